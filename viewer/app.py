@@ -1,0 +1,77 @@
+"""Application start-up: one QApplication, the content, the main window."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from . import APP_NAME
+from .atlas.codes import resolve_code
+from .atlas.content import load_content
+from .atlas.paths import user_data_dir
+
+
+def ensure_application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName(APP_NAME)
+        app.setOrganizationName("Meridian Viewer")
+        app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def create_window(view=None, select=None, size=(1600, 1000), content=None, data_dir=None):
+    from .ui.main_window import MainWindow
+
+    data_dir = user_data_dir() if data_dir is None else data_dir
+    content = content or load_content(data_dir=data_dir)
+    window = MainWindow(content, data_dir=data_dir)
+    window.resize(*size)
+    if select:
+        code = resolve_code(content.atlas, select)
+        if code is None:
+            raise KeyError(f"no point called {select!r} (try a WHO code such as BL23)")
+        if view:
+            window.set_view(view)
+        window.select(code)
+    if view:
+        window.set_view(view)
+    return window
+
+
+def save_screenshot(window, path: Path) -> Path:
+    """Lay the window out offscreen, paint it and save it as PNG."""
+    window.show()
+    app = QApplication.instance()
+    for _ in range(3):
+        app.processEvents()
+    window.diagram.fit()
+    app.processEvents()
+    pixmap = window.grab()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not pixmap.save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+class _FirstPaint(QObject):
+    def __init__(self, started: float):
+        super().__init__()
+        self.started = started
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            print(f"first paint after {time.perf_counter() - self.started:.4f} s", flush=True)
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+
+def quit_on_first_paint(widget, started: float) -> None:
+    """Benchmark hook: quit as soon as ``widget`` has painted once."""
+    widget._first_paint = _FirstPaint(started)
+    widget.installEventFilter(widget._first_paint)

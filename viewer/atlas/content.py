@@ -1,0 +1,41 @@
+"""Everything the app shows, loaded once: atlas, body model, computed layout and problems."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .body import BodyModel, build_body
+from .loader import load_bundled
+from .model import Atlas, Problem
+from .placement import Layout, layout_points
+
+# WHO standard point counts per channel: checked by the tests and by tools/check_atlas.py.
+WHO_COUNTS = {
+    "LU": 11, "LI": 20, "ST": 45, "SP": 21, "HT": 9, "SI": 19, "BL": 67, "KI": 27,
+    "PC": 9, "TE": 23, "GB": 44, "LR": 14, "GV": 28, "CV": 24,
+}
+
+
+@dataclass
+class Content:
+    atlas: Atlas
+    body: BodyModel
+    layout: Layout
+    packs: list = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.atlas.problems + self.layout.problems
+
+
+def load_content(folder: Path | None = None, data_dir: Path | None = None) -> Content:
+    """Load the bundled atlas (and the user's data packs, if a data folder is given) and place it."""
+    atlas = load_bundled(folder)
+    packs = []
+    if data_dir is not None:
+        from .packs import load_packs
+
+        packs = load_packs(data_dir, atlas)
+    body = build_body()
+    layout = layout_points(atlas, body)
+    return Content(atlas, body, layout, packs)

@@ -1,0 +1,35 @@
+"""Plain-language sentences about a placement, for the details panel ("how it is found")."""
+from __future__ import annotations
+
+from .model import Placement
+
+
+def _name(ref: str) -> str:
+    return ref.replace("_", " ")
+
+
+def _cun(value: float) -> str:
+    return f"{value:g} cun"
+
+
+def describe_placement(place: Placement) -> str:
+    """Say how the engine finds the point on a view, in words a student can follow."""
+    if place.xy is not None:
+        return "Drawn by hand at this spot (no landmark rule yet)."
+    parts: list[str] = []
+    if place.at is not None:
+        parts.append(f"at {_name(place.at)}")
+    elif place.frac is not None:
+        parts.append(f"{place.frac:.3g} of the way from {_name(place.start)} to {_name(place.end)}")
+    else:
+        parts.append(f"{_cun(place.cun)} from {_name(place.start)} toward {_name(place.end)} "
+                     f"(that line measures {_cun(place.of)})")
+    if place.lateral:
+        side = "lateral" if place.lateral > 0 else "medial"
+        parts.append(f"{_cun(abs(place.lateral))} {side}")
+    if place.forward:
+        parts.append(f"{_cun(abs(place.forward))} {'forward' if place.forward > 0 else 'backward'}")
+    if place.up:
+        parts.append(f"{_cun(abs(place.up))} {'up' if place.up > 0 else 'down'}")
+    text = ", ".join(parts)
+    return text[0].upper() + text[1:] + "."

@@ -1,0 +1,280 @@
+"""Read and validate the atlas TOML files (bundled and teachers' packs).
+
+Every mistake becomes a :class:`Problem` naming file, entry and field. A bad entry is skipped; the
+rest of the file still loads, so the app always starts with whatever content is valid.
+"""
+from __future__ import annotations
+
+import math
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .model import (
+    CAUTION_TAGS,
+    NEEDLE_ANGLES,
+    REGIONS,
+    VIEWS,
+    Atlas,
+    Meridian,
+    Needling,
+    Placement,
+    Point,
+    Problem,
+)
+from .resources import asset_path
+
+MERIDIAN_ORDER = ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV", "EX")
+
+_MERIDIAN_FIELDS = {"code", "aliases", "name", "full_name", "pinyin", "hanzi", "bilateral", "count", "summary"}
+_POINT_FIELDS = {
+    "code", "pinyin", "hanzi", "english", "region", "location", "needling", "cautions",
+    "caution_tags", "tags", "disputed", "bilateral", "place",
+}
+_PLACE_FIELDS = {
+    "view", "at", "from", "to", "cun", "of", "frac", "lateral", "forward", "up", "hscale", "vscale", "xy",
+}
+
+
+class EntryError(ValueError):
+    """A field of one entry is invalid; carries the field's dotted name."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def _text(data: dict, key: str, *, required: bool = True, prefix: str = "") -> str:
+    value = data.get(key, "" if not required else None)
+    if value is None:
+        raise EntryError(prefix + key, "is missing")
+    if not isinstance(value, str):
+        raise EntryError(prefix + key, f"must be text, not {type(value).__name__}")
+    if required and not value.strip():
+        raise EntryError(prefix + key, "is empty")
+    return value.strip()
+
+
+def _text_list(data: dict, key: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise EntryError(key, "must be a list of text")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def _number(data: dict, key: str, prefix: str) -> float | None:
+    if key not in data:
+        return None
+    value = data[key]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise EntryError(prefix + key, f"must be a number, not {value!r}")
+    return float(value)
+
+
+def _unknown(data: dict, allowed: set[str], prefix: str = "") -> None:
+    extra = sorted(set(data) - allowed)
+    if extra:
+        raise EntryError(prefix + extra[0], f"is not a known field (known: {', '.join(sorted(allowed))})")
+
+
+def parse_placement(data: Any, prefix: str) -> Placement:
+    """Check one ``place`` entry and turn it into a :class:`Placement`."""
+    if not isinstance(data, dict):
+        raise EntryError(prefix.rstrip("."), "must be a table such as { view = \"front\", at = \"umbilicus\" }")
+    _unknown(data, _PLACE_FIELDS, prefix)
+    view = data.get("view")
+    if view not in VIEWS:
+        raise EntryError(prefix + "view", f"must be one of {', '.join(VIEWS)}, not {view!r}")
+    refs = {}
+    for key in ("at", "from", "to", "hscale", "vscale"):
+        if key in data:
+            refs[key] = _text(data, key, prefix=prefix)
+    nums = {k: _number(data, k, prefix) for k in ("cun", "of", "frac", "lateral", "forward", "up")}
+    xy = data.get("xy")
+    bases = [name for name, present in (("at", "at" in refs), ("from/to", "from" in refs or "to" in refs),
+                                         ("xy", xy is not None)) if present]
+    if len(bases) != 1:
+        found = " and ".join(bases) if bases else "none"
+        raise EntryError(prefix + "at", f"needs exactly one base (at, from+to, or xy); found {found}")
+    if xy is not None:
+        if (not isinstance(xy, list) or len(xy) != 2
+                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in xy)):
+            raise EntryError(prefix + "xy", "must be a pair of numbers [x, y]")
+        if not 0.0 <= xy[1] <= 1.0:
+            raise EntryError(prefix + "xy", f"y must lie between 0 (vertex) and 1 (soles), not {xy[1]}")
+    if bases == ["from/to"]:
+        if "from" not in refs or "to" not in refs:
+            raise EntryError(prefix + ("to" if "from" in refs else "from"), "is missing: a line needs both from and to")
+        has_cun = nums["cun"] is not None or nums["of"] is not None
+        if has_cun == (nums["frac"] is not None):
+            raise EntryError(prefix + "cun", "give either cun + of, or frac")
+        if has_cun:
+            if nums["cun"] is None or nums["of"] is None:
+                raise EntryError(prefix + ("of" if nums["of"] is None else "cun"), "is missing: cun and of go together")
+            if nums["of"] <= 0:
+                raise EntryError(prefix + "of", f"must be positive, not {nums['of']:g}")
+        if nums["up"]:
+            raise EntryError(prefix + "up", "only goes with 'at'; on a line, change cun instead")
+    else:
+        for key in ("cun", "of", "frac"):
+            if nums[key] is not None:
+                raise EntryError(prefix + key, "only goes with from/to")
+    if (nums["lateral"] or nums["forward"]) and "hscale" not in refs and bases != ["from/to"]:
+        raise EntryError(prefix + "hscale", "is needed to measure lateral/forward offsets from 'at'")
+    if nums["forward"] and view != "side":
+        raise EntryError(prefix + "forward", "is only meaningful on the side view; use lateral")
+    if nums["lateral"] and view == "side":
+        raise EntryError(prefix + "lateral", "has no meaning on the side view (it is depth); use forward")
+    if nums["up"] and "vscale" not in refs:
+        raise EntryError(prefix + "vscale", "is needed to measure 'up'")
+    if bases == ["from/to"] and nums["frac"] is not None and (nums["lateral"] or nums["forward"]) and "hscale" not in refs:
+        raise EntryError(prefix + "hscale", "is needed for offsets when the line is divided by frac")
+    return Placement(
+        view=view,
+        at=refs.get("at"),
+        start=refs.get("from"),
+        end=refs.get("to"),
+        cun=nums["cun"],
+        of=nums["of"],
+        frac=nums["frac"],
+        lateral=nums["lateral"] or 0.0,
+        forward=nums["forward"] or 0.0,
+        up=nums["up"] or 0.0,
+        hscale=refs.get("hscale"),
+        vscale=refs.get("vscale"),
+        xy=(float(xy[0]), float(xy[1])) if xy is not None else None,
+    )
+
+
+def parse_point(data: Any, meridian: str, default_bilateral: bool, source: str) -> Point:
+    """Check one ``[[point]]`` table and turn it into a :class:`Point`."""
+    if not isinstance(data, dict):
+        raise EntryError("", "must be a table")
+    _unknown(data, _POINT_FIELDS)
+    code = _text(data, "code")
+    region = _text(data, "region")
+    if region not in REGIONS:
+        raise EntryError("region", f"{region!r} is not a known region")
+    needling = data.get("needling")
+    if not isinstance(needling, dict):
+        raise EntryError("needling", "is missing (a table with angle, depth and note)")
+    _unknown(needling, {"angle", "depth", "note"}, "needling.")
+    angle = _text(needling, "angle", prefix="needling.")
+    if angle not in NEEDLE_ANGLES:
+        raise EntryError("needling.angle", f"{angle!r} is not one of {', '.join(sorted(NEEDLE_ANGLES))}")
+    caution_tags = _text_list(data, "caution_tags")
+    for tag in caution_tags:
+        if tag not in CAUTION_TAGS:
+            raise EntryError("caution_tags", f"{tag!r} is not a known caution tag")
+    bilateral = data.get("bilateral", default_bilateral)
+    if not isinstance(bilateral, bool):
+        raise EntryError("bilateral", "must be true or false")
+    places = data.get("place")
+    if not isinstance(places, list) or not places:
+        raise EntryError("place", "is missing: a point needs at least one placement")
+    return Point(
+        code=code,
+        meridian=meridian,
+        pinyin=_text(data, "pinyin"),
+        hanzi=_text(data, "hanzi"),
+        english=_text(data, "english"),
+        region=region,
+        location=_text(data, "location"),
+        needling=Needling(angle, _text(needling, "depth", prefix="needling."),
+                          _text(needling, "note", required=False, prefix="needling.")),
+        places=tuple(parse_placement(p, f"place[{i}].") for i, p in enumerate(places)),
+        bilateral=bilateral,
+        cautions=_text_list(data, "cautions"),
+        caution_tags=frozenset(caution_tags),
+        tags=tuple(t.lower() for t in _text_list(data, "tags")),
+        disputed=_text(data, "disputed", required=False),
+        source=source,
+    )
+
+
+def _read_toml(path: Path, name: str, problems: list[Problem]) -> dict | None:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(Problem(name, "", "", f"not valid TOML: {exc}"))
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(name, "", "", f"cannot be read: {exc}"))
+    return None
+
+
+def load_meridian_file(path: Path, atlas: Atlas, name: str | None = None) -> None:
+    """Load one meridian file into ``atlas``, recording every problem found."""
+    name = name or path.name
+    data = _read_toml(path, name, atlas.problems)
+    if data is None:
+        return
+    head = data.get("meridian")
+    if not isinstance(head, dict):
+        atlas.problems.append(Problem(name, "meridian", "", "the [meridian] table is missing"))
+        return
+    try:
+        _unknown(head, _MERIDIAN_FIELDS)
+        code = _text(head, "code")
+        if code != path.stem:
+            raise EntryError("code", f"{code!r} does not match the file name {path.stem!r}")
+        if code in atlas.meridians:
+            raise EntryError("code", f"meridian {code} is defined twice")
+        bilateral = head.get("bilateral", True)
+        count = head.get("count")
+        if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+            raise EntryError("count", "must be a positive whole number")
+        meridian = Meridian(
+            code=code,
+            name=_text(head, "name"),
+            full_name=_text(head, "full_name", required=False) or _text(head, "name"),
+            pinyin=_text(head, "pinyin", required=False),
+            hanzi=_text(head, "hanzi", required=False),
+            bilateral=bool(bilateral),
+            count=count,
+            summary=_text(head, "summary", required=False),
+            aliases=_text_list(head, "aliases"),
+            source=name,
+        )
+    except EntryError as exc:
+        atlas.problems.append(Problem(name, "meridian", exc.field, str(exc)))
+        return
+    codes: list[str] = []
+    entries = data.get("point", [])
+    if not isinstance(entries, list):
+        atlas.problems.append(Problem(name, "point", "", "must be an array of [[point]] tables"))
+        entries = []
+    for index, entry in enumerate(entries):
+        label = entry.get("code") if isinstance(entry, dict) and isinstance(entry.get("code"), str) else f"point #{index + 1}"
+        try:
+            point = parse_point(entry, code, meridian.bilateral, name)
+            expected = f"{code}{index + 1}" if code != "EX" else None
+            if expected and point.code != expected:
+                raise EntryError("code", f"expected {expected} at position {index + 1}")
+            if point.code in atlas.points:
+                raise EntryError("code", f"{point.code} is already defined in {atlas.points[point.code].source}")
+        except EntryError as exc:
+            atlas.problems.append(Problem(name, label, exc.field, f"{exc} (entry skipped)"))
+            continue
+        atlas.points[point.code] = point
+        codes.append(point.code)
+    if len(entries) != meridian.count:
+        atlas.problems.append(Problem(name, "meridian", "count",
+                                      f"says {meridian.count} points but the file has {len(entries)}"))
+    atlas.meridians[code] = Meridian(**{**meridian.__dict__, "points": tuple(codes)})
+
+
+def meridian_files(folder: Path) -> list[Path]:
+    """The meridian files of a folder in channel order, unknown ones after, alphabetically."""
+    files = {p.stem: p for p in folder.glob("*.toml")}
+    ordered = [files.pop(code) for code in MERIDIAN_ORDER if code in files]
+    return ordered + [files[k] for k in sorted(files)]
+
+
+def load_bundled(folder: Path | None = None) -> Atlas:
+    """Load (and validate) every meridian file of the bundled atlas, without placing points."""
+    folder = folder or asset_path("atlas/meridians")
+    atlas = Atlas()
+    for path in meridian_files(folder):
+        load_meridian_file(path, atlas, f"meridians/{path.name}")
+    return atlas

@@ -1,0 +1,169 @@
+"""Plain data classes of the atlas: meridians, points, placements and load problems."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+VIEWS = ("front", "back", "side", "soles")
+
+REGIONS = frozenset(
+    "head face ear neck shoulder chest abdomen flank upper_back lower_back sacrum buttock "
+    "upper_arm elbow forearm wrist hand hip thigh knee leg ankle foot".split()
+)
+
+CAUTION_TAGS = frozenset(
+    "pregnancy lung vessel nerve eye organ infant moxa deep sensitive".split()
+)
+
+NEEDLE_ANGLES = frozenset(
+    ("perpendicular", "oblique", "transverse", "intradermal", "prick to bleed")
+)
+
+# Which side of the subject lies at x > 0 in each view (see docs/body-model.md).
+POSITIVE_SIDE = {"front": "left", "back": "right", "side": "left", "soles": "right"}
+
+_CODE_RE = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file: where it is and what is wrong."""
+
+    file: str
+    entry: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.entry:
+            where += f": {self.entry}"
+        if self.field:
+            where += f".{self.field}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Placement:
+    """How one marker of a point is found on one view: a base plus offsets in cun."""
+
+    view: str
+    at: str | None = None
+    start: str | None = None  # "from" in the data files
+    end: str | None = None  # "to" in the data files
+    cun: float | None = None
+    of: float | None = None
+    frac: float | None = None
+    lateral: float = 0.0
+    forward: float = 0.0
+    up: float = 0.0
+    hscale: str | None = None
+    vscale: str | None = None
+    xy: tuple[float, float] | None = None
+
+    @property
+    def manual(self) -> bool:
+        """True for coordinates typed by hand rather than computed from landmarks."""
+        return self.xy is not None
+
+    @property
+    def fraction(self) -> float | None:
+        """How far along ``start`` -> ``end`` the base lies (None for ``at``/``xy``)."""
+        if self.frac is not None:
+            return self.frac
+        if self.cun is not None and self.of:
+            return self.cun / self.of
+        return None
+
+    def references(self) -> tuple[str, ...]:
+        """Every landmark or point code this placement depends on."""
+        return tuple(r for r in (self.at, self.start, self.end) if r)
+
+
+@dataclass(frozen=True)
+class Needling:
+    angle: str
+    depth: str
+    note: str = ""
+
+    def describe(self) -> str:
+        text = f"{self.angle.capitalize()}, {self.depth}."
+        return f"{text} {self.note}".strip()
+
+
+@dataclass(frozen=True)
+class Point:
+    """One acupuncture point with its teaching content and placements."""
+
+    code: str
+    meridian: str
+    pinyin: str
+    hanzi: str
+    english: str
+    region: str
+    location: str
+    needling: Needling
+    places: tuple[Placement, ...]
+    bilateral: bool = True
+    cautions: tuple[str, ...] = ()
+    caution_tags: frozenset[str] = frozenset()
+    tags: tuple[str, ...] = ()
+    disputed: str = ""
+    source: str = ""
+    notes: tuple[str, ...] = ()
+    translations: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def number(self) -> int | None:
+        """The point's number on its channel (None for extra points)."""
+        m = _CODE_RE.match(self.code)
+        return int(m.group(2)) if m else None
+
+    @property
+    def views(self) -> tuple[str, ...]:
+        seen: list[str] = []
+        for p in self.places:
+            if p.view not in seen:
+                seen.append(p.view)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Meridian:
+    code: str
+    name: str
+    full_name: str
+    pinyin: str
+    hanzi: str
+    bilateral: bool
+    count: int
+    summary: str = ""
+    aliases: tuple[str, ...] = ()
+    points: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass
+class Atlas:
+    """Everything that loaded, in order, plus what did not."""
+
+    meridians: dict[str, Meridian] = field(default_factory=dict)
+    points: dict[str, Point] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def point(self, code: str) -> Point:
+        return self.points[code]
+
+    def points_of(self, meridian: str) -> list[Point]:
+        return [self.points[c] for c in self.meridians[meridian].points if c in self.points]
+
+    def aliases_of(self, code: str) -> tuple[str, ...]:
+        """Other spellings of a point code built from its meridian's aliases (BL23 -> UB23)."""
+        point = self.points[code]
+        number = point.number
+        if number is None:
+            return ()
+        meridian = self.meridians.get(point.meridian)
+        if meridian is None:
+            return ()
+        return tuple(f"{a.upper()}{number}" for a in meridian.aliases)

@@ -1,0 +1,190 @@
+"""The placement engine: from a point's landmark + proportional-cun description to coordinates.
+
+Positions are computed, never stored: a placement names landmarks of the body model (or other points)
+and distances in proportional cun, and the engine turns that into model coordinates of the view.
+Bilateral points are described once, on the x > 0 side, and mirrored here.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .model import POSITIVE_SIDE, Atlas, Placement, Problem
+
+MIDLINE_TOLERANCE = 1e-9
+
+
+class PlacementError(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One drawn dot of a point: where it is on which view, and on which side of the body."""
+
+    code: str
+    view: str
+    index: int  # which placement of this point on this view (0 for most points)
+    side: str  # "left", "right" or "mid": the subject's side
+    x: float
+    y: float
+    manual: bool = False
+
+    @property
+    def key(self) -> tuple[str, str, int, str]:
+        return (self.code, self.view, self.index, self.side)
+
+
+@dataclass
+class Layout:
+    """Every marker of every placed point, per view and per point."""
+
+    markers: dict[str, list[Marker]] = field(default_factory=dict)
+    by_point: dict[str, list[Marker]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    manual: list[str] = field(default_factory=list)
+
+    def markers_of(self, code: str, view: str | None = None) -> list[Marker]:
+        return [m for m in self.by_point.get(code, []) if view is None or m.view == view]
+
+    def position(self, code: str, view: str, side: str | None = None) -> tuple[float, float]:
+        """Coordinates of the first marker of ``code`` on ``view`` (optionally on one side)."""
+        for m in self.markers_of(code, view):
+            if side is None or m.side == side:
+                return (m.x, m.y)
+        raise KeyError(f"{code} has no marker on the {view} view" + (f" ({side} side)" if side else ""))
+
+
+def _side_for(view: str, x: float) -> str:
+    positive = POSITIVE_SIDE[view]
+    if abs(x) <= MIDLINE_TOLERANCE:
+        return "mid"
+    if x > 0:
+        return positive
+    return "right" if positive == "left" else "left"
+
+
+class _Resolver:
+    def __init__(self, atlas: Atlas, body):
+        self.atlas = atlas
+        self.body = body
+        self.cache: dict[tuple[str, str, int], tuple[float, float]] = {}
+        self.stack: list[tuple[str, str]] = []
+
+    def scale(self, view, name: str | None, field: str) -> float:
+        if name is None:
+            raise PlacementError(field, "needs a scale")
+        try:
+            return view.scales[name]
+        except KeyError:
+            known = ", ".join(sorted(view.scales))
+            raise PlacementError(field, f"unknown scale {name!r} on the {view.name} view (known: {known})") from None
+
+    def reference(self, view, name: str, field: str) -> tuple[float, float]:
+        if name in view.landmarks:
+            return view.landmarks[name]
+        point = self.atlas.points.get(name)
+        if point is None:
+            raise PlacementError(field, f"{name!r} is neither a landmark of the {view.name} view nor a known point")
+        first = next((p for p in point.places if p.view == view.name), None)
+        if first is None:
+            raise PlacementError(field, f"point {name} has no placement on the {view.name} view to measure from")
+        return self.resolve(name, first, 0)
+
+    def resolve(self, code: str, place: Placement, index: int) -> tuple[float, float]:
+        key = (code, place.view, index)
+        if key in self.cache:
+            return self.cache[key]
+        if (code, place.view) in self.stack:
+            chain = " -> ".join(c for c, _ in self.stack + [(code, place.view)])
+            raise PlacementError("at", f"placements refer to each other in a circle: {chain}")
+        self.stack.append((code, place.view))
+        try:
+            result = self._compute(place)
+        finally:
+            self.stack.pop()
+        self.cache[key] = result
+        return result
+
+    def _compute(self, place: Placement) -> tuple[float, float]:
+        try:
+            view = self.body.view(place.view)
+        except KeyError:
+            raise PlacementError("view", f"the body model has no {place.view!r} view") from None
+        if place.xy is not None:
+            return place.xy
+        if place.at is not None:
+            x, y = self.reference(view, place.at, "at")
+            if place.lateral:
+                x += place.lateral * self.scale(view, place.hscale, "hscale")
+            if place.forward:
+                x -= place.forward * self.scale(view, place.hscale, "hscale")
+            if place.up:
+                y -= place.up * self.scale(view, place.vscale, "vscale")
+            return (x, y)
+        ax, ay = self.reference(view, place.start, "from")
+        bx, by = self.reference(view, place.end, "to")
+        dx, dy = bx - ax, by - ay
+        length = math.hypot(dx, dy)
+        if length == 0:
+            raise PlacementError("to", f"{place.start!r} and {place.end!r} are the same spot")
+        t = place.fraction
+        x, y = ax + dx * t, ay + dy * t
+        offset = place.lateral or place.forward
+        if offset:
+            unit = (self.scale(view, place.hscale, "hscale") if place.hscale
+                    else length / place.of)
+            nx, ny = -dy / length, dx / length
+            want = 1.0 if place.lateral else -1.0  # lateral: toward +x; forward (side view): toward -x
+            if nx * want < 0:
+                nx, ny = -nx, -ny
+            x += nx * offset * unit
+            y += ny * offset * unit
+        return (x, y)
+
+
+def layout_points(atlas: Atlas, body) -> Layout:
+    """Place every point of ``atlas`` on the body model's views."""
+    resolver = _Resolver(atlas, body)
+    layout = Layout(markers={name: [] for name in body.views})
+    for code, point in atlas.points.items():
+        per_view: dict[str, int] = {}
+        markers: list[Marker] = []
+        for number, place in enumerate(point.places):
+            index = per_view.get(place.view, 0)
+            try:
+                x, y = resolver.resolve(code, place, index)
+            except PlacementError as exc:
+                layout.problems.append(Problem(point.source, code, f"place[{number}].{exc.field}",
+                                               f"{exc} (marker skipped)"))
+                continue
+            per_view[place.view] = index + 1
+            if place.manual:
+                layout.manual.append(f"{code} ({place.view})")
+            if not point.bilateral:
+                if place.view in ("front", "back") and abs(x) > 1e-6:
+                    layout.problems.append(Problem(point.source, code, f"place[{number}]",
+                                                   f"a midline point lands off the midline (x = {x:.4f})"))
+                markers.append(Marker(code, place.view, index, "mid" if place.view != "side" else "left",
+                                      x, y, place.manual))
+            elif place.view == "side" or abs(x) <= MIDLINE_TOLERANCE:
+                markers.append(Marker(code, place.view, index, _side_for(place.view, x) if place.view != "side"
+                                      else "left", x, y, place.manual))
+            else:
+                x = abs(x)
+                markers.append(Marker(code, place.view, index, _side_for(place.view, x), x, y, place.manual))
+                markers.append(Marker(code, place.view, index, _side_for(place.view, -x), -x, y, place.manual))
+        layout.by_point[code] = markers
+        for m in markers:
+            layout.markers.setdefault(m.view, []).append(m)
+    return layout
+
+
+def pair_of(marker: Marker, layout: Layout) -> Marker | None:
+    """The mirror-image marker of a bilateral point on the same view, if there is one."""
+    for m in layout.by_point.get(marker.code, []):
+        if m.view == marker.view and m.index == marker.index and m.side != marker.side:
+            return m
+    return None

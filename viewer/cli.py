@@ -1,0 +1,39 @@
+"""Command line: start the app, render a screenshot, or export the points."""
+from __future__ import annotations
+
+import argparse
+
+VIEWS = ("front", "back", "side", "soles")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1600x1000, not {text!r}") from None
+    if not (200 <= width <= 10000 and 200 <= height <= 10000):
+        raise argparse.ArgumentTypeError(f"size {text} is out of range (200..10000 per side)")
+    return width, height
+
+
+def app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="meridian-viewer",
+        description="Educational atlas of acupuncture meridian points. "
+                    "Subcommand: 'meridian-viewer export points --format csv|json'.")
+    parser.add_argument("--view", choices=VIEWS, help="body view to show first (default: front)")
+    parser.add_argument("--select", metavar="CODE", help="point to select, e.g. BL23, 'bl 23' or UB23")
+    parser.add_argument("--screenshot", metavar="PNG", help="render the window to this PNG offscreen and exit")
+    parser.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH",
+                        help="window size (default 1600x1000)")
+    parser.add_argument("--quit-on-paint", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="meridian-viewer export",
+                                     description="Export atlas content with computed positions.")
+    parser.add_argument("what", choices=("points",))
+    parser.add_argument("--format", choices=("csv", "json"), default="csv")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    return parser

@@ -1,0 +1,49 @@
+"""What the command line does: export (no Qt needed) or run the window (optionally a screenshot)."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def run_export(args) -> int:
+    from .atlas.content import load_content
+    from .atlas.export import export_points
+    from .atlas.store import atomic_write_text
+
+    content = load_content()
+    for problem in content.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    text = export_points(content, args.format)
+    if args.output:
+        atomic_write_text(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_app(args) -> int:
+    started = time.perf_counter()
+    if (args.screenshot or args.quit_on_paint) and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from .app import create_window, ensure_application
+
+    app = ensure_application()
+    try:
+        window = create_window(view=args.view, select=args.select, size=args.size)
+    except (KeyError, ValueError) as exc:
+        print(f"meridian-viewer: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 2
+    if args.screenshot:
+        from .app import save_screenshot
+
+        path = save_screenshot(window, Path(args.screenshot))
+        print(f"saved {path} ({window.width()}x{window.height()})")
+        return 0
+    if args.quit_on_paint:
+        from .app import quit_on_first_paint
+
+        quit_on_first_paint(window.diagram.viewport(), started)
+    window.show()
+    return app.exec()

@@ -1,0 +1,1 @@
+"""Qt widgets of the viewer. Everything here sits on top of the Qt-free ``viewer.atlas``."""

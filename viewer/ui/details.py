@@ -1,0 +1,91 @@
+"""The details panel: everything known about the selected point, in plain language."""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser
+
+from ..atlas.describe import describe_placement
+from . import theme
+from .fonts import hanzi_supported
+
+DISCLAIMER = ("Educational content for learning point locations. It is not a diagnosis or a "
+              "treatment plan; needling belongs in the hands of a trained practitioner.")
+
+CAUTION_WORDS = {
+    "pregnancy": "avoid in pregnancy", "lung": "lung below: never deep", "vessel": "major vessel",
+    "nerve": "nerve", "eye": "near the eye", "organ": "organ below", "infant": "fontanelle in infants",
+    "moxa": "needling avoided", "deep": "depth critical", "sensitive": "often painful",
+}
+
+VIEW_NAMES = {"front": "front", "back": "back", "side": "side", "soles": "soles"}
+
+
+class DetailsPanel(QTextBrowser):
+    """Read-only rich text about one point; empty state explains what to do."""
+
+    def __init__(self, content, parent=None):
+        super().__init__(parent)
+        self.content = content
+        self.setObjectName("details")
+        self.setOpenLinks(False)
+        self.setMinimumWidth(260)
+        self.code = ""
+        self.show_point("")
+
+    def show_point(self, code: str) -> None:
+        self.code = code
+        self.setHtml(self._empty_html() if not code else self._point_html(code))
+
+    def _empty_html(self) -> str:
+        return (
+            "<h2>Meridian points</h2>"
+            "<p>Click a point on the diagram, or pick one from <b>Browse</b>, to read where it lies, "
+            "how it is found in proportional cun, how it is needled and what to watch out for.</p>"
+            "<p>Zoom with the mouse wheel, a pinch or <b>+</b>/<b>−</b>; drag to pan; <b>0</b> fits the "
+            "figure. Switch views with <b>1</b>–<b>4</b>.</p>"
+            f"<p style='color:#666'><i>{escape(DISCLAIMER)}</i></p>"
+        )
+
+    def _point_html(self, code: str) -> str:
+        atlas = self.content.atlas
+        point = atlas.points[code]
+        meridian = atlas.meridians.get(point.meridian)
+        colour = theme.meridian_colour(point.meridian).name()
+        hanzi = f" <span style='font-size:large'>{escape(point.hanzi)}</span>" if hanzi_supported() else ""
+        aliases = atlas.aliases_of(code)
+        alias_text = f" <span style='color:#666'>({', '.join(aliases)})</span>" if aliases else ""
+        parts = [
+            f"<h2 style='margin-bottom:0'><span style='color:{colour}'>&#9679;</span> "
+            f"{escape(code)}{alias_text}</h2>",
+            f"<p style='margin-top:2px'><b style='font-size:large'>{escape(point.pinyin)}</b>{hanzi}<br>"
+            f"<i>{escape(point.english)}</i></p>",
+        ]
+        if meridian is not None:
+            parts.append(f"<p><b>Channel:</b> {escape(meridian.full_name)}<br>"
+                         f"<b>Region:</b> {escape(point.region.replace('_', ' '))}")
+            views = ", ".join(VIEW_NAMES.get(v, v) for v in point.views)
+            parts.append(f"<br><b>Shown on:</b> {escape(views)} view{'s' if len(point.views) > 1 else ''}"
+                         f"{' (both sides)' if point.bilateral else ' (midline)'}</p>")
+        parts.append(f"<h3>Location</h3><p>{escape(point.location)}</p>")
+        if point.places:
+            how = describe_placement(point.places[0])
+            parts.append(f"<p style='color:#444'><b>Placed on the diagram:</b> {escape(how)}</p>")
+        if point.disputed:
+            parts.append(f"<p style='background:#FFF4D6;padding:4px'><b>Location disputed:</b> "
+                         f"{escape(point.disputed)}</p>")
+        parts.append(f"<h3>Needling</h3><p>{escape(point.needling.describe())}</p>")
+        if point.cautions or point.caution_tags:
+            chips = " ".join(
+                f"<span style='background:#FBE3E3;color:#8A1C1C'>&nbsp;{escape(CAUTION_WORDS.get(t, t))}&nbsp;</span>"
+                for t in sorted(point.caution_tags))
+            items = "".join(f"<li>{escape(c)}</li>" for c in point.cautions)
+            parts.append(f"<h3 style='color:#8A1C1C'>Cautions</h3><p>{chips}</p><ul>{items}</ul>")
+        if point.tags:
+            parts.append("<h3>Traditionally used for</h3><p>" + escape(", ".join(point.tags)) + "</p>")
+        if point.notes or point.translations:
+            notes = "".join(f"<li>{escape(n)}</li>" for n in point.notes)
+            names = "".join(f"<li>{escape(lang)}: {escape(name)}</li>" for lang, name in point.translations)
+            parts.append(f"<h3>Notes from data packs</h3><ul>{notes}{names}</ul>")
+        parts.append(f"<p style='color:#666'><i>{escape(DISCLAIMER)}</i></p>")
+        return "".join(parts)

@@ -1,0 +1,196 @@
+"""Graphics items of the body diagram: the figure, point markers, labels and channel lines."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
+
+from . import theme
+
+S = theme.SCENE_HEIGHT
+
+
+def to_painter_path(commands) -> QPainterPath:
+    """Turn body-model path commands (model units) into a QPainterPath in scene units."""
+    path = QPainterPath()
+    for cmd in commands:
+        op = cmd[0]
+        if op == "M":
+            path.moveTo(cmd[1] * S, cmd[2] * S)
+        elif op == "L":
+            path.lineTo(cmd[1] * S, cmd[2] * S)
+        elif op == "C":
+            path.cubicTo(cmd[1] * S, cmd[2] * S, cmd[3] * S, cmd[4] * S, cmd[5] * S, cmd[6] * S)
+        elif op == "Z":
+            path.closeSubpath()
+    return path
+
+
+def _pen(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(colour, width, style, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    pen.setCosmetic(True)
+    return pen
+
+
+class FigureItem(QGraphicsItem):
+    """The whole drawing of one view, painted from the body model's paths in their order."""
+
+    STYLES = {
+        "contour": (theme.CONTOUR, 1.1, Qt.PenStyle.SolidLine),
+        "crease": (theme.CREASE, 0.9, Qt.PenStyle.SolidLine),
+        "bone": (theme.BONE, 1.0, Qt.PenStyle.DashLine),
+        "feature": (theme.FEATURE, 1.0, Qt.PenStyle.SolidLine),
+    }
+
+    def __init__(self, view):
+        super().__init__()
+        self._layers: list[tuple[str, QPainterPath]] = [
+            (p.role, to_painter_path(p.commands)) for p in view.paths
+        ]
+        self._outline_pen = _pen(theme.OUTLINE, 1.6)
+        self._pens = {role: _pen(*style) for role, style in self.STYLES.items()}
+        self._skin = QBrush(theme.SKIN_FILL)
+        rect = QRectF()
+        for _, path in self._layers:
+            rect = rect.united(path.boundingRect())
+        self._rect = rect.adjusted(-4, -4, 4, 4)
+        self.setZValue(0)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for role, path in self._layers:
+            if role == "skin":
+                painter.setPen(self._outline_pen)
+                painter.setBrush(self._skin)
+            else:
+                painter.setPen(self._pens.get(role, self._pens["contour"]))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+
+
+class MarkerItem(QGraphicsItem):
+    """One dot of a point. Drawn at a fixed screen size, whatever the zoom."""
+
+    def __init__(self, marker, meridian: str, colour: QColor, tooltip: str):
+        super().__init__()
+        self.marker = marker
+        self.meridian = meridian
+        self.colour = colour
+        self.state = "normal"  # "normal", "selected", "pair", "dim"
+        self.hovered = False
+        self.setPos(marker.x * S, marker.y * S)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(tooltip)
+        self.setZValue(10)
+        r = theme.SELECTED_PX / 2 + 3
+        self._rect = QRectF(-r, -r, 2 * r, 2 * r)
+        self.label: QGraphicsSimpleTextItem | None = None
+
+    @property
+    def code(self) -> str:
+        return self.marker.code
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        r = theme.MARKER_PX / 2 + 3  # a little larger than the dot: easier to hit
+        path.addEllipse(QPointF(0, 0), r, r)
+        return path
+
+    def set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.setZValue(20 if state in ("selected", "pair") else 10)
+            self.update()
+
+    def hoverEnterEvent(self, event) -> None:
+        self.hovered = True
+        self.update()
+        scene = self.scene()
+        if scene is not None:
+            scene.pointHovered.emit(self.code)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.hovered = False
+        self.update()
+        scene = self.scene()
+        if scene is not None:
+            scene.pointHovered.emit("")
+        super().hoverLeaveEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            scene = self.scene()
+            if scene is not None:
+                scene.pointClicked.emit(self.code, self.marker.key)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        size = theme.MARKER_PX
+        if self.state == "selected":
+            size = theme.SELECTED_PX
+        elif self.state == "pair" or self.hovered:
+            size = theme.MARKER_PX + 3
+        r = size / 2
+        fill = QColor(self.colour)
+        if self.state == "dim":
+            fill.setAlpha(90)
+        if self.state in ("selected", "pair"):
+            halo = QColor(theme.SELECT)
+            halo.setAlpha(70 if self.state == "selected" else 45)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(halo)
+            painter.drawEllipse(QPointF(0, 0), r + 3, r + 3)
+        painter.setPen(QPen(QColor("white"), 1.2))
+        painter.setBrush(fill)
+        painter.drawEllipse(QPointF(0, 0), r, r)
+        if self.state == "selected":
+            painter.setPen(QPen(theme.SELECT, 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), r + 1, r + 1)
+
+
+class LabelItem(QGraphicsSimpleTextItem):
+    """A point code beside its marker; shown when zoomed in (level of detail) or when selected."""
+
+    def __init__(self, text: str, parent: MarkerItem, font):
+        super().__init__(text, parent)
+        self.setFont(font)
+        self.setBrush(QBrush(theme.LABEL_TEXT))
+        self.setPen(Qt.PenStyle.NoPen)
+        # Labels of points on the image's left side sit left of the dot, so they point outward.
+        rect = self.boundingRect()
+        offset = theme.MARKER_PX / 2 + 3
+        x = offset if parent.marker.x >= 0 else -offset - rect.width()
+        self.setPos(x, -rect.height() / 2)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 200))
+        painter.drawRoundedRect(self.boundingRect().adjusted(-2, 0, 2, 0), 3, 3)
+        super().paint(painter, option, widget)
+
+
+class PathwayItem(QGraphicsPathItem):
+    """A channel's course through its points on one view: a smooth line in the channel's colour."""
+
+    def __init__(self, meridian: str, path: QPainterPath, colour: QColor, dashed: bool):
+        super().__init__(path)
+        self.meridian = meridian
+        line = QColor(colour)
+        line.setAlpha(200)
+        self.setPen(_pen(line, 2.0, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine))
+        self.setZValue(5)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)

@@ -1,0 +1,69 @@
+"""Layers panel: one switch per channel (doubling as the colour legend), channel lines, landmarks."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from . import theme
+
+
+def swatch(meridian: str, size: int = 14) -> QIcon:
+    """A small legend icon: the channel colour, dashed for yang channels as on the diagram."""
+    pixmap = QPixmap(size * 2, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(theme.meridian_colour(meridian), 3,
+               Qt.PenStyle.DashLine if meridian in theme.YANG_CHANNELS else Qt.PenStyle.SolidLine)
+    painter.setPen(pen)
+    painter.drawLine(1, size // 2, size * 2 - 1, size // 2)
+    painter.setPen(QPen(QColor("white"), 1))
+    painter.setBrush(theme.meridian_colour(meridian))
+    painter.drawEllipse(size - 4, size // 2 - 4, 8, 8)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class LayersPanel(QWidget):
+    meridianToggled = Signal(str, bool)
+    pathwaysToggled = Signal(bool)
+
+    def __init__(self, atlas, parent=None):
+        super().__init__(parent)
+        self.setObjectName("layers")
+        self.boxes: dict[str, QCheckBox] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        self.pathways = QCheckBox("Channel lines")
+        self.pathways.setChecked(True)
+        self.pathways.toggled.connect(self.pathwaysToggled)
+        outer.addWidget(self.pathways)
+        buttons = QHBoxLayout()
+        for text, state in (("All", True), ("None", False)):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, s=state: self.set_all(s))
+            buttons.addWidget(button)
+        outer.addLayout(buttons)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        for code, meridian in atlas.meridians.items():
+            box = QCheckBox(f"{code}  {meridian.name}")
+            box.setIcon(swatch(code))
+            box.setToolTip(meridian.full_name)
+            box.setChecked(True)
+            box.toggled.connect(lambda on, c=code: self.meridianToggled.emit(c, on))
+            column.addWidget(box)
+            self.boxes[code] = box
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll, 1)
+
+    def set_all(self, on: bool) -> None:
+        for box in self.boxes.values():
+            box.setChecked(on)
