@@ -116,4 +116,4 @@ def test_side_view_forward_moves_toward_the_face_and_hand_typed_points_are_count
                  point("B", Placement("side", xy=(0.0, 0.1))))
     assert lay.position("A", "side") == pytest.approx((0.0, 0.07))
     assert lay.manual == ["B (side)"]
-    assert [m.side for m in lay.markers_of("A")] == ["left"]
+    assert [m.side for m in lay.markers_of("A")] == ["left"]  # bilateral: near side only

@@ -167,8 +167,7 @@ def layout_points(atlas: Atlas, body) -> Layout:
                 if place.view in ("front", "back") and abs(x) > 1e-6:
                     layout.problems.append(Problem(point.source, code, f"place[{number}]",
                                                    f"a midline point lands off the midline (x = {x:.4f})"))
-                markers.append(Marker(code, place.view, index, "mid" if place.view != "side" else "left",
-                                      x, y, place.manual))
+                markers.append(Marker(code, place.view, index, "mid", x, y, place.manual))
             elif place.view == "side" or abs(x) <= MIDLINE_TOLERANCE:
                 markers.append(Marker(code, place.view, index, _side_for(place.view, x) if place.view != "side"
                                       else "left", x, y, place.manual))

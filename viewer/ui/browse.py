@@ -1,48 +1,184 @@
-"""Browse panel: a tree of channels and their points; picking one selects it."""
+"""Browse panel: search as you type, filters, favourites and a tree of channels and points."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..atlas.search import Filters, SearchIndex
 from .layers import swatch
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
+VIEW_CHOICES = (("All views", ""), ("Front", "front"), ("Back", "back"), ("Side", "side"), ("Soles", "soles"))
 
 
-class BrowseTree(QTreeWidget):
+def _combo(first: str, choices) -> QComboBox:
+    box = QComboBox()
+    box.addItem(first, "")
+    for text, value in choices:
+        box.addItem(text, value)
+    return box
+
+
+class BrowsePanel(QWidget):
     pointChosen = Signal(str)
 
     def __init__(self, atlas, parent=None):
         super().__init__(parent)
         self.setObjectName("browse")
-        self.setHeaderLabels(["Point", "Name"])
-        self.setUniformRowHeights(True)
+        self.atlas = atlas
+        self.index = SearchIndex(atlas)
+        self.favourites: list[str] = []
         self.items: dict[str, QTreeWidgetItem] = {}
-        for code, meridian in atlas.meridians.items():
-            top = QTreeWidgetItem([code, meridian.name])
-            top.setIcon(0, swatch(code))
-            top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-            for point_code in meridian.points:
-                point = atlas.points[point_code]
-                child = QTreeWidgetItem([point_code, f"{point.pinyin} · {point.english}"])
-                child.setData(0, CODE_ROLE, point_code)
-                child.setToolTip(1, point.location)
-                top.addChild(child)
-                self.items[point_code] = child
-            self.addTopLevelItem(top)
-        self.resizeColumnToContents(0)
-        self.currentItemChanged.connect(self._on_current)
 
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search: code, pinyin, hanzi, English, region, indication")
+        self.search.setClearButtonEnabled(True)
+        self.channel = _combo("All channels", ((f"{c}  {m.name}", c) for c, m in atlas.meridians.items()))
+        self.region = _combo("All regions", ((r.replace("_", " "), r) for r in self.index.regions()))
+        self.view = _combo("All views", ((t, v) for t, v in VIEW_CHOICES[1:]))
+        tags = self.index.tags()
+        ordered = (["back pain"] if "back pain" in tags else []) + [t for t in tags if t != "back pain"]
+        self.tag = _combo("All indications", ((t, t) for t in ordered))
+        self.count = QLabel()
+        self.count.setObjectName("result_count")
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Point", "Name"])
+        self.tree.setUniformRowHeights(True)
+        self.tree.setRootIsDecorated(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.search)
+        grid = QGridLayout()
+        grid.addWidget(self.channel, 0, 0)
+        grid.addWidget(self.region, 0, 1)
+        grid.addWidget(self.view, 1, 0)
+        grid.addWidget(self.tag, 1, 1)
+        layout.addLayout(grid)
+        layout.addWidget(self.count)
+        layout.addWidget(self.tree, 1)
+
+        self.search.textChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self._on_return)
+        for box in (self.channel, self.region, self.view, self.tag):
+            box.currentIndexChanged.connect(self.refresh)
+        self.tree.currentItemChanged.connect(self._on_current)
+        self.tree.itemActivated.connect(self._on_activated)
+        self.refresh()
+
+    # --- state ----------------------------------------------------------------------------
+    def filters(self) -> Filters:
+        def pick(box):
+            value = box.currentData()
+            return frozenset({value}) if value else frozenset()
+
+        return Filters(meridians=pick(self.channel), regions=pick(self.region), views=pick(self.view),
+                       tags=pick(self.tag))
+
+    def set_favourites(self, codes: list[str]) -> None:
+        self.favourites = list(codes)
+        self.refresh()
+
+    def visible_codes(self) -> list[str]:
+        """Codes listed in the tree in display order (favourites group excluded)."""
+        codes = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            if top.data(0, CODE_ROLE):
+                codes.append(top.data(0, CODE_ROLE))
+            elif top.text(0) != "★ Favourites":
+                codes.extend(top.child(j).data(0, CODE_ROLE) for j in range(top.childCount()))
+        return codes
+
+    # --- building the tree ------------------------------------------------------------------
+    def _point_item(self, code: str, note: str = "") -> QTreeWidgetItem:
+        point = self.atlas.points[code]
+        item = QTreeWidgetItem([code, f"{point.pinyin} · {point.english}" + (f"  ({note})" if note else "")])
+        item.setData(0, CODE_ROLE, code)
+        item.setToolTip(1, point.location)
+        return item
+
+    def refresh(self) -> None:
+        current = self.tree.currentItem().data(0, CODE_ROLE) if self.tree.currentItem() else None
+        query = self.search.text()
+        filters = self.filters()
+        hits = self.index.search(query, filters)
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self.items = {}
+        if query.strip():
+            for hit in hits:
+                item = self._point_item(hit.code, f"{hit.field}" if hit.field not in ("code", "pinyin") else "")
+                self.tree.addTopLevelItem(item)
+                self.items.setdefault(hit.code, item)
+            self.tree.setRootIsDecorated(False)
+        else:
+            self.tree.setRootIsDecorated(True)
+            favs = [c for c in self.favourites if c in self.atlas.points]
+            if favs and not filters.active():
+                group = QTreeWidgetItem(["★ Favourites", f"{len(favs)} point{'s' if len(favs) != 1 else ''}"])
+                group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                for code in favs:
+                    group.addChild(self._point_item(code))
+                self.tree.addTopLevelItem(group)
+                group.setExpanded(True)
+            allowed = {h.code for h in hits}
+            for code, meridian in self.atlas.meridians.items():
+                codes = [c for c in meridian.points if c in allowed]
+                if not codes:
+                    continue
+                top = QTreeWidgetItem([code, meridian.name])
+                top.setIcon(0, swatch(code))
+                top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                for point_code in codes:
+                    child = self._point_item(point_code)
+                    top.addChild(child)
+                    self.items[point_code] = child
+                self.tree.addTopLevelItem(top)
+                top.setExpanded(filters.active())
+        self.tree.resizeColumnToContents(0)
+        self.count.setText(f"{len(hits)} point{'s' if len(hits) != 1 else ''}"
+                           + (" found" if query.strip() else " listed"))
+        if current in self.items:
+            self.tree.setCurrentItem(self.items[current])
+        self.tree.blockSignals(False)
+
+    # --- slots ------------------------------------------------------------------------------
     def _on_current(self, current, _previous) -> None:
         code = current.data(0, CODE_ROLE) if current is not None else None
         if code:
             self.pointChosen.emit(code)
 
+    def _on_activated(self, item, _column) -> None:
+        code = item.data(0, CODE_ROLE)
+        if code:
+            self.pointChosen.emit(code)
+
+    def _on_return(self) -> None:
+        codes = self.visible_codes()
+        if codes:
+            self.pointChosen.emit(codes[0])
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
     def show_point(self, code: str) -> None:
         item = self.items.get(code)
-        if item is None or item is self.currentItem():
+        if item is None or item is self.tree.currentItem():
             return
-        self.blockSignals(True)
-        self.setCurrentItem(item)
-        self.scrollToItem(item)
-        self.blockSignals(False)
+        self.tree.blockSignals(True)
+        self.tree.setCurrentItem(item)
+        self.tree.scrollToItem(item)
+        self.tree.blockSignals(False)

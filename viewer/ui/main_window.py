@@ -6,7 +6,9 @@ from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
 from .. import APP_NAME, __version__
-from .browse import BrowseTree
+from ..atlas.favourites import Favourites
+from ..atlas.history import History
+from .browse import BrowsePanel
 from .details import DISCLAIMER, DetailsPanel
 from .diagram import DiagramView
 from .layers import LayersPanel
@@ -33,7 +35,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.diagram)
         self.details = DetailsPanel(content)
         self.layers = LayersPanel(content.atlas)
-        self.browse = BrowseTree(content.atlas)
+        self.browse = BrowsePanel(content.atlas)
+        self.history = History()
+        self.favourites = Favourites(data_dir, set(content.atlas.points)) if data_dir is not None else None
+        if self.favourites is not None:
+            self.browse.set_favourites(self.favourites.codes)
         self.details_dock = self._dock("Details", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
         self.browse_dock = self._dock("Browse", self.browse, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.layers_dock = self._dock("Layers", self.layers, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -103,6 +109,20 @@ class MainWindow(QMainWindow):
         self.clear_action = self._action("&Clear selection", self.selection.clear, "Esc")
         for action in (self.next_action, self.prev_action, self.clear_action):
             view_menu.addAction(action)
+
+        go_menu = menu.addMenu("&Go")
+        self.back_action = self._action("&Back", self.go_back, QKeySequence.StandardKey.Back)
+        self.forward_action = self._action("&Forward", self.go_forward, QKeySequence.StandardKey.Forward)
+        self.find_action = self._action("&Find point…", self._on_find, QKeySequence.StandardKey.Find)
+        self.favourite_action = self._action("&Favourite", self.toggle_favourite, "Ctrl+D", checkable=True)
+        for action in (self.back_action, self.forward_action):
+            go_menu.addAction(action)
+            toolbar.addAction(action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.find_action)
+        go_menu.addAction(self.favourite_action)
+        toolbar.addAction(self.favourite_action)
+        self._update_go_actions()
         view_menu.addSeparator()
         for dock in (self.browse_dock, self.layers_dock, self.details_dock):
             view_menu.addAction(dock.toggleViewAction())
@@ -179,6 +199,8 @@ class MainWindow(QMainWindow):
                 self.diagram.center_on_items(scene.selected_items())
         self.details.show_point(code)
         self.browse.show_point(code)
+        self.history.visit(code)
+        self._update_go_actions()
 
     def _on_point_hovered(self, code: str) -> None:
         if code:
@@ -203,10 +225,47 @@ class MainWindow(QMainWindow):
     def _on_zoom_changed(self, zoom: float) -> None:
         self.zoom_label.setText(f"Zoom {zoom * 100:.0f}%")
 
+    def go_back(self) -> None:
+        if self.history.can_go_back():
+            self.selection.select(self.history.back())
+
+    def go_forward(self) -> None:
+        if self.history.can_go_forward():
+            self.selection.select(self.history.forward())
+
+    def toggle_favourite(self) -> None:
+        code = self.selection.code
+        if not code or self.favourites is None:
+            self._update_go_actions()
+            return
+        try:
+            now = self.favourites.toggle(code)
+        except OSError as exc:
+            self.statusBar().showMessage(f"Could not save favourites: {exc}", 8000)
+            return
+        self.browse.set_favourites(self.favourites.codes)
+        self.statusBar().showMessage(f"{code} {'added to' if now else 'removed from'} favourites", 4000)
+        self._update_go_actions()
+
+    def _on_find(self) -> None:
+        self.browse_dock.show()
+        self.browse_dock.raise_()
+        self.browse.focus_search()
+
+    def _update_go_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+        code = self.selection.code
+        self.favourite_action.setEnabled(bool(code) and self.favourites is not None)
+        self.favourite_action.setChecked(bool(code) and self.favourites is not None and code in self.favourites)
+        self.favourite_action.setText("★ Favourite" if self.favourite_action.isChecked() else "☆ Favourite")
+
     # --- dialogs ----------------------------------------------------------------------------
     def _report_problems(self) -> None:
         problems = self.content.problems
-        if problems:
+        if self.favourites is not None and self.favourites.note:
+            self.statusBar().showMessage(self.favourites.note, 0)
+        elif problems:
             self.statusBar().showMessage(
                 f"{len(problems)} data problem{'s' if len(problems) != 1 else ''}: some entries were skipped "
                 "(Help ▸ Load problems).", 0)

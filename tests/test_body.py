@@ -1,0 +1,276 @@
+"""Tests of the Qt-free body model (viewer/atlas/body.py) against docs/body-model.md."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path as FsPath
+
+import pytest
+
+ROOT = FsPath(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from viewer.atlas import body as bm  # noqa: E402
+
+DOC = ROOT / "docs" / "body-model.md"
+
+
+def _doc_landmarks() -> dict[str, set[str]]:
+    """Landmark names per view, parsed from the '### <view>' sections of the contract."""
+    text = DOC.read_text(encoding="utf-8")
+    part = text.split("## Landmarks per view", 1)[1].split("## Scales", 1)[0]
+    out: dict[str, set[str]] = {}
+    for sec in re.split(r"^### ", part, flags=re.M)[1:]:
+        view, body = sec.split("\n", 1)
+        names: set[str] = set()
+        # ranges like `C1` .. `C7`, `sternum_ics1` .. `sternum_ics6`, `sacral_foramen_1` .. `_4`
+        for m in re.finditer(r"`([A-Za-z_]*?)(\d+)`\s*\.\.\s*`([A-Za-z_]*?)(\d+)`", body):
+            prefix, lo, _p2, hi = m.group(1), int(m.group(2)), m.group(3), int(m.group(4))
+            names.update(f"{prefix}{i}" for i in range(lo, hi + 1))
+        names.update(re.findall(r"`([A-Za-z][A-Za-z0-9_]*)`", body))
+        out[view.strip()] = names
+    return out
+
+
+def _doc_scales() -> dict[str, set[str]]:
+    """Scale names per view, parsed from the scales table of the contract."""
+    text = DOC.read_text(encoding="utf-8").split("## Scales", 1)[1]
+    out: dict[str, set[str]] = {}
+    for view, scale in re.findall(r"^\|\s*(front|back|side|soles)\s*\|\s*`([a-z_]+)`", text, re.M):
+        out.setdefault(view, set()).add(scale)
+    return out
+
+
+MODEL = bm.build_body()
+DOC_LM = _doc_landmarks()
+DOC_SC = _doc_scales()
+MIRRORED = ("front", "back", "soles")
+MIDLINE = {
+    "front": ["vertex", "anterior_hairline", "glabella", "nose_tip", "subnasale", "philtrum_mid",
+              "mentolabial_groove", "chin", "laryngeal_prominence", "suprasternal_notch",
+              *[f"sternum_ics{i}" for i in range(1, 7)], "xiphisternal_junction", "umbilicus",
+              "pubic_symphysis", "perineum"],
+    "back": ["vertex", "posterior_hairline", "external_occipital_protuberance",
+             *[f"C{i}" for i in range(1, 8)], *[f"T{i}" for i in range(1, 13)],
+             *[f"L{i}" for i in range(1, 6)], "sacral_hiatus", "coccyx_tip"],
+}
+VERTEBRAE = [f"C{i}" for i in range(1, 8)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)]
+
+
+def test_contract_parsed():
+    """The contract parser finds the four views and a sensible number of names."""
+    assert set(DOC_LM) == {"front", "back", "side", "soles"}
+    assert len(DOC_LM["front"]) > 80 and "sternum_ics6" in DOC_LM["front"]
+    assert {"C1", "T12", "L5", "sacral_foramen_4"} <= DOC_LM["back"]
+    assert sum(len(v) for v in DOC_SC.values()) == 20
+
+
+def test_views_present():
+    """The model has exactly the four views of the contract, each reachable by name."""
+    assert set(MODEL.views) == {"front", "back", "side", "soles"}
+    for name in MODEL.views:
+        assert MODEL.view(name).name == name
+    with pytest.raises(KeyError):
+        MODEL.view("top")
+
+
+@pytest.mark.parametrize("view", ["front", "back", "side", "soles"])
+def test_every_contract_landmark_exists(view):
+    """Every landmark named in docs/body-model.md exists in its view under exactly that name."""
+    missing = sorted(DOC_LM[view] - set(MODEL.view(view).landmarks))
+    assert not missing, f"{view}: missing {missing}"
+
+
+@pytest.mark.parametrize("view", ["front", "back", "side", "soles"])
+def test_every_contract_scale_exists(view):
+    """Every scale of the contract table exists in its view."""
+    missing = sorted(DOC_SC.get(view, set()) - set(MODEL.view(view).scales))
+    assert not missing, f"{view}: missing scales {missing}"
+
+
+@pytest.mark.parametrize("view", ["front", "back", "side", "soles"])
+def test_landmarks_inside_skin(view):
+    """Every landmark (and its mirror image on mirrored views) lies inside the drawn skin."""
+    v = MODEL.view(view)
+    outside = [k for k, (x, y) in v.landmarks.items() if not v.contains(x, y)]
+    if view in MIRRORED:
+        outside += [k + " (mirror)" for k, (x, y) in v.landmarks.items() if not v.contains(-x, y)]
+    assert not outside, f"{view}: outside the skin: {outside}"
+
+
+@pytest.mark.parametrize("view", MIRRORED)
+def test_bilateral_landmarks_on_positive_side(view):
+    """Bilateral landmarks are stored once, on the x >= 0 side."""
+    v = MODEL.view(view)
+    assert all(x >= 0 for (x, _y) in v.landmarks.values())
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+def test_midline_landmarks_on_midline(view):
+    """Midline landmarks of the front and back views have x == 0."""
+    v = MODEL.view(view)
+    for name in MIDLINE[view]:
+        assert v.landmark(name)[0] == 0.0, name
+
+
+@pytest.mark.parametrize("view", ["front", "back", "soles"])
+def test_skin_is_mirror_symmetric(view):
+    """The skin of the symmetric views is its own mirror image (x -> -x)."""
+    v = MODEL.view(view)
+    for x in [i / 160 + 0.0013 for i in range(0, 40)]:
+        for y in [j / 130 + 0.0007 for j in range(-10, 131)]:
+            assert v.contains(x, y) == v.contains(-x, y), (view, x, y)
+
+
+def _pointset(commands):
+    return frozenset((round(x, 5) + 0.0, round(y, 5) + 0.0) for x, y in bm.flatten(commands, 8))
+
+
+@pytest.mark.parametrize("view", ["front", "back"])
+def test_detail_strokes_mirrored(view):
+    """Every detail stroke of the front/back views has its mirror image drawn too (or is symmetric)."""
+    v = MODEL.view(view)
+    sets = {(p.role, _pointset(p.commands)) for p in v.paths}
+    for p in v.paths:
+        mirrored = _pointset(bm.mirror(p.commands))
+        assert (p.role, mirrored) in sets, (view, p.role, p.commands[0])
+
+
+def test_scales_positive_and_plausible():
+    """Scales are positive, of a plausible size, and the regions roughly agree."""
+    for v in MODEL.views.values():
+        for k, val in v.scales.items():
+            assert 0.005 < val < 0.03, (v.name, k, val)
+    f = MODEL.view("front").scales
+    assert 1 / 1.6 < f["chest"] / f["forearm"] < 1.6
+    assert 1 / 1.6 < f["upper_arm"] / f["forearm"] < 1.6
+    assert 1 / 1.6 < f["leg_front"] / f["thigh_medial"] < 1.6
+    b = MODEL.view("back").scales
+    assert 1 / 1.6 < b["back"] / b["forearm"] < 1.6
+    assert 1 / 1.3 < b["forearm"] / f["forearm"] < 1.3
+
+
+def test_scales_computed_from_landmarks():
+    """A scale is the landmark distance of its definition divided by its cun count."""
+    f = MODEL.view("front")
+    nx = f.landmark("nipple")[0]
+    assert f.scales["chest"] == pytest.approx(2 * nx / 8, rel=1e-5)
+    u, x = f.landmark("umbilicus"), f.landmark("xiphisternal_junction")
+    assert f.scales["abdomen_upper"] == pytest.approx((u[1] - x[1]) / 8, rel=1e-5)
+    s = MODEL.view("side")
+    a, r = s.landmark("axilla_apex"), s.landmark("rib11_free_end")
+    assert s.scales["trunk_side"] == pytest.approx(bm._dist(a, r) / 12, rel=1e-5)
+
+
+def test_vertebrae_increasing():
+    """Vertebral landmarks C1..L5 descend strictly, then the sacrum and coccyx follow."""
+    b = MODEL.view("back")
+    ys = [b.landmark(k)[1] for k in VERTEBRAE + ["sacral_hiatus", "coccyx_tip"]]
+    assert all(a < c for a, c in zip(ys, ys[1:]))
+    ys = [b.landmark(f"sacral_foramen_{i}")[1] for i in range(1, 5)]
+    assert all(a < c for a, c in zip(ys, ys[1:]))
+
+
+def test_key_levels_match_anatomy():
+    """Reference levels follow the proportions of the brief (C7, T7, L4, navel, malleoli ...)."""
+    f, b, s = MODEL.view("front"), MODEL.view("back"), MODEL.view("side")
+    assert abs(b.landmark("C7")[1] - 0.19) < 0.01
+    assert abs(b.landmark("T12")[1] - 0.37) < 0.01
+    assert abs(b.landmark("L5")[1] - 0.455) < 0.01
+    assert abs(b.landmark("T7")[1] - b.landmark("scapula_inferior_angle")[1]) < 0.006
+    assert abs(b.landmark("L4")[1] - b.landmark("iliac_crest_top")[1]) < 0.006
+    assert abs(b.landmark("T3")[1] - b.landmark("scapula_spine_root")[1]) < 0.006
+    assert abs(f.landmark("nipple")[1] - 0.27) < 0.01
+    assert abs(f.landmark("nipple")[0] - 0.058) < 0.006
+    assert abs(f.landmark("umbilicus")[1] - 0.40) < 0.01
+    assert abs(f.landmark("wrist_crease_mid")[1] - 0.515) < 0.01
+    assert abs(f.landmark("elbow_crease_mid")[1] - 0.375) < 0.01
+    assert abs(f.landmark("patella_centre")[1] - 0.715) < 0.01
+    assert f.landmark("medial_malleolus")[1] < f.landmark("lateral_malleolus")[1]
+    assert s.landmark("nose_tip")[0] < 0 < s.landmark("C7")[0]        # faces image left
+
+
+def test_bounds_contain_landmarks_and_drawing():
+    """Bounds enclose every landmark (with mirror images) and every drawn path."""
+    for v in MODEL.views.values():
+        x0, y0, x1, y1 = v.bounds
+        for (x, y) in v.landmarks.values():
+            assert x0 <= x <= x1 and x0 <= -x <= x1 and y0 <= y <= y1
+        for p in v.paths:
+            for (x, y) in bm.flatten(p.commands):
+                assert x0 <= x <= x1 and y0 <= y <= y1
+
+
+def test_figure_height_and_width():
+    """The front figure spans vertex 0 to soles 1 and the shoulders are about 0.26 wide."""
+    f = MODEL.view("front")
+    skin = [q for p in f.paths if p.role == "skin" for q in bm.flatten(p.commands, 16)]
+    ys = [q[1] for q in skin]
+    assert abs(min(ys)) < 0.002 and abs(max(ys) - 1.0) < 0.003
+    shoulder = max(abs(x) for (x, y) in skin if 0.2 < y < 0.26)
+    assert 0.12 < shoulder < 0.14
+    assert not f.contains(0.0, 0.6)                   # gap between the legs
+    assert not f.contains(0.1, 0.36)                  # gap between arm and trunk
+
+
+def test_paths_well_formed():
+    """Paths use known roles and commands; skin shapes are closed."""
+    for v in MODEL.views.values():
+        assert any(p.role == "skin" for p in v.paths)
+        for p in v.paths:
+            assert p.role in bm.ROLES
+            assert p.commands[0][0] == "M"
+            for c in p.commands:
+                assert c[0] in "MLCZ" and len(c) == {"M": 3, "L": 3, "C": 7, "Z": 1}[c[0]]
+            if p.role == "skin":
+                assert p.closed and p.commands[-1] == ("Z",)
+
+
+def test_soles_two_separate_shapes():
+    """The soles view has two skin shapes, one on each side of x = 0."""
+    v = MODEL.view("soles")
+    skins = [p for p in v.paths if p.role == "skin"]
+    assert len(skins) == 2
+    sides = sorted(sum(x for x, _ in bm.flatten(p.commands)) > 0 for p in skins)
+    assert sides == [False, True]
+    assert not v.contains(0.0, 0.93)
+
+
+def test_landmark_error_message():
+    """An unknown landmark raises KeyError naming the view and the landmark."""
+    with pytest.raises(KeyError, match="front.*no_such_point"):
+        MODEL.view("front").landmark("no_such_point")
+
+
+def test_deterministic():
+    """build_body() is cached and a fresh build gives identical data."""
+    assert bm.build_body() is MODEL
+    a = {k: (v.landmarks, v.scales, v.bounds, v.paths) for k, v in MODEL.views.items()}
+    for fn in (bm._front, bm._back, bm._side, bm._soles, bm.build_body):
+        fn.cache_clear()
+    fresh = bm.build_body()
+    b = {k: (v.landmarks, v.scales, v.bounds, v.paths) for k, v in fresh.views.items()}
+    assert a == b
+
+
+def test_spline_helpers():
+    """smooth_closed/open pass through their points; flatten and mirror behave."""
+    pts = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)]
+    closed = bm.smooth_closed(pts)
+    assert closed[0] == ("M", 0.0, 0.0) and closed[-1] == ("Z",)
+    ends = [(c[-2], c[-1]) for c in closed if c[0] == "C"]
+    assert ends == pts[1:] + pts[:1]
+    op = bm.smooth_open(pts)
+    assert len([c for c in op if c[0] == "C"]) == 3 and (op[-1][-2], op[-1][-1]) == (0.0, 1.0)
+    poly = bm.flatten(op, 10)
+    assert len(poly) == 31 and poly[0] == (0.0, 0.0)
+    m = bm.mirror(op)
+    assert all(abs(a[0] + b[0]) < 1e-12 and a[1] == b[1]
+               for a, b in zip(bm.flatten(m, 4), bm.flatten(op, 4)))
+
+
+def test_no_qt_or_third_party_imports():
+    """body.py imports only the standard library."""
+    src = (ROOT / "viewer" / "atlas" / "body.py").read_text(encoding="utf-8")
+    mods = re.findall(r"^\s*(?:from|import)\s+([A-Za-z_][\w.]*)", src, re.M)
+    assert set(m.split(".")[0] for m in mods) <= {"__future__", "math", "dataclasses", "functools"}

@@ -1,0 +1,73 @@
+"""Command line: screenshot, export, and clear errors for bad arguments."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MERIDIAN_VIEWER_DATA=str(tmp_path / "data"))
+    return subprocess.run([sys.executable, "-m", "viewer", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_screenshot_renders_the_requested_size_with_the_selection(tmp_path):
+    """--screenshot writes a PNG of the given size whose diagram is not blank."""
+    out = tmp_path / "bl23.png"
+    result = run("--view", "back", "--select", "bl 23", "--screenshot", str(out), "--size", "900x600",
+                 tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    image = Image.open(out).convert("RGB")
+    assert image.size == (900, 600)
+    colours = image.resize((60, 40)).getcolors(4000)
+    assert len(colours) > 20  # a drawing, not an empty window
+
+
+def test_unknown_point_is_a_clear_error(tmp_path):
+    """--select with a name that is no point exits 2 and says so."""
+    result = run("--select", "XX99", "--screenshot", str(tmp_path / "x.png"), tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "no point called 'XX99'" in result.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_bad_size_is_refused_by_the_parser(tmp_path):
+    """--size must look like WxH."""
+    result = run("--size", "big", "--screenshot", str(tmp_path / "x.png"), tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "size must look like 1600x1000" in result.stderr
+
+
+def test_export_csv_has_every_marker_with_coordinates(tmp_path, content):
+    """CSV export: one row per marker, normalised coordinates within the figure."""
+    result = run("export", "points", "--format", "csv", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == sum(len(v) for v in content.layout.markers.values())
+    assert {r["code"] for r in rows} == set(content.atlas.points)
+    bl23 = [r for r in rows if r["code"] == "BL23" and r["view"] == "back"]
+    assert {r["side"] for r in bl23} == {"left", "right"}
+    assert float(bl23[0]["x"]) == -float(bl23[1]["x"])
+    assert all(0.0 <= float(r["y"]) <= 1.0 for r in rows)
+    st36 = next(r for r in rows if r["code"] == "ST36")
+    assert st36["pinyin"] == "Zúsānlǐ" and st36["hanzi"] == "足三里" and st36["meridian"] == "ST"
+
+
+def test_export_json_to_file(tmp_path):
+    """JSON export written to a file carries the coordinate convention and the points."""
+    out = tmp_path / "points.json"
+    result = run("export", "points", "--format", "json", "-o", str(out), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert "vertex" in data["coordinates"]
+    gv20 = [p for p in data["points"] if p["code"] == "GV20"]
+    assert gv20 and all(p["side"] == "mid" or p["view"] == "side" for p in gv20)

@@ -1,0 +1,127 @@
+"""Render every view of the body model to PNG files for visual review.
+
+Usage:  python tools/preview_body.py [outdir] [--height 900] [--crop view:x0,y0,x1,y1:name ...]
+
+Writes <outdir>/body_<view>.png (line work + small red landmark dots) and
+<outdir>/body_<view>_labels.png (same, with landmark names).  Uses Pillow only.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path as FsPath
+
+sys.path.insert(0, str(FsPath(__file__).resolve().parents[1]))
+
+from PIL import Image, ImageDraw, ImageFont  # noqa: E402
+
+from viewer.atlas import body as bm  # noqa: E402
+
+SS = 3  # supersampling factor
+SKIN = (246, 228, 212)
+INK = (70, 52, 44)
+STYLE = {  # role: (width in output px, colour, dashed)
+    "skin": (1.6, INK, False),
+    "contour": (1.0, (120, 92, 78), False),
+    "crease": (0.7, (125, 95, 82), False),
+    "bone": (0.8, (80, 110, 150), True),
+    "feature": (0.8, (90, 66, 56), False),
+}
+
+
+def _dashed(poly, dash, gap):
+    out, cur, on, left = [], [poly[0]], True, dash
+    for (x0, y0), (x1, y1) in zip(poly, poly[1:]):
+        seg = math.hypot(x1 - x0, y1 - y0)
+        pos = 0.0
+        while seg - pos > left:
+            pos += left
+            t = pos / seg
+            p = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+            if on:
+                cur.append(p)
+                out.append(cur)
+            cur = [p]
+            on = not on
+            left = dash if on else gap
+        left -= seg - pos
+        if on:
+            cur.append((x1, y1))
+    if on and len(cur) > 1:
+        out.append(cur)
+    return out
+
+
+def render(view, height, labels=False, crop=None):
+    xmin, ymin, xmax, ymax = crop or view.bounds
+    pad = 0.02 * (ymax - ymin)
+    xmin, ymin, xmax, ymax = xmin - pad, ymin - pad, xmax + pad, ymax + pad
+    scale = height / (ymax - ymin)
+    width = int((xmax - xmin) * scale) + (260 if labels else 0)
+    img = Image.new("RGB", (width * SS, height * SS), (255, 255, 255))
+    d = ImageDraw.Draw(img)
+
+    def tr(p):
+        return ((p[0] - xmin) * scale * SS, (p[1] - ymin) * scale * SS)
+
+    lw_scale = max(1.0, height / 900)
+    for path in view.paths:
+        poly = [tr(p) for p in bm.flatten(path.commands, 16)]
+        w, col, dashed = STYLE[path.role]
+        w = max(1, round(w * SS * lw_scale))
+        if path.role == "skin":
+            d.polygon(poly, fill=SKIN)
+            d.line(poly + [poly[0]], fill=col, width=w, joint="curve")
+        elif dashed:
+            for part in _dashed(poly, 5 * SS * lw_scale, 3 * SS * lw_scale):
+                d.line(part, fill=col, width=w)
+        else:
+            if path.closed:
+                poly = poly + [poly[0]]
+            d.line(poly, fill=col, width=w, joint="curve")
+    r = 2.2 * SS * lw_scale
+    for name, (x, y) in view.landmarks.items():
+        if crop and not (crop[0] <= x <= crop[2] and crop[1] <= y <= crop[3]):
+            continue
+        pts = [(x, y)] + ([(-x, y)] if view.name in ("front", "back", "soles") and x != 0 else [])
+        for q in pts:
+            cx, cy = tr(q)
+            d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(220, 30, 30))
+    img = img.resize((width, height), Image.LANCZOS)
+    if labels:
+        dd = ImageDraw.Draw(img)
+        try:
+            font = ImageFont.truetype("DejaVuSans.ttf", max(8, int(9 * lw_scale)))
+        except OSError:
+            font = ImageFont.load_default()
+        for name, (x, y) in view.landmarks.items():
+            if crop and not (crop[0] <= x <= crop[2] and crop[1] <= y <= crop[3]):
+                continue
+            px, py = (x - xmin) * scale, (y - ymin) * scale
+            dd.text((px + 3, py - 5), name, fill=(20, 20, 160), font=font)
+    return img
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("outdir", nargs="?", default="/tmp")
+    ap.add_argument("--height", type=int, default=900)
+    ap.add_argument("--crop", action="append", default=[],
+                    help="view:x0,y0,x1,y1:name  (writes body_<name>.png)")
+    args = ap.parse_args(argv)
+    out = FsPath(args.outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    model = bm.build_body()
+    for name, view in model.views.items():
+        render(view, args.height).save(out / f"body_{name}.png")
+        render(view, args.height * 2, labels=True).save(out / f"body_{name}_labels.png")
+    for spec in args.crop:
+        vname, box, cname = spec.split(":")
+        box = tuple(float(v) for v in box.split(","))
+        render(model.view(vname), args.height, labels=True, crop=box).save(out / f"body_{cname}.png")
+        render(model.view(vname), args.height, crop=box).save(out / f"body_{cname}_plain.png")
+
+
+if __name__ == "__main__":
+    main()

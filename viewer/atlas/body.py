@@ -1,0 +1,1210 @@
+"""The body model: drawing, landmarks and proportional-cun scales of every view.
+
+Pure Python (stdlib only, no Qt).  See docs/body-model.md for the contract.
+
+Units: the standing height of the figure.  y = 0 at the vertex, y = 1 at the soles,
+x is the horizontal offset from the view's midline (positive to the image's right).
+
+The front/back silhouette is authored once, as the x > 0 half, run through a
+centripetal Catmull-Rom spline and closed with its mirror image, so the figure is
+exactly symmetric.  Inner line work of paired structures is mirrored the same way.
+Landmarks are the authored anchor points of the drawing (many detail strokes are
+drawn *through* them), and every scale is computed from landmarks.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+Point = tuple[float, float]
+
+ROLES = ("skin", "contour", "crease", "bone", "feature")
+
+
+# ---------------------------------------------------------------------------
+# Data classes
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Path:
+    """One stroke or filled shape.  Commands: ("M",x,y) ("L",x,y) ("C",x1,y1,x2,y2,x,y) ("Z",)."""
+
+    role: str
+    commands: tuple[tuple, ...]
+    closed: bool = False
+
+
+@dataclass(frozen=True)
+class View:
+    """One plate of the atlas: its drawing, named landmarks and cun scales."""
+
+    name: str
+    title: str
+    paths: tuple[Path, ...]
+    landmarks: dict[str, Point]
+    scales: dict[str, float]
+    bounds: tuple[float, float, float, float]
+    _skin: tuple = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        polys = []
+        for p in self.paths:
+            if p.role != "skin":
+                continue
+            poly = flatten(p.commands, 16)
+            xs = [q[0] for q in poly]
+            ys = [q[1] for q in poly]
+            polys.append(((min(xs), min(ys), max(xs), max(ys)), tuple(poly)))
+        object.__setattr__(self, "_skin", tuple(polys))
+
+    def contains(self, x: float, y: float) -> bool:
+        """True if (x, y) lies inside the union of the skin shapes (even-odd per shape)."""
+        for (x0, y0, x1, y1), poly in self._skin:
+            if x0 <= x <= x1 and y0 <= y <= y1 and _inside(poly, x, y):
+                return True
+        return False
+
+    def landmark(self, name: str) -> Point:
+        """The named landmark; KeyError naming the view and the landmark if unknown."""
+        try:
+            return self.landmarks[name]
+        except KeyError:
+            raise KeyError(f"view {self.name!r} has no landmark {name!r}") from None
+
+
+@dataclass(frozen=True)
+class BodyModel:
+    """All views of the figure, by name ("front", "back", "side", "soles")."""
+
+    views: dict[str, View]
+
+    def view(self, name: str) -> View:
+        """The named view; KeyError with the list of views if unknown."""
+        try:
+            return self.views[name]
+        except KeyError:
+            raise KeyError(f"no view {name!r}; views are {sorted(self.views)}") from None
+
+
+# ---------------------------------------------------------------------------
+# Geometry helpers
+# ---------------------------------------------------------------------------
+
+def _inside(poly, x, y) -> bool:
+    """Even-odd point-in-polygon test."""
+    inside = False
+    n = len(poly)
+    j = n - 1
+    for i in range(n):
+        xi, yi = poly[i]
+        xj, yj = poly[j]
+        if (yi > y) != (yj > y):
+            xc = xi + (y - yi) * (xj - xi) / (yj - yi)
+            if x < xc:
+                inside = not inside
+        j = i
+    return inside
+
+
+def _cr_commands(points, closed: bool, alpha: float = 0.5) -> tuple[tuple, ...]:
+    """Centripetal Catmull-Rom through ``points`` as cubic Bezier commands.
+
+    A point may carry a third item that is truthy ("corner"): the curve then
+    has a sharp corner there (each side takes a one-sided tangent).
+    """
+    pts = [(float(p[0]), float(p[1])) for p in points]
+    corner = [len(p) > 2 and bool(p[2]) for p in points]
+    n = len(pts)
+    if n == 0:
+        return ()
+    if n == 1:
+        return (("M", pts[0][0], pts[0][1]),)
+
+    def get(i):
+        if closed:
+            return pts[i % n]
+        if i < 0:
+            return (2 * pts[0][0] - pts[1][0], 2 * pts[0][1] - pts[1][1])
+        if i >= n:
+            return (2 * pts[-1][0] - pts[-2][0], 2 * pts[-1][1] - pts[-2][1])
+        return pts[i]
+
+    def is_corner(i):
+        return corner[i % n] if closed else (0 <= i < n and corner[i])
+
+    cmds: list[tuple] = [("M", pts[0][0], pts[0][1])]
+    segs = n if closed else n - 1
+    for i in range(segs):
+        p1, p2 = get(i), get(i + 1)
+        p0, p3 = get(i - 1), get(i + 2)
+        if is_corner(i):
+            p0 = (2 * p1[0] - p2[0], 2 * p1[1] - p2[1])
+        if is_corner(i + 1):
+            p3 = (2 * p2[0] - p1[0], 2 * p2[1] - p1[1])
+        d01 = max(math.dist(p0, p1), 1e-9) ** alpha
+        d12 = max(math.dist(p1, p2), 1e-9) ** alpha
+        d23 = max(math.dist(p2, p3), 1e-9) ** alpha
+        m1 = [0.0, 0.0]
+        m2 = [0.0, 0.0]
+        for k in range(2):
+            m1[k] = d12 * ((p1[k] - p0[k]) / d01 - (p2[k] - p0[k]) / (d01 + d12)
+                           + (p2[k] - p1[k]) / d12)
+            m2[k] = d12 * ((p2[k] - p1[k]) / d12 - (p3[k] - p1[k]) / (d12 + d23)
+                           + (p3[k] - p2[k]) / d23)
+        c1 = (p1[0] + m1[0] / 3, p1[1] + m1[1] / 3)
+        c2 = (p2[0] - m2[0] / 3, p2[1] - m2[1] / 3)
+        cmds.append(("C", c1[0], c1[1], c2[0], c2[1], p2[0], p2[1]))
+    if closed:
+        cmds.append(("Z",))
+    return tuple(cmds)
+
+
+def smooth_closed(points: list[Point], alpha: float = 0.5) -> tuple[tuple, ...]:
+    """Closed centripetal Catmull-Rom spline through ``points`` -> M/C/Z commands."""
+    return _cr_commands(points, True, alpha)
+
+
+def smooth_open(points: list[Point], alpha: float = 0.5) -> tuple[tuple, ...]:
+    """Open centripetal Catmull-Rom spline through ``points`` -> M/C commands."""
+    return _cr_commands(points, False, alpha)
+
+
+def flatten(commands, steps: int = 12) -> list[Point]:
+    """Polyline approximation of a command list (cubics sampled with ``steps`` steps)."""
+    out: list[Point] = []
+    cur = (0.0, 0.0)
+    start = (0.0, 0.0)
+    for c in commands:
+        op = c[0]
+        if op == "M":
+            cur = start = (c[1], c[2])
+            out.append(cur)
+        elif op == "L":
+            cur = (c[1], c[2])
+            out.append(cur)
+        elif op == "C":
+            x0, y0 = cur
+            x1, y1, x2, y2, x3, y3 = c[1:]
+            for s in range(1, steps + 1):
+                t = s / steps
+                u = 1 - t
+                a, b, cc, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+                out.append((a * x0 + b * x1 + cc * x2 + d * x3, a * y0 + b * y1 + cc * y2 + d * y3))
+            cur = (x3, y3)
+        elif op == "Z":
+            if out and out[-1] != start:
+                out.append(start)
+            cur = start
+    return out
+
+
+def mirror(commands) -> tuple:
+    """The same commands reflected in x = 0 (x -> -x)."""
+    out = []
+    for c in commands:
+        op = c[0]
+        if op in ("M", "L"):
+            out.append((op, -c[1], c[2]))
+        elif op == "C":
+            out.append((op, -c[1], c[2], -c[3], c[4], -c[5], c[6]))
+        else:
+            out.append(tuple(c))
+    return tuple(out)
+
+
+def _translate(commands, dx: float, dy: float) -> tuple:
+    out = []
+    for c in commands:
+        if c[0] in ("M", "L"):
+            out.append((c[0], c[1] + dx, c[2] + dy))
+        elif c[0] == "C":
+            out.append((c[0], c[1] + dx, c[2] + dy, c[3] + dx, c[4] + dy, c[5] + dx, c[6] + dy))
+        else:
+            out.append(tuple(c))
+    return tuple(out)
+
+
+def _ellipse(cx: float, cy: float, rx: float, ry: float, rot: float = 0.0) -> tuple:
+    """Closed Bezier ellipse (4 arcs), rotated by ``rot`` radians."""
+    k = 0.5522847498
+    cr, sr = math.cos(rot), math.sin(rot)
+
+    def t(x, y):
+        return (cx + x * cr - y * sr, cy + x * sr + y * cr)
+
+    p = [t(rx, 0), t(0, ry), t(-rx, 0), t(0, -ry)]
+    h = [((rx, k * ry), (k * rx, ry)), ((-k * rx, ry), (-rx, k * ry)),
+         ((-rx, -k * ry), (-k * rx, -ry)), ((k * rx, -ry), (rx, -k * ry))]
+    cmds = [("M", *p[0])]
+    for i in range(4):
+        a = t(*h[i][0])
+        b = t(*h[i][1])
+        e = p[(i + 1) % 4]
+        cmds.append(("C", a[0], a[1], b[0], b[1], e[0], e[1]))
+    cmds.append(("Z",))
+    return tuple(cmds)
+
+
+def _lerp(a: Point, b: Point, t: float) -> Point:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def _dist(a: Point, b: Point) -> float:
+    return math.dist(a, b)
+
+
+def _x_at_y(commands, y: float, pick=max) -> float:
+    """x where a drawn (flattened) stroke crosses height y (``pick`` among crossings)."""
+    poly = flatten(commands, 24)
+    xs = []
+    for (x0, y0), (x1, y1) in zip(poly, poly[1:]):
+        if (y0 - y) * (y1 - y) <= 0 and y0 != y1:
+            xs.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
+    if not xs:
+        raise ValueError(f"stroke does not reach y={y}")
+    return pick(xs)
+
+
+def _y_at_x(commands, x: float, pick=max) -> float:
+    poly = flatten(commands, 24)
+    ys = []
+    for (x0, y0), (x1, y1) in zip(poly, poly[1:]):
+        if (x0 - x) * (x1 - x) <= 0 and x0 != x1:
+            ys.append(y0 + (x - x0) * (y1 - y0) / (x1 - x0))
+    if not ys:
+        raise ValueError(f"stroke does not reach x={x}")
+    return pick(ys)
+
+
+def _r(p: Point) -> Point:
+    return (round(p[0], 6), round(p[1], 6))
+
+
+class _Sheet:
+    """Collects the paths and landmarks of one view while it is being built."""
+
+    def __init__(self, mirrored: bool):
+        self.mirrored = mirrored
+        self.paths: list[Path] = []
+        self.lm: dict[str, Point] = {}
+
+    def add(self, role: str, commands, closed: bool = False, both: bool | None = None):
+        both = self.mirrored if both is None else both
+        self.paths.append(Path(role, tuple(commands), closed))
+        if both:
+            self.paths.append(Path(role, mirror(commands), closed))
+
+    def line(self, role, pts, both=None):
+        self.add(role, smooth_open(pts), False, both)
+
+    def loop(self, role, pts, both=None):
+        self.add(role, smooth_closed(pts), True, both)
+
+    def ellipse(self, role, cx, cy, rx, ry, rot=0.0, both=None):
+        self.add(role, _ellipse(cx, cy, rx, ry, rot), True, both)
+
+    def mark(self, name: str, p: Point):
+        self.lm[name] = _r(p)
+
+
+def _symmetric_outline(half: list) -> tuple:
+    """Closed smooth outline from the x >= 0 half (first and last point on x = 0)."""
+    other = [(-p[0], p[1]) + tuple(p[2:]) for p in reversed(half[1:-1])]
+    return smooth_closed(half + other)
+
+
+def _bounds(paths, landmarks, pad=0.004):
+    xs, ys = [], []
+    for p in paths:
+        for q in flatten(p.commands, 8):
+            xs.append(q[0])
+            ys.append(q[1])
+    for (x, y) in landmarks.values():
+        xs += [x, -x]
+        ys.append(y)
+    return (round(min(xs) - pad, 6), round(min(ys) - pad, 6),
+            round(max(xs) + pad, 6), round(max(ys) + pad, 6))
+
+
+def _view(name, title, sheet: _Sheet, scale_defs) -> View:
+    lm = dict(sheet.lm)
+    scales = {}
+    for key, (a, b, cun, across) in scale_defs.items():
+        pa, pb = lm[a], lm[b]
+        if across:  # between a bilateral landmark and its mirror image
+            length = 2 * abs(pa[0])
+        else:
+            length = _dist(pa, pb)
+        scales[key] = round(length / cun, 7)
+    return View(name, title, tuple(sheet.paths), lm, scales, _bounds(sheet.paths, lm))
+
+
+# ---------------------------------------------------------------------------
+# Front / back: shared geometry of the upper limb
+# ---------------------------------------------------------------------------
+
+# Axis of the hanging arm (about 12 deg of abduction, a little carrying angle).
+_SHO = (0.106, 0.21)
+_ELB = (0.1423, 0.375)
+_WRI = (0.1773, 0.515)
+_HAND_LEN = 0.1
+_HAND_DIR = (0.196, 0.981)           # unit vector, wrist -> middle fingertip
+_HAND_RAD = (0.981, -0.196)          # unit vector toward the radial (thumb) side
+
+
+def _arm_c(y: float) -> float:
+    """x of the arm axis at height y."""
+    if y <= _ELB[1]:
+        return _SHO[0] + (y - _SHO[1]) * (_ELB[0] - _SHO[0]) / (_ELB[1] - _SHO[1])
+    return _ELB[0] + (y - _ELB[1]) * (_WRI[0] - _ELB[0]) / (_WRI[1] - _ELB[1])
+
+
+def _fore_dir():
+    dx, dy = _WRI[0] - _ELB[0], _WRI[1] - _ELB[1]
+    n = math.hypot(dx, dy)
+    return (dx / n, dy / n), (dy / n, -dx / n)   # along (distal), lateral
+
+
+def _fa(t: float, s: float) -> Point:
+    """Point on the forearm: t = fraction elbow->wrist along the axis, s = lateral offset."""
+    (ax, ay), (lx, ly) = _fore_dir()
+    L = _dist(_ELB, _WRI)
+    return (_ELB[0] + ax * L * t + lx * s, _ELB[1] + ay * L * t + ly * s)
+
+
+def _hand(u: float, v: float) -> Point:
+    """Hand frame: u along the hand (0 wrist crease, 1 middle fingertip), v toward the thumb.
+    Both in hand lengths."""
+    return (_WRI[0] + _HAND_LEN * (u * _HAND_DIR[0] + v * _HAND_RAD[0]),
+            _WRI[1] + _HAND_LEN * (u * _HAND_DIR[1] + v * _HAND_RAD[1]))
+
+
+# lateral / medial half widths of the arm at given heights
+_ARM_LAT = [(0.24, 0.0195), (0.265, 0.0205), (0.29, 0.0195), (0.315, 0.019), (0.34, 0.0195),
+            (0.36, 0.0205), (0.385, 0.0225), (0.405, 0.0245), (0.43, 0.0225), (0.46, 0.0195),
+            (0.49, 0.0172), (0.505, 0.0163)]
+_ARM_MED = [(0.488, 0.0152), (0.46, 0.0172), (0.43, 0.019), (0.405, 0.0205), (0.385, 0.021),
+            (0.368, 0.0222), (0.35, 0.0205), (0.325, 0.021), (0.3, 0.0218), (0.275, 0.0215),
+            (0.262, 0.0205)]
+
+# Hand outline in (u, v) hand units, from the radial side of the wrist around the
+# thumb and the fingertips to the ulnar side of the wrist.
+_HAND_OUT = [
+    (0.0, 0.158), (0.07, 0.192), (0.15, 0.232), (0.24, 0.272), (0.33, 0.306),
+    (0.42, 0.336), (0.5, 0.358), (0.56, 0.37), (0.612, 0.37), (0.645, 0.354),
+    (0.658, 0.33), (0.648, 0.305), (0.61, 0.287), (0.55, 0.264), (0.5, 0.243),
+    (0.465, 0.224, 1),                                          # web of the thumb
+    (0.52, 0.208), (0.6, 0.2), (0.7, 0.192), (0.8, 0.181), (0.865, 0.17),
+    (0.908, 0.155), (0.933, 0.13), (0.929, 0.106), (0.916, 0.097, 1),
+    (0.955, 0.085), (0.985, 0.063), (0.999, 0.035), (0.994, 0.008), (0.975, -0.006, 1),
+    (0.968, -0.025), (0.962, -0.055), (0.944, -0.08), (0.918, -0.094, 1),
+    (0.893, -0.108), (0.865, -0.133), (0.835, -0.153), (0.795, -0.17), (0.74, -0.184),
+    (0.66, -0.195), (0.56, -0.206), (0.44, -0.214), (0.3, -0.207), (0.16, -0.183),
+    (0.0, -0.155),
+]
+
+# finger separations: (web u, v) -> (tip notch u, v)
+_FINGER_SEPS = [((0.585, 0.1), (0.905, 0.098)), ((0.605, -0.003), (0.963, -0.006)),
+                ((0.585, -0.096), (0.905, -0.095))]
+_TIPS = {"index_tip": (0.918, 0.128), "middle_tip": (0.987, 0.036), "ring_tip": (0.952, -0.052),
+         "little_tip": (0.852, -0.14), "thumb_tip": (0.638, 0.33)}
+
+
+def _arm_outline_lateral() -> list:
+    return [(_arm_c(y) + w, y) for (y, w) in _ARM_LAT]
+
+
+def _arm_outline_medial() -> list:
+    return [(_arm_c(y) - w, y) for (y, w) in _ARM_MED]
+
+
+# ---------------------------------------------------------------------------
+# Front / back: the silhouette half (x > 0)
+# ---------------------------------------------------------------------------
+
+_HEAD_HALF = [
+    (0.0, 0.0), (0.019, 0.0027), (0.033, 0.0105), (0.0425, 0.0225), (0.0468, 0.036),
+    (0.0475, 0.049), (0.0488, 0.0545, 1),                       # ear attachment (top)
+    (0.0528, 0.0555), (0.0553, 0.0615), (0.0556, 0.0715), (0.0538, 0.0815),
+    (0.0506, 0.0895), (0.0478, 0.0935), (0.0462, 0.0945, 1),    # ear lobe
+    (0.0446, 0.1), (0.0418, 0.1055), (0.0385, 0.1098), (0.0345, 0.1142),
+    (0.0315, 0.1185, 1),                                        # jaw meets neck
+    (0.0305, 0.128), (0.0308, 0.14), (0.0322, 0.151), (0.0365, 0.1595),
+    (0.047, 0.1655), (0.062, 0.1705), (0.078, 0.1755), (0.093, 0.181),
+    (0.1055, 0.1865), (0.1155, 0.1925), (0.1235, 0.2005), (0.1288, 0.211),
+    (0.1312, 0.2245),
+]
+
+_TRUNK_HALF = [
+    (0.0925, 0.2525, 1),                                         # axilla
+    (0.0912, 0.265), (0.0895, 0.282), (0.0868, 0.3), (0.0828, 0.318), (0.0785, 0.337),
+    (0.0752, 0.356), (0.0745, 0.372), (0.0756, 0.388), (0.0787, 0.405), (0.0836, 0.423),
+    (0.0892, 0.443), (0.0936, 0.463), (0.0965, 0.483), (0.0978, 0.503), (0.0972, 0.523),
+    (0.0955, 0.545), (0.0928, 0.575), (0.0893, 0.607), (0.0852, 0.638), (0.0806, 0.666),
+    (0.0765, 0.69), (0.0738, 0.71), (0.0732, 0.728), (0.0742, 0.748), (0.0762, 0.77),
+    (0.0772, 0.792), (0.0762, 0.816), (0.0728, 0.845), (0.0685, 0.876), (0.0648, 0.905),
+    (0.0628, 0.93), (0.0636, 0.945), (0.0662, 0.956),            # lateral malleolus
+]
+
+_LEG_MEDIAL_HALF = [
+    (0.0247, 0.9485),                                            # medial malleolus
+    (0.0248, 0.938), (0.0258, 0.92), (0.0255, 0.9), (0.0238, 0.875),
+    (0.0208, 0.845), (0.0178, 0.815), (0.0168, 0.79), (0.0182, 0.765), (0.0205, 0.745),
+    (0.0212, 0.728), (0.0198, 0.712), (0.0178, 0.695), (0.0172, 0.675), (0.0168, 0.65),
+    (0.0148, 0.62), (0.0118, 0.59), (0.0082, 0.562), (0.0048, 0.542), (0.0021, 0.526),
+    (0.0, 0.5145),
+]
+
+# foot seen from the front (a little from above), turned out
+_FOOT_FRONT = [
+    (0.0682, 0.964), (0.0745, 0.9725), (0.0805, 0.98), (0.0848, 0.9865), (0.0868, 0.991),
+    (0.0858, 0.9948), (0.0832, 0.9958), (0.0808, 0.9912, 1),    # little toe
+    (0.0792, 0.9962), (0.0762, 0.9978), (0.0738, 0.9932, 1),    # 4th
+    (0.0722, 0.9982), (0.0688, 0.9995), (0.0662, 0.9948, 1),    # 3rd
+    (0.0645, 0.9995), (0.0605, 1.0005), (0.0575, 0.9962, 1),    # 2nd
+    (0.0555, 1.0), (0.05, 1.0012), (0.0425, 1.0012), (0.0358, 0.9995), (0.0318, 0.9962),
+    (0.0298, 0.992), (0.0292, 0.9855), (0.0285, 0.978), (0.0268, 0.968), (0.0252, 0.959),
+]
+
+# foot seen from behind: heel in front, the forefoot just showing at the sides
+_FOOT_BACK = [
+    (0.0688, 0.966), (0.0728, 0.976), (0.0756, 0.9855), (0.0752, 0.993), (0.0712, 0.9975),
+    (0.0625, 0.9985), (0.055, 0.9995), (0.046, 1.0005), (0.037, 0.9995), (0.0305, 0.997),
+    (0.0265, 0.9925), (0.0252, 0.985), (0.0258, 0.975), (0.0255, 0.962),
+]
+
+
+def _front_back_half(feet) -> list:
+    hand = [_hand(*p[:2]) + tuple(p[2:]) for p in _HAND_OUT]
+    return (_HEAD_HALF + _arm_outline_lateral() + hand + _arm_outline_medial()
+            + _TRUNK_HALF + feet + _LEG_MEDIAL_HALF)
+
+
+# ---------------------------------------------------------------------------
+# Front view
+# ---------------------------------------------------------------------------
+
+_VERTEBRA_Y = {}
+_cy = [0.1215, 0.1335, 0.145, 0.156, 0.1675, 0.1785, 0.19]
+for _i, _y in enumerate(_cy, 1):
+    _VERTEBRA_Y[f"C{_i}"] = _y
+for _i in range(1, 13):
+    _VERTEBRA_Y[f"T{_i}"] = 0.19 + 0.015 * _i
+for _i in range(1, 6):
+    _VERTEBRA_Y[f"L{_i}"] = 0.37 + 0.017 * _i
+
+
+def _hand_details(s: _Sheet, palmar: bool):
+    H = _hand
+    for (a, b) in _FINGER_SEPS:
+        s.line("crease", [H(*a), H((a[0] + b[0]) / 2, (a[1] + b[1]) / 2 - 0.002), H(*b)])
+    if palmar:
+        # digital creases at the finger bases and the proximal interphalangeal joints
+        for (u0, v0, u1, v1) in [(0.585, 0.197, 0.585, 0.103), (0.605, 0.097, 0.607, 0.0),
+                                 (0.603, -0.006, 0.588, -0.093), (0.58, -0.1, 0.56, -0.195),
+                                 (0.77, 0.183, 0.772, 0.103), (0.81, 0.093, 0.815, -0.004),
+                                 (0.795, -0.009, 0.785, -0.092), (0.73, -0.1, 0.715, -0.18)]:
+            s.line("crease", [H(u0, v0), H((u0 + u1) / 2 + 0.006, (v0 + v1) / 2), H(u1, v1)])
+        # palmar creases: thenar ("life line"), proximal and distal transverse
+        s.line("crease", [H(0.445, 0.222), H(0.37, 0.16), H(0.25, 0.125), H(0.12, 0.105),
+                          H(0.04, 0.095)])
+        s.line("crease", [H(0.445, 0.215), H(0.43, 0.09), H(0.435, -0.04), H(0.43, -0.13)])
+        s.line("crease", [H(0.545, 0.105), H(0.52, 0.02), H(0.495, -0.09), H(0.49, -0.205)])
+        # thumb interphalangeal crease
+        s.line("crease", [H(0.545, 0.367), H(0.54, 0.325), H(0.53, 0.272)])
+    else:
+        # knuckles and nails seen from the back of the hand
+        for (u, v) in [(0.56, 0.15), (0.585, 0.05), (0.57, -0.05), (0.535, -0.14)]:
+            s.line("contour", [H(u - 0.004, v + 0.03), H(u + 0.01, v), H(u - 0.004, v - 0.03)])
+        for (u, v, w) in [(0.9, 0.13, 0.03), (0.968, 0.037, 0.033), (0.935, -0.05, 0.031),
+                          (0.832, -0.138, 0.027)]:
+            s.line("feature", [H(u - 0.045, v + w), H(u - 0.012, v + w * 1.05),
+                               H(u + 0.01, v), H(u - 0.012, v - w * 1.05), H(u - 0.045, v - w)])
+        s.line("feature", [H(0.575, 0.36), H(0.615, 0.358), H(0.638, 0.333),
+                           H(0.625, 0.308), H(0.585, 0.302)])
+        # extensor tendons fanning over the dorsum
+        for v in (0.13, 0.04, -0.06, -0.14):
+            s.line("contour", [H(0.08, v * 0.35), H(0.3, v * 0.75), H(0.5, v)])
+
+
+@lru_cache(maxsize=1)
+def _front() -> View:
+    s = _Sheet(mirrored=True)
+    outline = _symmetric_outline(_front_back_half(_FOOT_FRONT))
+    s.add("skin", outline, True, both=False)
+
+    # --- head --------------------------------------------------------------
+    s.mark("vertex", (0.0, 0.004))
+    hair = [(0.0, 0.0245), (0.018, 0.0255), (0.036, 0.0285), (0.0415, 0.037),
+            (0.0438, 0.05), (0.0445, 0.066)]
+    s.line("contour", hair)
+    s.mark("anterior_hairline", (0.0, 0.0245))
+    s.mark("hairline_corner", (0.0362, 0.0288))
+    # brows
+    brow = [(0.0072, 0.0595), (0.0125, 0.0568), (0.02, 0.0553), (0.0275, 0.0563), (0.0335, 0.0598)]
+    s.line("feature", brow)
+    s.line("feature", [(0.0075, 0.0598), (0.013, 0.0579), (0.02, 0.0566), (0.0275, 0.0573)])
+    s.mark("eyebrow_medial", (0.0075, 0.0595))
+    s.mark("eyebrow_mid", (0.0195, 0.056))
+    s.mark("eyebrow_lateral", (0.0332, 0.0598))
+    s.mark("glabella", (0.0, 0.0595))
+    # eyes
+    ic, oc = (0.0088, 0.0668), (0.0272, 0.0662)
+    s.loop("feature", [(ic[0], ic[1], 1), (0.0125, 0.0645), (0.018, 0.0633), (0.0235, 0.0641),
+                       (oc[0], oc[1], 1), (0.0232, 0.0683), (0.018, 0.0691), (0.0125, 0.0686)])
+    s.line("feature", [(0.0112, 0.0636), (0.018, 0.0619), (0.0245, 0.0631)])       # lid fold
+    s.add("feature", _ellipse(0.018, 0.0663, 0.0027, 0.0027), True)
+    s.mark("inner_canthus", ic)
+    s.mark("outer_canthus", oc)
+    s.mark("pupil", (0.018, 0.0663))
+    s.mark("infraorbital_margin", (0.018, 0.0738))
+    # nose
+    s.line("feature", [(0.0052, 0.082), (0.0098, 0.0838), (0.0118, 0.0872), (0.0098, 0.0899),
+                       (0.0062, 0.0902)])
+    s.line("feature", [(0.0055, 0.0897), (0.0032, 0.0888), (0.0014, 0.0899), (0.0, 0.0903)])
+    s.line("contour", [(0.0055, 0.066), (0.0058, 0.073), (0.0062, 0.079)])
+    s.mark("nose_tip", (0.0, 0.0868))
+    s.mark("subnasale", (0.0, 0.0908))
+    s.mark("ala_nasi", (0.0113, 0.0876))
+    # mouth
+    mc = (0.0148, 0.1046)
+    s.line("feature", [mc, (0.0095, 0.1036), (0.0042, 0.1037), (0.0, 0.1043)])
+    s.line("feature", [(mc[0] - 0.001, mc[1] - 0.0004), (0.0085, 0.1004), (0.0032, 0.0985),
+                       (0.0012, 0.0991), (0.0, 0.0989)])
+    s.line("feature", [(0.0065, 0.1098), (0.0, 0.1104)])
+    s.line("feature", [(0.0024, 0.0918), (0.0028, 0.0985)])
+    s.mark("mouth_corner", mc)
+    s.mark("philtrum_mid", (0.0, 0.0934))
+    s.mark("mentolabial_groove", (0.0, 0.1155))
+    s.line("contour", [(0.007, 0.1155), (0.0, 0.1162)])
+    s.mark("chin", (0.0, 0.128))
+    # jaw line running on inside the silhouette to the chin
+    s.line("contour", [(0.0315, 0.1185), (0.024, 0.1245), (0.0135, 0.1305), (0.0, 0.1327)])
+    s.mark("mandible_angle", (0.0372, 0.1078))
+    s.mark("zygoma_lower", (0.0405, 0.0765))
+    s.line("contour", [(0.033, 0.0725), (0.039, 0.0745), (0.0445, 0.0755)])    # zygomatic arch
+    # ear detail (helix rim)
+    s.line("feature", [(0.0495, 0.0575), (0.0527, 0.0625), (0.053, 0.0715), (0.0515, 0.081),
+                       (0.049, 0.0875)])
+    s.mark("ear_front", (0.0465, 0.0715))
+
+    # --- neck --------------------------------------------------------------
+    scm = smooth_open([(0.0318, 0.1215), (0.0285, 0.136), (0.0225, 0.153), (0.0138, 0.172),
+                       (0.0085, 0.1835)])
+    s.add("contour", scm)
+    s.mark("laryngeal_prominence", (0.0, 0.1545))
+    s.line("crease", [(0.0045, 0.1512), (0.0022, 0.1545), (0.0, 0.1553)])
+    s.mark("scm_front", (_x_at_y(scm, 0.1545) - 0.0012, 0.1545))
+    s.line("contour", [(0.0085, 0.1835), (0.0045, 0.1868), (0.0, 0.1875)])  # jugular notch
+    s.mark("suprasternal_notch", (0.0, 0.185))
+    clav = [(0.0105, 0.1872), (0.03, 0.1878), (0.052, 0.1858), (0.076, 0.1875), (0.097, 0.1925),
+            (0.1085, 0.1955)]
+    s.line("contour", clav)
+    s.mark("clavicle_medial_end", (0.0112, 0.1878))
+    s.mark("clavicle_mid", (0.052, 0.1862))
+    s.mark("clavicle_lateral_end", (0.1, 0.1935))
+    s.mark("acromion", (0.1115, 0.1972))
+    s.mark("supraclavicular_fossa", (0.058, 0.1788))
+    s.mark("coracoid", (0.0925, 0.206))
+
+    # --- trunk -------------------------------------------------------------
+    s.mark("nipple", (0.058, 0.27))
+    s.ellipse("feature", 0.058, 0.27, 0.0044, 0.0042)
+    s.ellipse("feature", 0.058, 0.27, 0.0014, 0.0014)
+    # sternum (dashed bone guide) with the xiphoid
+    s.line("bone", [(0.011, 0.19), (0.0125, 0.205), (0.0095, 0.214), (0.0098, 0.26),
+                    (0.0085, 0.298), (0.004, 0.312), (0.0, 0.318)])
+    s.line("bone", [(0.0095, 0.214), (0.0, 0.2135)])                  # sternal angle
+    for i, y in enumerate([0.2025, 0.2245, 0.2465, 0.27, 0.2945, 0.3155], 1):
+        s.mark(f"sternum_ics{i}", (0.0, y))
+    s.mark("xiphisternal_junction", (0.0, 0.3))
+    # pectoralis major lower border into the anterior axillary fold
+    s.line("contour", [(0.0095, 0.279), (0.028, 0.2935), (0.05, 0.2975), (0.07, 0.2915),
+                       (0.0835, 0.2785), (0.0925, 0.2625), (0.0975, 0.2515)])
+    s.line("contour", [(0.0885, 0.1975), (0.0935, 0.216), (0.1015, 0.236)])  # deltopectoral groove
+    s.mark("anterior_axillary_fold", (0.0965, 0.2515))
+    s.mark("axilla_apex", (0.0915, 0.2475))
+    # costal margin
+    costal = smooth_open([(0.0045, 0.3075), (0.02, 0.315), (0.04, 0.3285), (0.058, 0.3445),
+                          (0.0675, 0.358), (0.072, 0.374)])
+    s.add("contour", costal)
+    s.mark("costal_margin", (0.058, _y_at_x(costal, 0.058) - 0.001))
+    s.mark("rib11_free_end", (0.0705, 0.3835))
+    s.line("contour", [(0.0715, 0.3775), (0.0712, 0.3865)])
+    # rectus abdominis, linea alba, navel
+    s.line("contour", [(0.0435, 0.338), (0.0488, 0.362), (0.0505, 0.39), (0.0495, 0.418)])
+    s.line("contour", [(0.0, 0.322), (0.0, 0.385)], both=False)
+    s.add("crease", _ellipse(0.0, 0.4005, 0.0032, 0.0043), True, both=False)
+    s.line("crease", [(0.0035, 0.3955), (0.0, 0.3942)])
+    s.mark("umbilicus", (0.0, 0.4005))
+    # iliac flare, ASIS, inguinal groove
+    s.line("contour", [(0.0815, 0.418), (0.074, 0.43), (0.068, 0.4435)])
+    s.mark("asis", (0.0668, 0.4455))
+    ing = [(0.0685, 0.4475), (0.055, 0.4595), (0.0405, 0.4715), (0.0255, 0.4825), (0.0145, 0.4895),
+           (0.007, 0.4985), (0.0022, 0.5105)]
+    s.line("crease", ing)
+    s.mark("inguinal_mid", (0.0405, 0.4715))
+    s.mark("pubic_tubercle", (0.0148, 0.4878))
+    s.line("contour", [(0.0145, 0.486), (0.007, 0.4885), (0.0, 0.4895)])
+    s.mark("pubic_symphysis", (0.0, 0.49))
+    s.mark("perineum", (0.0, 0.508))
+
+    # --- upper limb --------------------------------------------------------
+    c = _arm_c
+    s.line("contour", [(0.1015, 0.236), (0.113, 0.262), (0.124, 0.283), (c(0.296) + 0.0125, 0.296)])
+    s.mark("deltoid_insertion", (c(0.296) + 0.0128, 0.2965))
+    # biceps borders
+    s.line("contour", [(c(0.275) - 0.0125, 0.275), (c(0.31) - 0.0115, 0.31),
+                       (c(0.345) - 0.0085, 0.345), (c(0.366) - 0.001, 0.366)])
+    s.line("contour", [(c(0.305) + 0.0135, 0.305), (c(0.335) + 0.0125, 0.335),
+                       (c(0.36) + 0.0085, 0.36), (c(0.368) + 0.005, 0.368)])
+    # cubital crease
+    ecl = (c(0.3725) + 0.0172, 0.3725)
+    ecm = (c(0.3755) + 0.0004, 0.3765)
+    ecd = (c(0.374) - 0.0162, 0.374)
+    bic = (c(0.3762) + 0.0048, 0.3762)
+    s.line("crease", [ecl, bic, ecm, ecd])
+    s.mark("elbow_crease_lateral_end", ecl)
+    s.mark("elbow_crease_mid", ecm)
+    s.mark("elbow_crease_medial_end", ecd)
+    s.mark("biceps_tendon", bic)
+    s.mark("lateral_epicondyle", (c(0.371) + 0.0192, 0.371))
+    s.mark("medial_epicondyle", (c(0.3685) - 0.0195, 0.3685))
+    s.line("contour", [(c(0.362) - 0.0212, 0.362), (c(0.3675) - 0.018, 0.3675),
+                       (c(0.373) - 0.0208, 0.373)])
+    # forearm: brachioradialis and flexor mass edges, wrist tendons
+    s.line("contour", [_fa(0.06, 0.0158), _fa(0.2, 0.0118), _fa(0.38, 0.0085), _fa(0.55, 0.008)])
+    s.line("contour", [_fa(0.06, -0.0148), _fa(0.2, -0.0085), _fa(0.35, -0.0035)])
+    s.line("contour", [_fa(0.7, 0.0055), _fa(0.85, 0.0052), _fa(0.97, 0.005)])   # FCR
+    s.line("contour", [_fa(0.66, 0.0006), _fa(0.82, 0.0004), _fa(0.97, 0.0005)])  # palmaris
+    wr = _fa(1.0, 0.0128)
+    wm = _fa(1.0, 0.0008)
+    wu = _fa(1.0, -0.0115)
+    s.line("crease", [_fa(1.0, 0.0152), wr, wm, wu, _fa(1.0, -0.0145)])
+    s.line("crease", [_fa(0.955, 0.0118), _fa(0.953, 0.0), _fa(0.955, -0.011)])
+    s.mark("wrist_crease_radial", wr)
+    s.mark("wrist_crease_mid", wm)
+    s.mark("wrist_crease_ulnar", wu)
+    s.mark("radial_styloid", _fa(0.94, 0.0138))
+    s.mark("pisiform", _hand(0.04, -0.112))
+    _hand_details(s, palmar=True)
+    s.mark("thenar_mid", _hand(0.27, 0.238))
+    s.mark("palm_centre", _hand(0.42, 0.05))
+    s.mark("palm_ulnar", _hand(0.42, -0.1))
+    for k, (u, v) in _TIPS.items():
+        s.mark(k, _hand(u, v))
+
+    # --- lower limb --------------------------------------------------------
+    s.mark("greater_trochanter", (0.0935, 0.5))
+    s.line("contour", [(0.0635, 0.472), (0.056, 0.51), (0.045, 0.56), (0.033, 0.612)])  # sartorius
+    s.line("contour", [(0.0775, 0.585), (0.0725, 0.64), (0.0655, 0.681), (0.0585, 0.7015)])
+    s.line("contour", [(0.031, 0.642), (0.0258, 0.672), (0.0268, 0.693), (0.0335, 0.7045),
+                       (0.0398, 0.7065)])                                   # vastus medialis
+    pat = [(0.048, 0.7015), (0.0555, 0.7045), (0.0585, 0.713), (0.0555, 0.7245),
+           (0.0485, 0.7315, 1), (0.0415, 0.7245), (0.038, 0.713), (0.0405, 0.7045)]
+    s.loop("contour", pat)
+    s.mark("patella_base_lateral", (0.0553, 0.7055))
+    s.mark("patella_base_medial", (0.0408, 0.7055))
+    s.mark("patella_centre", (0.0483, 0.715))
+    s.mark("patella_apex", (0.0485, 0.7305))
+    s.line("contour", [(0.0455, 0.7305), (0.045, 0.744), (0.046, 0.7555)])
+    s.line("contour", [(0.0515, 0.7305), (0.052, 0.744), (0.0508, 0.7555)])
+    s.line("contour", [(0.0435, 0.7575), (0.0482, 0.7605), (0.053, 0.7575)])
+    s.mark("knee_eye_lateral", (0.0578, 0.7385))
+    s.mark("knee_eye_medial", (0.0392, 0.7385))
+    s.mark("tibial_tuberosity", (0.0482, 0.757))
+    s.mark("tibia_medial_condyle", (0.0275, 0.757))
+    s.mark("fibula_head", (0.0685, 0.7505))
+    s.line("contour", [(0.0722, 0.745), (0.0692, 0.7495), (0.0712, 0.7545)])
+    s.mark("medial_epicondyle_femur", (0.0238, 0.7035))
+    # shin: tibial crest and calf edges
+    s.line("contour", [(0.0495, 0.765), (0.0492, 0.81), (0.0468, 0.87), (0.0435, 0.925)])
+    s.line("contour", [(0.023, 0.775), (0.0265, 0.81), (0.0295, 0.85)])
+    s.line("contour", [(0.0705, 0.778), (0.066, 0.82), (0.0615, 0.87)])
+    # ankle: malleoli, crease, tendons
+    s.line("contour", [(0.0282, 0.9425), (0.0304, 0.9495), (0.0288, 0.9565)])
+    s.line("contour", [(0.0615, 0.9485), (0.059, 0.9565), (0.0612, 0.9635)])
+    s.mark("medial_malleolus", (0.0272, 0.9495))
+    s.mark("lateral_malleolus", (0.0638, 0.9565))
+    s.line("crease", [(0.0315, 0.9535), (0.0395, 0.9555), (0.0475, 0.9555), (0.0565, 0.954)])
+    s.mark("ankle_front", (0.0462, 0.9548))
+    s.line("contour", [(0.0392, 0.9575), (0.0372, 0.9685), (0.0368, 0.985)])    # EHL
+    s.line("contour", [(0.0345, 0.946), (0.0335, 0.957), (0.031, 0.965)])     # tib. anterior
+    # foot: toe separations, nails, metatarsal marks
+    for (w, tip) in [((0.0528, 0.9895), (0.0575, 0.9962)), ((0.0622, 0.9885), (0.0662, 0.9948)),
+                     ((0.0705, 0.987), (0.0738, 0.9932)), ((0.0772, 0.985), (0.0808, 0.9912))]:
+        s.line("crease", [w, _lerp(w, tip, 0.5), tip])
+    for (cx, cy, rx) in [(0.0438, 0.9985, 0.0042), (0.0605, 0.9985, 0.0017),
+                         (0.0688, 0.998, 0.0015), (0.0762, 0.9965, 0.0014),
+                         (0.0833, 0.9943, 0.0012)]:
+        s.line("feature", [(cx - rx, cy), (cx, cy - 0.0018), (cx + rx, cy)])
+    s.mark("navicular_tuberosity", (0.0292, 0.9675))
+    s.mark("metatarsal1_head", (0.0325, 0.9865))
+    s.line("contour", [(0.0305, 0.9835), (0.0322, 0.9865), (0.0312, 0.9895)])
+    s.mark("big_toe_tip", (0.0445, 0.9986))
+    s.mark("toe2_tip", (0.0605, 0.9992))
+    s.mark("toe4_tip", (0.0762, 0.9967))
+    s.mark("toe5_tip", (0.0833, 0.9945))
+    s.mark("toe_web_1_2", (0.0525, 0.9895))
+    s.mark("toe_web_2_3", (0.0622, 0.9885))
+    s.mark("toe_web_4_5", (0.0772, 0.9848))
+    s.mark("dorsum_1_2", (0.0435, 0.9655))
+    s.mark("dorsum_4_5", (0.0688, 0.9765))
+
+    scales = {
+        "chest": ("nipple", "nipple", 8, True),
+        "abdomen_upper": ("xiphisternal_junction", "umbilicus", 8, False),
+        "abdomen_lower": ("umbilicus", "pubic_symphysis", 5, False),
+        "forehead": ("glabella", "anterior_hairline", 3, False),
+        "head_width": ("hairline_corner", "hairline_corner", 9, True),
+        "upper_arm": ("anterior_axillary_fold", "elbow_crease_mid", 9, False),
+        "forearm": ("elbow_crease_mid", "wrist_crease_mid", 12, False),
+        "thigh_medial": ("pubic_symphysis", "medial_epicondyle_femur", 18, False),
+        "leg_front": ("knee_eye_lateral", "ankle_front", 16, False),
+        "leg_medial": ("tibia_medial_condyle", "medial_malleolus", 13, False),
+    }
+    return _view("front", "Front (anterior) view", s, scales)
+
+
+# ---------------------------------------------------------------------------
+# Back view
+# ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _back() -> View:
+    s = _Sheet(mirrored=True)
+    outline = _symmetric_outline(_front_back_half(_FOOT_BACK))
+    s.add("skin", outline, True, both=False)
+    c = _arm_c
+
+    # --- head and neck -----------------------------------------------------
+    s.mark("vertex", (0.0, 0.004))
+    s.line("contour", [(0.0455, 0.0835), (0.0425, 0.097), (0.035, 0.1075), (0.022, 0.1135),
+                       (0.0, 0.1162)])                                      # posterior hairline
+    s.mark("posterior_hairline", (0.0, 0.1155))
+    s.line("feature", [(0.049, 0.0575), (0.0472, 0.066), (0.047, 0.078), (0.0478, 0.088)])
+    s.line("feature", [(0.0505, 0.06), (0.0535, 0.068), (0.0525, 0.08)])
+    s.mark("external_occipital_protuberance", (0.0, 0.0905))
+    s.line("bone", [(0.008, 0.0925), (0.0, 0.0895)])
+    s.mark("mastoid", (0.0418, 0.0965))
+    s.mark("occipital_fossa", (0.0228, 0.1068))
+    # trapezius: neck edges and lower border
+    s.line("contour", [(0.013, 0.113), (0.0195, 0.135), (0.029, 0.155), (0.045, 0.1685)])
+    s.line("contour", [(0.0385, 0.262), (0.03, 0.3), (0.0175, 0.338), (0.0065, 0.362)])
+    # spine: dashed line and spinous process marks
+    s.line("bone", [(0.0, 0.117), (0.0, 0.2), (0.0, 0.46)], both=False)
+    for k, y in _VERTEBRA_Y.items():
+        s.mark(k, (0.0, y))
+        if k.startswith("C") and k != "C7":
+            continue
+        w = 0.0055 if k != "C7" else 0.0075
+        gap = 0.0045 if k.startswith("L") else 0.0038
+        s.add("bone", (("M", -w / 2, y - gap), ("L", w / 2, y - gap)), both=False)
+    s.ellipse("bone", 0.0, _VERTEBRA_Y["C7"] - 0.0045, 0.0035, 0.0025, both=False)
+    # scapula
+    s.mark("acromion", (0.1125, 0.1985))
+    sup = (0.0505, 0.2115)
+    inf = (0.0535, 0.2935)
+    scap = [(sup[0], sup[1], 1), (0.066, 0.2125), (0.084, 0.2115), (0.0985, 0.2155),
+            (0.1015, 0.2265), (0.095, 0.2445), (0.0835, 0.2625), (0.0685, 0.2815),
+            (inf[0], inf[1], 1), (0.0465, 0.2825), (0.0418, 0.264), (0.0398, 0.2455),
+            (0.0408, 0.2275)]
+    s.loop("bone", scap)
+    s.line("bone", [(0.0405, 0.2345), (0.055, 0.2295), (0.0735, 0.2215), (0.092, 0.2105),
+                    (0.1045, 0.2025), (0.1135, 0.2005)])                    # spine of scapula
+    s.mark("scapula_superior_angle", (sup[0] + 0.0008, sup[1] + 0.0015))
+    s.mark("scapula_inferior_angle", (inf[0], inf[1] - 0.0012))
+    s.mark("scapula_spine_root", (0.0418, 0.2338))
+    s.mark("scapula_spine_mid", (0.0735, 0.2218))
+    s.mark("scapula_medial_border", (0.04, _VERTEBRA_Y["T3"]))
+    s.mark("infraspinous_centre", (0.0665, 0.2525))
+    s.mark("posterior_axillary_fold", (0.0968, 0.2545))
+    s.line("contour", [(0.1015, 0.236), (0.0975, 0.247), (0.0935, 0.2575)])
+    s.line("contour", [(0.0935, 0.2575), (0.086, 0.273), (0.0845, 0.292)])     # teres/lat edge
+    # --- pelvis and sacrum -------------------------------------------------
+    crest = [(0.0305, 0.4675), (0.042, 0.4505), (0.0575, 0.4395), (0.0725, 0.4365),
+             (0.0835, 0.4425), (0.0885, 0.452)]
+    s.line("bone", crest)
+    s.mark("iliac_crest_top", (0.0725, 0.4375))
+    s.mark("psis", (0.0302, 0.4695))
+    s.ellipse("feature", 0.0302, 0.4695, 0.0022, 0.0016)            # dimple over the PSIS
+    sac = [(0.0, 0.4595), (0.0215, 0.4605), (0.0262, 0.465), (0.0222, 0.4815), (0.0152, 0.4965),
+           (0.0068, 0.5075), (0.0, 0.5105)]
+    s.line("bone", sac)
+    for i, (x, y) in enumerate([(0.0158, 0.468), (0.0143, 0.4785), (0.0125, 0.4885),
+                                (0.0102, 0.4975)], 1):
+        s.mark(f"sacral_foramen_{i}", (x, y))
+        s.ellipse("bone", x, y, 0.0018, 0.0018)
+    s.mark("sacral_hiatus", (0.0, 0.504))
+    s.mark("coccyx_tip", (0.0, 0.5105))
+    s.line("crease", [(0.0, 0.482), (0.0, 0.5), (0.0, 0.5135)], both=False)    # gluteal cleft
+    glut = [(0.0032, 0.5255), (0.0155, 0.5295), (0.032, 0.5355), (0.05, 0.5365), (0.0655, 0.532)]
+    s.line("crease", glut)
+    s.mark("gluteal_fold_mid", (0.045, 0.5352))
+    s.line("contour", [(0.0885, 0.467), (0.0915, 0.486), (0.0905, 0.503)])   # gluteal edge
+    s.mark("greater_trochanter", (0.0935, 0.5))
+    # --- thigh, knee, leg --------------------------------------------------
+    s.line("contour", [(0.0555, 0.575), (0.055, 0.63), (0.0585, 0.69), (0.0625, 0.718)])
+    s.line("contour", [(0.038, 0.62), (0.0375, 0.675), (0.0335, 0.718)])
+    pop_l = (0.0625, 0.7245)
+    pop_m = (0.0482, 0.7262)
+    pop_d = (0.0332, 0.7245)
+    s.line("crease", [(0.0685, 0.7225), pop_l, pop_m, pop_d, (0.0262, 0.7215)])
+    s.mark("popliteal_crease_mid", pop_m)
+    s.mark("popliteal_crease_lateral", pop_l)
+    s.mark("popliteal_crease_medial", pop_d)
+    gj = (0.0475, 0.8385)
+    s.line("contour", [(0.0235, 0.792), (0.029, 0.815), (0.0375, 0.831), gj])
+    s.line("contour", [(0.0715, 0.792), (0.0665, 0.815), (0.057, 0.83), gj])
+    s.line("contour", [(gj[0], gj[1] - 0.016), (gj[0] + 0.0005, gj[1] - 0.06), (0.0482, 0.752)])
+    s.mark("gastrocnemius_junction", gj)
+    s.line("contour", [(0.0398, 0.87), (0.0405, 0.91), (0.041, 0.95), (0.0392, 0.975)])
+    s.line("contour", [(0.0548, 0.87), (0.0535, 0.91), (0.0525, 0.95), (0.0545, 0.975)])
+    s.line("contour", [(0.0615, 0.9485), (0.059, 0.9565), (0.0612, 0.9635)])
+    s.line("contour", [(0.0282, 0.9425), (0.0304, 0.9495), (0.0288, 0.9565)])
+    s.line("contour", [(0.0328, 0.988), (0.046, 0.9935), (0.0595, 0.988)])     # heel pad
+    s.mark("lateral_malleolus", (0.0638, 0.9565))
+    s.mark("medial_malleolus", (0.0272, 0.9495))
+    s.mark("achilles_lateral", (0.0578, 0.9545))
+    s.mark("achilles_medial", (0.0348, 0.9505))
+    s.mark("heel", (0.0465, 0.9965))
+
+    # --- upper limb (dorsal side) -----------------------------------------
+    s.line("contour", [(0.102, 0.214), (0.114, 0.24), (0.124, 0.27), (c(0.296) + 0.0125, 0.296)])
+    s.mark("deltoid_insertion", (c(0.296) + 0.0128, 0.2965))
+    s.line("contour", [(c(0.3) - 0.006, 0.3), (c(0.33) - 0.004, 0.33), (c(0.352) - 0.0005, 0.352)])
+    olec = (c(0.371) - 0.001, 0.371)
+    s.line("contour", [(olec[0] - 0.0055, olec[1] - 0.003), (olec[0], olec[1] + 0.0035),
+                       (olec[0] + 0.0055, olec[1] - 0.003)])
+    s.line("crease", [(olec[0] - 0.004, olec[1] + 0.0082), (olec[0] + 0.004, olec[1] + 0.0078)])
+    s.mark("olecranon", olec)
+    s.mark("lateral_epicondyle", (c(0.371) + 0.0192, 0.371))
+    s.mark("medial_epicondyle", (c(0.3685) - 0.0195, 0.3685))
+    s.mark("elbow_crease_lateral_end", (c(0.3725) + 0.0172, 0.3725))
+    s.line("contour", [_fa(0.08, 0.013), _fa(0.3, 0.006), _fa(0.6, 0.001)])
+    s.line("contour", [_fa(0.12, -0.011), _fa(0.4, -0.007), _fa(0.75, -0.007)])
+    wr = _fa(1.0, 0.0125)
+    wm = _fa(1.0, 0.0005)
+    wu = _fa(1.0, -0.0112)
+    s.line("crease", [_fa(1.0, 0.0148), wr, wm, wu, _fa(1.0, -0.0142)])
+    s.line("contour", [_fa(0.925, -0.0148), _fa(0.955, -0.0118), _fa(0.98, -0.0145)])  # ulna head
+    s.mark("wrist_dorsal_mid", wm)
+    s.mark("wrist_dorsal_radial", _fa(1.0, 0.0138))
+    s.mark("wrist_dorsal_ulnar", _fa(0.96, -0.0128))
+    _hand_details(s, palmar=False)
+    s.mark("metacarpal2_mid", _hand(0.3, 0.185))
+    s.mark("hand_dorsum_4_5", _hand(0.4, -0.095))
+    s.mark("metacarpal5_head", _hand(0.56, -0.182))
+    for k, (u, v) in _TIPS.items():
+        s.mark(k, _hand(u, v))
+
+    scales = {
+        "back": ("scapula_medial_border", "scapula_medial_border", 6, True),
+        "mastoid": ("mastoid", "mastoid", 9, True),
+        "upper_arm": ("posterior_axillary_fold", "olecranon", 9, False),
+        "forearm": ("olecranon", "wrist_dorsal_mid", 12, False),
+        "thigh_back": ("gluteal_fold_mid", "popliteal_crease_mid", 14, False),
+        "leg_back": ("popliteal_crease_mid", "lateral_malleolus", 16, False),
+    }
+    return _view("back", "Back (posterior) view", s, scales)
+
+
+# ---------------------------------------------------------------------------
+# Side view (left side toward the viewer, face to the image's left)
+# ---------------------------------------------------------------------------
+
+_S_SHO = (0.0115, 0.2)               # shoulder joint of the raised arm
+_S_ARM_ANGLE = math.radians(14.0)    # raised arm, tilted back from the vertical
+
+
+def _s_arm(t: float, w: float) -> Point:
+    """Raised arm frame: t = distance from the shoulder along the arm, w = offset
+    toward the back (+) / front (-)."""
+    d = (math.sin(_S_ARM_ANGLE), -math.cos(_S_ARM_ANGLE))
+    n = (math.cos(_S_ARM_ANGLE), math.sin(_S_ARM_ANGLE))
+    return (_S_SHO[0] + d[0] * t + n[0] * w, _S_SHO[1] + d[1] * t + n[1] * w)
+
+
+# (t, posterior half width, anterior half width)
+_S_ARM_W = [(0.035, 0.03, None), (0.07, 0.0262, 0.0262), (0.1, 0.0245, 0.0238),
+            (0.13, 0.0228, 0.0222), (0.155, 0.0215, 0.0208), (0.175, 0.0218, 0.02),
+            (0.2, 0.0235, 0.0222), (0.23, 0.022, 0.0218), (0.26, 0.0192, 0.0195),
+            (0.29, 0.0172, 0.0172), (0.305, 0.0165, 0.0162)]
+
+# raised hand seen from its back, thumb toward the back: (t beyond wrist, w)
+_S_HAND = [
+    (0.0, 0.0165), (0.02, 0.0205), (0.038, 0.0245), (0.052, 0.0285), (0.063, 0.031),
+    (0.0705, 0.0318), (0.0745, 0.0298), (0.071, 0.0272), (0.06, 0.0238),
+    (0.045, 0.0205, 1), (0.06, 0.0198), (0.075, 0.0185), (0.088, 0.0158), (0.096, 0.0115),
+    (0.1, 0.004), (0.099, -0.006), (0.094, -0.0135), (0.084, -0.0185), (0.07, -0.0205),
+    (0.05, -0.0212), (0.03, -0.0195), (0.012, -0.0172), (0.0, -0.0162),
+]
+
+
+def _s_hand(t, w):
+    return _s_arm(0.305 + t, w)
+
+
+@lru_cache(maxsize=1)
+def _side() -> View:
+    s = _Sheet(mirrored=False)
+
+    # Shape 1: neck, trunk, lower limb and the raised arm, which rises behind the
+    # head.  Shape 2, the head, is drawn on top of it; its lower edge runs along the
+    # jaw, under the ear and along the occipital hairline, all natural contours.
+    front = [
+        (-0.0405, 0.1905), (-0.0505, 0.2035), (-0.0608, 0.2215), (-0.0692, 0.2435),
+        (-0.0735, 0.2625), (-0.0728, 0.2795), (-0.0688, 0.2955), (-0.0635, 0.3125),
+        (-0.0602, 0.3325), (-0.0596, 0.3555), (-0.0608, 0.3805), (-0.063, 0.4045),
+        (-0.0645, 0.4265), (-0.063, 0.4495), (-0.058, 0.4705), (-0.0535, 0.4885),
+        (-0.0545, 0.5055), (-0.0588, 0.5305), (-0.0618, 0.5605), (-0.0618, 0.5955),
+        (-0.0585, 0.6355), (-0.0535, 0.6705), (-0.0492, 0.6935), (-0.0478, 0.7115),
+        (-0.0462, 0.7265), (-0.0418, 0.7415), (-0.0398, 0.7555), (-0.0385, 0.7805),
+        (-0.0355, 0.8255), (-0.0318, 0.8755), (-0.0292, 0.9155), (-0.0292, 0.9385),
+        (-0.0335, 0.9505), (-0.0445, 0.9575), (-0.0605, 0.9645), (-0.0775, 0.9725),
+        (-0.0905, 0.9795), (-0.0995, 0.9845), (-0.1065, 0.9875), (-0.1118, 0.9905),
+        (-0.1138, 0.9945), (-0.1118, 0.9985), (-0.1035, 1.0003), (-0.088, 1.0003),
+        (-0.06, 1.0005), (-0.03, 1.0005), (0.0, 1.0005), (0.0205, 1.0), (0.0318, 0.9948),
+        (0.0362, 0.9862), (0.0352, 0.9735), (0.0285, 0.9565), (0.0242, 0.9365),
+        (0.0248, 0.9105), (0.0305, 0.8805), (0.0418, 0.8505), (0.0525, 0.8205),
+        (0.0578, 0.7905), (0.0568, 0.7625), (0.0498, 0.7405), (0.0465, 0.7255),
+        (0.0482, 0.7055), (0.0535, 0.6705), (0.0585, 0.6305), (0.0632, 0.5905),
+        (0.0685, 0.5555), (0.0765, 0.5325), (0.0838, 0.5105), (0.0862, 0.4885),
+        (0.0828, 0.4665), (0.0725, 0.4465), (0.0588, 0.4255), (0.0505, 0.4055),
+        (0.0505, 0.3855), (0.0555, 0.3605), (0.0632, 0.3355), (0.0695, 0.3055),
+        (0.0718, 0.2755), (0.0705, 0.2505), (0.0655, 0.2255),
+    ]
+    arm_back = [_s_arm(t, w) for (t, w, _a) in _S_ARM_W if t >= 0.07]
+    hand = [_s_hand(t, w) + tuple(p[2:]) for p in _S_HAND for (t, w) in [p[:2]]]
+    arm_front = [_s_arm(t, -a) for (t, _w, a) in reversed(_S_ARM_W) if a is not None]
+    neck_front = [(-0.0125, 0.112), (-0.0285, 0.1302), (-0.0372, 0.1395, 1), (-0.0338, 0.1475),
+                  (-0.0352, 0.1555), (-0.0352, 0.1645), (-0.0372, 0.1755)]
+    body_pts = (front + [(0.0585, 0.2035), (0.0508, 0.1805), (0.0468, 0.1555)]
+                + arm_back[1:] + hand + [p for p in arm_front if p[1] < 0.075]
+                + neck_front)
+    s.add("skin", smooth_closed(body_pts), True)
+
+    # raised arm details (drawn before the head so the head covers them)
+    s.line("contour", [_s_arm(0.162, 0.0135), _s_arm(0.176, 0.0172), _s_arm(0.19, 0.0135)])
+    s.line("crease", [_s_arm(0.171, -0.0188), _s_arm(0.176, -0.012), _s_arm(0.176, -0.005)])
+    s.line("contour", [_s_arm(0.215, -0.01), _s_arm(0.25, -0.004), _s_arm(0.285, -0.002)])
+    s.line("crease", [_s_arm(0.305, -0.0155), _s_arm(0.3065, 0.0), _s_arm(0.305, 0.0155)])
+    for (t, w) in [(0.058, -0.014), (0.062, -0.004), (0.062, 0.006), (0.058, 0.015)]:
+        s.line("contour", [_s_hand(t, w - 0.004), _s_hand(t + 0.0035, w), _s_hand(t, w + 0.004)])
+    for w in (-0.0105, -0.0005, 0.009):
+        s.line("crease", [_s_hand(0.066, w - 0.0007), _s_hand(0.085, w - 0.0002),
+                          _s_hand(0.098 - abs(w) * 0.4, w)])
+    # the part of the posterior axillary fold (latissimus) that lies on the arm
+    s.line("contour", [(0.0575, 0.3405), (0.0505, 0.2955), (0.0432, 0.2555), (0.0398, 0.2255),
+                       (0.0392, 0.2055)])
+
+    # Shape 2: head and neck, on top of the arm's root.
+    head = [
+        (0.0, 0.0), (-0.0205, 0.0028), (-0.0375, 0.0105), (-0.0505, 0.0215),
+        (-0.0588, 0.0345), (-0.0632, 0.0465), (-0.0655, 0.0555), (-0.0632, 0.0625, 1),
+        (-0.0668, 0.0695), (-0.0722, 0.0775), (-0.0778, 0.0838), (-0.0805, 0.0868),
+        (-0.0792, 0.0895), (-0.0735, 0.0905), (-0.0678, 0.0915, 1),
+        (-0.0688, 0.0955), (-0.0705, 0.0998), (-0.0675, 0.1032, 1), (-0.0692, 0.1068),
+        (-0.0665, 0.1105), (-0.0605, 0.1145, 1), (-0.0622, 0.1205), (-0.0645, 0.1265),
+        (-0.0618, 0.1315), (-0.0545, 0.1345), (-0.0455, 0.1365), (-0.0372, 0.1395, 1),
+        (-0.025, 0.1325), (-0.0125, 0.1245), (-0.0035, 0.1182), (0.0015, 0.1122, 1),
+        (0.0032, 0.1045), (0.0052, 0.0958, 1), (0.0148, 0.0992), (0.0232, 0.1052),
+        (0.0305, 0.1128), (0.0345, 0.1215, 1), (0.0392, 0.1125), (0.0462, 0.0975), (0.0508, 0.0805), (0.052, 0.0625), (0.0492, 0.0435),
+        (0.0418, 0.0255), (0.0312, 0.0115), (0.0175, 0.0028),
+    ]
+    s.add("skin", smooth_closed(head), True)
+
+    # --- face ---------------------------------------------------------------
+    s.mark("vertex", (0.0, 0.004))
+    s.mark("glabella", (-0.0635, 0.0575))
+    s.mark("nose_tip", (-0.0785, 0.0868))
+    s.line("feature", [(-0.0636, 0.0542), (-0.0575, 0.0528), (-0.0505, 0.0532), (-0.0438, 0.0565)])
+    s.mark("eyebrow_lateral", (-0.0452, 0.0572))
+    s.loop("feature", [(-0.0602, 0.0658), (-0.0572, 0.0637), (-0.0532, 0.064), (-0.0498, 0.0668, 1),
+                       (-0.0535, 0.0686), (-0.0575, 0.0688)])
+    s.line("feature", [(-0.0598, 0.0636), (-0.0562, 0.0619), (-0.0522, 0.0628)])      # lid fold
+    s.line("feature", [(-0.0593, 0.0648), (-0.0586, 0.0665), (-0.0591, 0.0684)])      # iris edge
+    s.mark("outer_canthus", (-0.0503, 0.0668))
+    s.line("feature", [(-0.0708, 0.0888), (-0.0668, 0.0846), (-0.0628, 0.0852), (-0.0624, 0.0886),
+                       (-0.0664, 0.0902)])                                  # ala
+    s.line("feature", [(-0.0626, 0.0905), (-0.0605, 0.0965), (-0.0592, 0.1)])    # nasolabial
+    s.line("feature", [(-0.0676, 0.1032), (-0.0628, 0.1036), (-0.0585, 0.1043)])
+    s.mark("mouth_corner", (-0.0592, 0.1043))
+    s.mark("chin", (-0.0612, 0.127))
+    s.mark("mandible_angle", (0.0002, 0.1128))
+    s.line("contour", [(-0.036, 0.0765), (-0.025, 0.0758), (-0.013, 0.0766)])  # zygomatic arch
+    s.mark("zygoma_lower", (-0.0132, 0.0792))
+    # --- hair ---------------------------------------------------------------
+    s.line("contour", [(-0.0548, 0.0262), (-0.045, 0.0285), (-0.036, 0.033), (-0.029, 0.04),
+                       (-0.024, 0.048), (-0.0185, 0.0545), (-0.015, 0.062), (-0.0115, 0.0715)])
+    s.line("contour", [(-0.0115, 0.0715), (-0.0082, 0.0618), (-0.0038, 0.0525), (0.0045, 0.0462),
+                       (0.0155, 0.0445), (0.0255, 0.0505), (0.0295, 0.0635), (0.0298, 0.0815),
+                       (0.0262, 0.0992)])
+    s.mark("anterior_hairline", (-0.0535, 0.0268))
+    s.mark("hairline_corner", (-0.0372, 0.0338))
+    s.mark("temple_hairline", (-0.0135, 0.0615))
+    s.mark("posterior_hairline", (0.0342, 0.1178))
+    s.mark("external_occipital_protuberance", (0.0462, 0.0935))
+    s.mark("occipital_fossa", (0.0352, 0.1062))
+    s.mark("mastoid", (0.0238, 0.0952))
+    # --- ear ----------------------------------------------------------------
+    ear = [(-0.0015, 0.0698), (0.0008, 0.0595), (0.0082, 0.0538), (0.0172, 0.054),
+           (0.0236, 0.0602), (0.0252, 0.0692), (0.0228, 0.0782), (0.0165, 0.0848),
+           (0.012, 0.091), (0.0064, 0.0925), (0.0025, 0.0882), (0.0015, 0.0822)]
+    s.line("feature", ear)
+    s.line("feature", [(0.0025, 0.0652), (0.0082, 0.0594), (0.0156, 0.0594), (0.0201, 0.065),
+                       (0.0198, 0.0742), (0.0145, 0.0812), (0.0102, 0.0845)])   # helix rim
+    s.line("feature", [(0.0072, 0.0658), (0.0126, 0.0632), (0.0164, 0.0682), (0.0152, 0.0762),
+                       (0.01, 0.0805), (0.0074, 0.0806)])                       # antihelix
+    s.line("feature", [(0.0015, 0.0822), (-0.0018, 0.0768), (-0.0015, 0.0722), (0.0022, 0.0712)])
+    s.add("feature", _ellipse(0.0058, 0.0748, 0.002, 0.0026), True)              # concha
+    s.mark("tragus", (-0.0006, 0.0752))
+    s.mark("intertragic_notch", (0.0018, 0.0815))
+    s.mark("ear_apex", (0.0128, 0.0558))
+    s.mark("earlobe", (0.0066, 0.0905))
+    s.mark("ear_behind", (0.0272, 0.0725))
+    # --- neck and shoulder --------------------------------------------------
+    s.mark("laryngeal_prominence", (-0.0335, 0.1545))
+    s.line("crease", [(-0.0312, 0.1505), (-0.0298, 0.1552), (-0.0312, 0.1598)])
+    scm = smooth_open([(0.0215, 0.0985), (0.011, 0.1255), (-0.0045, 0.153), (-0.0205, 0.1745),
+                       (-0.0335, 0.1885)])
+    s.add("contour", scm)
+    s.mark("scm_front", (_x_at_y(scm, 0.1545, min) - 0.0025, 0.1545))
+    s.line("contour", [(0.0345, 0.1215), (0.0336, 0.1405), (0.0352, 0.1605), (0.0392, 0.1775),
+                       (0.0452, 0.1898), (0.0525, 0.1985)])                 # back of the neck
+    s.line("contour", [(-0.0362, 0.1935), (-0.024, 0.1985), (-0.008, 0.2005), (0.0065, 0.1975),
+                       (0.0155, 0.1925)])                                    # clavicle
+    s.mark("C7", (0.0395, 0.1835))
+    s.mark("suprasternal_notch", (-0.0385, 0.1895))
+    s.mark("acromion", (0.0085, 0.2005))
+    # --- trunk ---------------------------------------------------------------
+    s.line("contour", [(-0.0718, 0.2905), (-0.0578, 0.2855), (-0.0435, 0.2715), (-0.0295, 0.2475),
+                       (-0.0205, 0.2225), (-0.0158, 0.2045)])              # anterior axillary fold
+    s.line("crease", [(-0.0128, 0.2195), (-0.0035, 0.2255), (0.0085, 0.2275), (0.0205, 0.2235),
+                      (0.0285, 0.2155)])
+    s.mark("axilla_apex", (0.0065, 0.2215))
+    s.ellipse("feature", -0.0715, 0.2705, 0.0012, 0.0032)
+    s.mark("nipple", (-0.0715, 0.2705))
+    s.mark("xiphisternal_junction", (-0.0672, 0.3005))
+    costal = [(-0.0632, 0.3105), (-0.0485, 0.3295), (-0.0335, 0.3505), (-0.0165, 0.3685),
+              (0.0025, 0.3805), (0.0185, 0.3845)]
+    s.line("contour", costal)
+    s.mark("rib11_free_end", (0.0195, 0.3855))
+    s.line("contour", [(0.0335, 0.3755), (0.0392, 0.3895), (0.0402, 0.3955)])
+    s.mark("rib12_free_end", (0.0402, 0.3965))
+    s.mark("umbilicus", (-0.0608, 0.4015))
+    s.line("crease", [(-0.063, 0.3985), (-0.06, 0.4015), (-0.063, 0.4045)])
+    s.mark("asis", (-0.0408, 0.4465))
+    s.line("bone", [(-0.0425, 0.4505), (-0.0385, 0.4385), (-0.0235, 0.4285), (-0.0025, 0.4235),
+                    (0.0195, 0.4255), (0.0395, 0.4335), (0.0535, 0.4455), (0.0575, 0.4565)])
+    s.mark("iliac_crest_top", (-0.0015, 0.4255))
+    s.mark("psis", (0.0555, 0.4575))
+    s.mark("L2", (0.0478, 0.4045))
+    s.mark("pubic_symphysis", (-0.0512, 0.4905))
+    s.line("crease", [(-0.0405, 0.4505), (-0.046, 0.4705), (-0.0528, 0.4905)])    # groin
+    s.mark("greater_trochanter", (0.0075, 0.5005))
+    s.line("bone", [(-0.0035, 0.4935), (0.0075, 0.4885), (0.0185, 0.4955), (0.0195, 0.5085)])
+    s.line("contour", [(0.0495, 0.4805), (0.0295, 0.4985), (0.0235, 0.5185)])   # gluteal edge
+    s.line("crease", [(0.0765, 0.5325), (0.0665, 0.5405), (0.0555, 0.5425)])    # gluteal fold
+    s.line("contour", [(0.0065, 0.5405), (0.0035, 0.5905), (0.0045, 0.6505), (0.0085, 0.7005)])
+    s.line("contour", [(-0.0485, 0.5705), (-0.0355, 0.6305), (-0.0255, 0.6805)])  # vastus lat.
+    # --- knee and leg -------------------------------------------------------
+    s.loop("contour", [(-0.0438, 0.7005), (-0.0385, 0.7085), (-0.0372, 0.7185), (-0.0405, 0.7285),
+                       (-0.0448, 0.7275), (-0.0475, 0.7155), (-0.0472, 0.7055)])
+    s.mark("patella_centre", (-0.0428, 0.7165))
+    s.line("contour", [(-0.0392, 0.7295), (-0.0365, 0.7455), (-0.0368, 0.7555)])
+    s.mark("knee_lateral", (0.0055, 0.7255))
+    s.line("crease", [(0.0338, 0.7235), (0.0405, 0.7255), (0.0452, 0.7255)])
+    s.mark("popliteal_crease_lateral", (0.0392, 0.7255))
+    s.line("contour", [(0.0285, 0.6855), (0.0305, 0.7105), (0.0295, 0.7305)])   # biceps tendon
+    s.mark("fibula_head", (0.0115, 0.7515))
+    s.line("bone", [(0.0045, 0.7485), (0.0115, 0.7445), (0.0185, 0.7495), (0.0165, 0.7565)])
+    s.line("contour", [(-0.0255, 0.7655), (-0.0235, 0.8255), (-0.0205, 0.8855), (-0.0185, 0.9255)])
+    s.line("contour", [(0.0345, 0.7505), (0.0375, 0.7905), (0.0335, 0.8355), (0.0255, 0.8705)])
+    s.line("contour", [(0.0215, 0.8805), (0.0165, 0.9205), (0.0162, 0.9485)])  # Achilles
+    s.line("contour", [(0.0062, 0.9512), (0.0128, 0.9498), (0.0172, 0.9552), (0.0158, 0.9628),
+                       (0.0095, 0.9655)])                                   # lateral malleolus
+    s.mark("lateral_malleolus", (0.0112, 0.9578))
+    s.mark("heel", (0.0305, 0.9905))
+    s.mark("calcaneus_lateral", (0.0112, 0.9755))
+    s.mark("ankle_front", (-0.0272, 0.9495))
+    s.line("crease", [(-0.0298, 0.9462), (-0.0232, 0.9525), (-0.0172, 0.9555)])
+    s.mark("cuboid", (-0.0175, 0.9825))
+    s.mark("metatarsal5_base", (-0.0335, 0.9885))
+    s.line("contour", [(-0.0395, 0.9972), (-0.0335, 0.9922), (-0.0265, 0.9942)])
+    s.mark("metatarsal5_head", (-0.0805, 0.9945))
+    s.mark("dorsum_4_5", (-0.0745, 0.9772))
+    s.mark("toe4_tip", (-0.1075, 0.9932))
+    s.mark("toe5_tip", (-0.1005, 0.9968))
+    s.line("contour", [(-0.0338, 0.9588), (-0.0565, 0.9685), (-0.0835, 0.9795)])  # extensor
+    s.line("crease", [(-0.0888, 0.9995), (-0.0925, 0.9945), (-0.099, 0.9932), (-0.1035, 0.9968)])
+    s.line("crease", [(-0.0955, 0.9895), (-0.1025, 0.9898), (-0.1082, 0.9922)])
+    s.line("feature", [(-0.1125, 0.9912), (-0.1098, 0.99), (-0.1078, 0.9928)])  # toenail
+
+    scales = {
+        "head_side": ("anterior_hairline", "posterior_hairline", 12, False),
+        "trunk_side": ("axilla_apex", "rib11_free_end", 12, False),
+        "thigh_lateral": ("greater_trochanter", "knee_lateral", 19, False),
+        "leg_lateral": ("knee_lateral", "lateral_malleolus", 16, False),
+    }
+    return _view("side", "Side (left lateral) view", s, scales)
+
+
+# ---------------------------------------------------------------------------
+# Soles
+# ---------------------------------------------------------------------------
+
+_SOLE_CX = 0.058
+_SOLE_LEN = 0.15
+# outline of the x > 0 sole in (v, u): v lateral offset from the long axis (model units,
+# + = lateral = away from x = 0), u distance up from the back of the heel
+_SOLE = [
+    (0.0, 0.0), (0.0142, 0.0038), (0.0208, 0.0148), (0.0224, 0.03), (0.0226, 0.05),
+    (0.0232, 0.07), (0.0262, 0.09), (0.0292, 0.105), (0.0302, 0.1125),
+    (0.0285, 0.1195, 1),                                       # little toe
+    (0.0272, 0.1245), (0.0238, 0.1262), (0.0205, 0.124), (0.0192, 0.1205, 1),
+    (0.0172, 0.1275), (0.0135, 0.1302), (0.01, 0.1285), (0.0085, 0.1245, 1),   # 4th
+    (0.0068, 0.1325), (0.003, 0.1358), (-0.0008, 0.1345), (-0.0025, 0.1295, 1),  # 3rd
+    (-0.0045, 0.1382), (-0.0085, 0.1418), (-0.0128, 0.1405), (-0.0148, 0.1345, 1),  # 2nd
+    (-0.0165, 0.1425), (-0.0212, 0.1492), (-0.0272, 0.15), (-0.0318, 0.1462),
+    (-0.0338, 0.1375), (-0.0332, 0.1275),                       # big toe
+    (-0.0318, 0.115), (-0.0298, 0.1), (-0.0255, 0.086), (-0.0202, 0.071), (-0.0172, 0.056),
+    (-0.0175, 0.04), (-0.0195, 0.024), (-0.0185, 0.0092), (-0.0118, 0.0022),
+]
+
+
+def _sole_pt(v, u, side=1):
+    return (side * (_SOLE_CX + v), 1.0 - u)
+
+
+@lru_cache(maxsize=1)
+def _soles() -> View:
+    s = _Sheet(mirrored=True)
+    outline = smooth_closed([_sole_pt(p[0], p[1]) + tuple(p[2:]) for p in _SOLE])
+    s.add("skin", outline, True)
+    # toe pads and their creases
+    for (v, u, rx, ry) in [(0.0238, 0.1205, 0.0035, 0.0038), (0.0135, 0.1255, 0.0037, 0.0042),
+                           (0.003, 0.1305, 0.0038, 0.0045), (-0.0087, 0.1355, 0.0041, 0.0048),
+                           (-0.0258, 0.1395, 0.0062, 0.0066)]:
+        x, y = _sole_pt(v, u)
+        s.ellipse("crease", x, y, rx, ry)
+    # ball of the foot and heel pad, arch
+    s.line("contour", [_sole_pt(0.0262, 0.0985), _sole_pt(0.012, 0.1035), _sole_pt(-0.004, 0.1065),
+                       _sole_pt(-0.018, 0.1058), _sole_pt(-0.0285, 0.1015)])
+    s.line("contour", [_sole_pt(0.0175, 0.038), _sole_pt(0.0, 0.0445), _sole_pt(-0.0145, 0.041)])
+    web = _sole_pt(-0.002, 0.1235)
+    heel = _sole_pt(0.0005, 0.0035)
+    s.mark("sole_web_2_3", web)
+    s.mark("sole_heel", heel)
+    s.mark("sole_big_toe_tip", _sole_pt(-0.0262, 0.1465))
+    s.mark("sole_centre", _lerp(web, heel, 0.5))
+    return _view("soles", "Soles (plantar) view", s, {})
+
+
+# ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def build_body() -> BodyModel:
+    """The whole figure (deterministic, cached)."""
+    return BodyModel({"front": _front(), "back": _back(), "side": _side(), "soles": _soles()})

@@ -1,0 +1,168 @@
+"""Search as you type: by code (any alias), pinyin with or without tones, hanzi, English, region, tag.
+
+Everything is Qt-free and pre-indexed once, so a keystroke costs a scan over ~400 short strings.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .codes import compact
+from .model import Atlas
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: 'Zú Sān Lǐ' -> 'zu san li' (ü becomes u)."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def squash(text: str) -> str:
+    """Folded and without spaces or punctuation: 'Zú Sān Lǐ' -> 'zusanli'."""
+    return _NON_ALNUM.sub("", fold(text))
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict results; an empty set means 'no restriction'."""
+
+    meridians: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+    views: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+
+    def active(self) -> bool:
+        return bool(self.meridians or self.regions or self.views or self.tags)
+
+
+@dataclass(frozen=True)
+class Hit:
+    code: str
+    score: int
+    field: str  # what matched: "code", "pinyin", "hanzi", "english", "region", "tag", "meridian"
+
+
+@dataclass
+class _Entry:
+    code: str
+    meridian: str
+    codes: tuple[str, ...]
+    pinyin: str
+    pinyin_words: tuple[str, ...]
+    hanzi: str
+    english: str
+    english_words: tuple[str, ...]
+    region: str
+    tags: tuple[str, ...]
+    views: frozenset[str]
+    meridian_name: str
+    extra_names: tuple[str, ...] = field(default=())
+
+
+class SearchIndex:
+    def __init__(self, atlas: Atlas):
+        self.atlas = atlas
+        self.entries: list[_Entry] = []
+        for code, point in atlas.points.items():
+            meridian = atlas.meridians.get(point.meridian)
+            self.entries.append(_Entry(
+                code=code,
+                meridian=point.meridian,
+                codes=tuple(compact(c) for c in (code, *atlas.aliases_of(code))),
+                pinyin=squash(point.pinyin),
+                pinyin_words=tuple(squash(w) for w in re.split(r"[\s\-]+", fold(point.pinyin)) if w),
+                hanzi=point.hanzi,
+                english=fold(point.english),
+                english_words=tuple(squash(w) for w in fold(point.english).split()),
+                region=point.region,
+                tags=point.tags,
+                views=frozenset(point.views),
+                meridian_name=fold(meridian.name) if meridian else "",
+                extra_names=tuple(fold(name) for _, name in point.translations),
+            ))
+
+    def tags(self) -> list[str]:
+        return sorted({t for e in self.entries for t in e.tags})
+
+    def regions(self) -> list[str]:
+        return sorted({e.region for e in self.entries})
+
+    def _passes(self, entry: _Entry, filters: Filters) -> bool:
+        if filters.meridians and entry.meridian not in filters.meridians:
+            return False
+        if filters.regions and entry.region not in filters.regions:
+            return False
+        if filters.views and not (entry.views & filters.views):
+            return False
+        if filters.tags and not (set(entry.tags) & filters.tags):
+            return False
+        return True
+
+    def _score(self, entry: _Entry, query: str) -> Hit | None:
+        q_code = compact(query)
+        q_fold = fold(query).strip()
+        q_squash = squash(query)
+        best: tuple[int, str] | None = None
+
+        def offer(score: int, name: str) -> None:
+            nonlocal best
+            if best is None or score > best[0]:
+                best = (score, name)
+
+        if q_code and q_code in entry.codes:
+            offer(1000, "code")
+        elif q_code and q_code[0].isalpha() and any(c.startswith(q_code) for c in entry.codes) \
+                and any(ch.isdigit() for ch in q_code):
+            offer(800, "code")
+        if query.strip() and any("\u3400" <= ch <= "\u9fff" for ch in query):
+            if entry.hanzi == query.strip():
+                offer(950, "hanzi")
+            elif query.strip() in entry.hanzi:
+                offer(700, "hanzi")
+        if q_squash:
+            if entry.pinyin == q_squash:
+                offer(900, "pinyin")
+            elif entry.pinyin.startswith(q_squash) and len(q_squash) >= 2:
+                offer(650, "pinyin")
+            elif len(q_squash) >= 3 and q_squash in entry.pinyin:
+                offer(400, "pinyin")
+            if entry.english == q_fold or "".join(entry.english_words) == q_squash:
+                offer(850, "english")
+            elif len(q_squash) >= 2 and any(w.startswith(q_squash) for w in entry.english_words):
+                offer(600, "english")
+            elif len(q_fold) >= 3 and q_fold in entry.english:
+                offer(450, "english")
+            if len(q_fold) >= 3:
+                if any(t == q_fold for t in entry.tags):
+                    offer(500, "tag")
+                elif any(q_fold in t for t in entry.tags):
+                    offer(300, "tag")
+                region = entry.region.replace("_", " ")
+                if region == q_fold or region.startswith(q_fold):
+                    offer(350, "region")
+                if entry.meridian_name.startswith(q_fold):
+                    offer(250, "meridian")
+                if any(q_fold in n for n in entry.extra_names):
+                    offer(420, "translation")
+        if best is None:
+            return None
+        return Hit(entry.code, best[0], best[1])
+
+    def search(self, query: str, filters: Filters = Filters(), limit: int | None = None) -> list[Hit]:
+        """Matching points, best first (ties keep atlas order). An empty query lists the filtered atlas."""
+        hits: list[Hit] = []
+        blank = not query.strip()
+        for entry in self.entries:
+            if not self._passes(entry, filters):
+                continue
+            if blank:
+                hits.append(Hit(entry.code, 0, ""))
+                continue
+            hit = self._score(entry, query)
+            if hit is not None:
+                hits.append(hit)
+        hits.sort(key=lambda h: -h.score)
+        return hits[:limit] if limit else hits
