@@ -4,6 +4,9 @@ Usage:  python tools/preview_body.py [outdir] [--height 900] [--crop view:x0,y0,
 
 Writes <outdir>/body_<view>.png (line work + small red landmark dots) and
 <outdir>/body_<view>_labels.png (same, with landmark names).  Uses Pillow only.
+With --points the atlas point markers are drawn too (green, magenta if outside the skin;
+labelled with their codes on the *_labels / crop images) and markers outside the figure
+are listed on stdout.
 """
 from __future__ import annotations
 
@@ -53,7 +56,15 @@ def _dashed(poly, dash, gap):
     return out
 
 
-def render(view, height, labels=False, crop=None):
+def _markers(view_name):
+    """(code, x, y) of every atlas point marker on the view (needs the atlas data)."""
+    from viewer.atlas.content import load_content
+
+    layout = load_content().layout
+    return [(m.code, m.x, m.y) for m in layout.markers.get(view_name, [])]
+
+
+def render(view, height, labels=False, crop=None, points=None):
     xmin, ymin, xmax, ymax = crop or view.bounds
     pad = 0.02 * (ymax - ymin)
     xmin, ymin, xmax, ymax = xmin - pad, ymin - pad, xmax + pad, ymax + pad
@@ -88,6 +99,12 @@ def render(view, height, labels=False, crop=None):
         for q in pts:
             cx, cy = tr(q)
             d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(220, 30, 30))
+    for code, x, y in points or ():
+        if crop and not (crop[0] <= x <= crop[2] and crop[1] <= y <= crop[3]):
+            continue
+        cx, cy = tr((x, y))
+        col = (30, 150, 60) if view.contains(x, y) else (230, 0, 200)
+        d.ellipse((cx - r * 0.8, cy - r * 0.8, cx + r * 0.8, cy + r * 0.8), fill=col)
     img = img.resize((width, height), Image.LANCZOS)
     if labels:
         dd = ImageDraw.Draw(img)
@@ -100,6 +117,11 @@ def render(view, height, labels=False, crop=None):
                 continue
             px, py = (x - xmin) * scale, (y - ymin) * scale
             dd.text((px + 3, py - 5), name, fill=(20, 20, 160), font=font)
+        for code, x, y in points or ():
+            if crop and not (crop[0] <= x <= crop[2] and crop[1] <= y <= crop[3]):
+                continue
+            px, py = (x - xmin) * scale, (y - ymin) * scale
+            dd.text((px + 3, py + 1), code, fill=(20, 120, 40), font=font)
     return img
 
 
@@ -109,18 +131,27 @@ def main(argv=None):
     ap.add_argument("--height", type=int, default=900)
     ap.add_argument("--crop", action="append", default=[],
                     help="view:x0,y0,x1,y1:name  (writes body_<name>.png)")
+    ap.add_argument("--points", action="store_true",
+                    help="overlay the atlas point markers and list those outside the skin")
     args = ap.parse_args(argv)
     out = FsPath(args.outdir)
     out.mkdir(parents=True, exist_ok=True)
     model = bm.build_body()
+    pts = {name: (_markers(name) if args.points else None) for name in model.views}
+    if args.points:
+        for name, view in model.views.items():
+            for code, x, y in pts[name]:
+                if not view.contains(x, y):
+                    print(f"OUTSIDE {name}: {code} ({x:.4f}, {y:.4f})")
     for name, view in model.views.items():
-        render(view, args.height).save(out / f"body_{name}.png")
-        render(view, args.height * 2, labels=True).save(out / f"body_{name}_labels.png")
+        render(view, args.height, points=pts[name]).save(out / f"body_{name}.png")
+        render(view, args.height * 2, labels=True, points=pts[name]).save(out / f"body_{name}_labels.png")
     for spec in args.crop:
         vname, box, cname = spec.split(":")
         box = tuple(float(v) for v in box.split(","))
-        render(model.view(vname), args.height, labels=True, crop=box).save(out / f"body_{cname}.png")
-        render(model.view(vname), args.height, crop=box).save(out / f"body_{cname}_plain.png")
+        view = model.view(vname)
+        render(view, args.height, labels=True, crop=box, points=pts[vname]).save(out / f"body_{cname}.png")
+        render(view, args.height, crop=box).save(out / f"body_{cname}_plain.png")
 
 
 if __name__ == "__main__":

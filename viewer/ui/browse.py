@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QHeaderView,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -56,6 +57,7 @@ class BrowsePanel(QWidget):
         self.tree.setHeaderLabels(["Point", "Name"])
         self.tree.setUniformRowHeights(True)
         self.tree.setRootIsDecorated(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -147,7 +149,6 @@ class BrowsePanel(QWidget):
                     self.items[point_code] = child
                 self.tree.addTopLevelItem(top)
                 top.setExpanded(filters.active())
-        self.tree.resizeColumnToContents(0)
         self.count.setText(f"{len(hits)} point{'s' if len(hits) != 1 else ''}"
                            + (" found" if query.strip() else " listed"))
         if current in self.items:

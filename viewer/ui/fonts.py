@@ -13,7 +13,7 @@ def cjk_family() -> str | None:
     """Name of an installed font family that has glyphs for common hanzi, or None."""
     for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         raw = QRawFont.fromFont(QFont(family))
-        if raw.isValid() and all(raw.supportsCharacter(ch) for ch in SAMPLE):
+        if raw.isValid() and all(raw.supportsCharacter(ord(ch)) for ch in SAMPLE):
             return family
     return None
 

@@ -1,0 +1,36 @@
+"""Hanzi are shown only when a font can draw them: never empty boxes."""
+from __future__ import annotations
+
+from viewer.ui import fonts
+
+
+def has_hanzi(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_detection_agrees_with_the_font_database(qapp):
+    """cjk_family() names a family that really has glyphs for 足三里, or None."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    family = fonts.cjk_family()
+    if family is not None:
+        metrics = QFontMetrics(QFont(family))
+        assert all(metrics.inFontUcs4(ord(ch)) for ch in "足三里")
+
+
+def test_details_show_hanzi_when_a_cjk_font_exists(window, monkeypatch):
+    """With a CJK font the details panel shows the point's hanzi."""
+    monkeypatch.setattr(fonts, "cjk_family", lambda: "WenQuanYi Micro Hei")
+    window.select("ST36")
+    window.details.show_point("ST36")
+    assert "足三里" in window.details.toPlainText()
+
+
+def test_without_a_cjk_font_no_hanzi_are_drawn(window, monkeypatch):
+    """Without a CJK font neither the details nor the tooltips contain hanzi (no boxes)."""
+    monkeypatch.setattr(fonts, "cjk_family", lambda: None)
+    window.details.show_point("ST36")
+    assert not has_hanzi(window.details.toPlainText())
+    from viewer.ui.scene import point_tooltip
+
+    assert not has_hanzi(point_tooltip(window.content.atlas.points["ST36"]))
