@@ -83,3 +83,13 @@ def test_favourites_persist_and_survive_a_corrupt_file(tmp_path):
     again = Favourites(tmp_path)
     assert again.codes == [] and "kept as favourites.json.corrupt-" in again.note
     assert any(p.name.startswith("favourites.json.corrupt-") for p in tmp_path.iterdir())
+
+
+def test_placement_descriptions_read_as_words(content):
+    """The 'placed on the diagram' sentence names landmarks in words and gives the cun."""
+    from viewer.atlas.describe import describe_placement
+
+    pc6 = describe_placement(content.atlas.points["PC6"].places[0])
+    assert "2 cun from middle of the wrist crease" in pc6 and "12 cun" in pc6
+    bl23 = describe_placement(content.atlas.points["BL23"].places[0])
+    assert bl23 == "At L2, 1.5 cun lateral."

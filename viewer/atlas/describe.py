@@ -4,8 +4,15 @@ from __future__ import annotations
 from .model import Placement
 
 
+_QUALIFIERS = ("lateral", "medial", "mid", "radial", "ulnar", "top", "lower")
+
+
 def _name(ref: str) -> str:
-    return ref.replace("_", " ")
+    """A landmark name as words: 'knee_eye_lateral' -> 'lateral knee eye'; point codes stay."""
+    words = ref.split("_")
+    if len(words) > 1 and words[-1] in _QUALIFIERS:
+        words = [words[-1] if words[-1] != "mid" else "middle of the", *words[:-1]]
+    return " ".join(words)
 
 
 def _cun(value: float) -> str:

@@ -77,8 +77,8 @@ class DiagramView(QGraphicsView):
     def _set_zoom(self, zoom: float) -> None:
         self._zoom = zoom
         scene = self.scene()
-        if scene is not None and hasattr(scene, "set_labels_visible"):
-            scene.set_labels_visible(zoom >= theme.LABEL_ZOOM)
+        if scene is not None and hasattr(scene, "set_zoom"):
+            scene.set_zoom(zoom)
         self.zoomChanged.emit(zoom)
 
     # --- input ------------------------------------------------------------------------------

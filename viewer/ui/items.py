@@ -81,6 +81,7 @@ class MarkerItem(QGraphicsItem):
         self.colour = colour
         self.state = "normal"  # "normal", "selected", "pair", "dim"
         self.hovered = False
+        self.size_factor = 1.0  # set by the scene from the zoom: small dots at fit, larger up close
         self.setPos(marker.x * S, marker.y * S)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptHoverEvents(True)
@@ -137,11 +138,11 @@ class MarkerItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        size = theme.MARKER_PX
+        size = theme.MARKER_PX * self.size_factor
         if self.state == "selected":
             size = theme.SELECTED_PX
         elif self.state == "pair" or self.hovered:
-            size = theme.MARKER_PX + 3
+            size += 3
         r = size / 2
         fill = QColor(self.colour)
         if self.state == "dim":

@@ -61,6 +61,16 @@ class BodyScene(QGraphicsScene):
         return self.figure.boundingRect()
 
     # --- state set from outside -------------------------------------------------------------
+    def set_zoom(self, zoom: float) -> None:
+        """Level of detail for a zoom relative to 'fit': dot size, and labels past a threshold."""
+        factor = max(0.8, min(1.3, 0.8 + 0.12 * (zoom - 1.0)))
+        for item in self.markers:
+            if item.size_factor != factor:
+                item.size_factor = factor
+                item.update()
+        if (zoom >= theme.LABEL_ZOOM) != self._labels_on:
+            self.set_labels_visible(zoom >= theme.LABEL_ZOOM)
+
     def set_labels_visible(self, on: bool) -> None:
         """Level of detail: point codes are shown beside every marker only when zoomed in."""
         self._labels_on = on
