@@ -117,3 +117,18 @@ def test_side_view_forward_moves_toward_the_face_and_hand_typed_points_are_count
     assert lay.position("A", "side") == pytest.approx((0.0, 0.07))
     assert lay.manual == ["B (side)"]
     assert [m.side for m in lay.markers_of("A")] == ["left"]  # bilateral: near side only
+
+
+def test_channel_lines_break_where_the_file_says_and_between_views(content):
+    """BL40 -> BL41 is not joined (outer back line starts anew); BL10 -> BL11 is."""
+    from viewer.atlas.pathways import pathway_runs
+
+    runs = pathway_runs(content.atlas, content.layout, "BL", "back")
+    pos = {code: content.layout.position(code, "back", "right") for code in ("BL10", "BL11", "BL40", "BL41")}
+
+    def joined(a, b):
+        return any(pos[a] in run and pos[b] in run and run.index(pos[b]) == run.index(pos[a]) + 1 for run in runs)
+
+    assert joined("BL10", "BL11")
+    assert not joined("BL40", "BL41")
+    assert all(len(run) >= 2 for run in runs)

@@ -24,7 +24,7 @@ def ensure_application() -> QApplication:
     return app
 
 
-def create_window(view=None, select=None, size=(1600, 1000), content=None, data_dir=None):
+def create_window(view=None, select=None, size=(1600, 1000), content=None, data_dir=None, channels=None):
     from .ui.main_window import MainWindow
 
     data_dir = user_data_dir() if data_dir is None else data_dir
@@ -40,16 +40,20 @@ def create_window(view=None, select=None, size=(1600, 1000), content=None, data_
         window.select(code)
     if view:
         window.set_view(view)
+    if channels:
+        window.show_only_channels(channels)
     return window
 
 
-def save_screenshot(window, path: Path) -> Path:
+def save_screenshot(window, path: Path, zoom: float = 1.0) -> Path:
     """Lay the window out offscreen, paint it and save it as PNG."""
     window.show()
     app = QApplication.instance()
     for _ in range(3):
         app.processEvents()
     window.diagram.fit()
+    if zoom and zoom != 1.0:
+        window.zoom_to_selection(zoom)
     app.processEvents()
     pixmap = window.grab()
     path.parent.mkdir(parents=True, exist_ok=True)

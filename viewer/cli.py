@@ -26,6 +26,9 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="PNG", help="render the window to this PNG offscreen and exit")
     parser.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH",
                         help="window size (default 1600x1000)")
+    parser.add_argument("--channels", metavar="LIST", help="show only these channels, e.g. BL,GV")
+    parser.add_argument("--zoom", type=float, default=1.0, metavar="FACTOR",
+                        help="zoom factor relative to the whole figure, centred on the selection (1-40)")
     parser.add_argument("--quit-on-paint", action="store_true", help=argparse.SUPPRESS)
     return parser
 

@@ -31,14 +31,17 @@ def run_app(args) -> int:
 
     app = ensure_application()
     try:
-        window = create_window(view=args.view, select=args.select, size=args.size)
+        channels = [c.strip().upper() for c in args.channels.split(",") if c.strip()] if args.channels else None
+        if not 1.0 <= args.zoom <= 40.0:
+            raise ValueError(f"--zoom must lie between 1 and 40, not {args.zoom:g}")
+        window = create_window(view=args.view, select=args.select, size=args.size, channels=channels)
     except (KeyError, ValueError) as exc:
         print(f"meridian-viewer: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 2
     if args.screenshot:
         from .app import save_screenshot
 
-        path = save_screenshot(window, Path(args.screenshot))
+        path = save_screenshot(window, Path(args.screenshot), args.zoom)
         print(f"saved {path} ({window.width()}x{window.height()})")
         return 0
     if args.quit_on_paint:
@@ -46,4 +49,6 @@ def run_app(args) -> int:
 
         quit_on_first_paint(window.diagram.viewport(), started)
     window.show()
+    if args.zoom != 1.0:
+        window.zoom_to_selection(args.zoom)
     return app.exec()

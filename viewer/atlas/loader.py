@@ -26,7 +26,8 @@ from .resources import asset_path
 
 MERIDIAN_ORDER = ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV", "EX")
 
-_MERIDIAN_FIELDS = {"code", "aliases", "name", "full_name", "pinyin", "hanzi", "bilateral", "count", "summary"}
+_MERIDIAN_FIELDS = {"code", "aliases", "name", "full_name", "pinyin", "hanzi", "bilateral", "count", "summary",
+                    "breaks"}
 _POINT_FIELDS = {
     "code", "pinyin", "hanzi", "english", "region", "location", "needling", "cautions",
     "caution_tags", "tags", "disputed", "bilateral", "place",
@@ -235,6 +236,7 @@ def load_meridian_file(path: Path, atlas: Atlas, name: str | None = None) -> Non
             summary=_text(head, "summary", required=False),
             aliases=_text_list(head, "aliases"),
             source=name,
+            breaks=_text_list(head, "breaks"),
         )
     except EntryError as exc:
         atlas.problems.append(Problem(name, "meridian", exc.field, str(exc)))
@@ -258,6 +260,9 @@ def load_meridian_file(path: Path, atlas: Atlas, name: str | None = None) -> Non
             continue
         atlas.points[point.code] = point
         codes.append(point.code)
+    for code_ in meridian.breaks:
+        if code_ not in codes:
+            atlas.problems.append(Problem(name, "meridian", "breaks", f"{code_!r} is not a point of this file"))
     if len(entries) != meridian.count:
         atlas.problems.append(Problem(name, "meridian", "count",
                                       f"says {meridian.count} points but the file has {len(entries)}"))

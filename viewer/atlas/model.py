@@ -141,6 +141,7 @@ class Meridian:
     aliases: tuple[str, ...] = ()
     points: tuple[str, ...] = ()
     source: str = ""
+    breaks: tuple[str, ...] = ()  # the channel line is not drawn from these points to the next
 
 
 @dataclass

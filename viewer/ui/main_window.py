@@ -100,7 +100,8 @@ class MainWindow(QMainWindow):
         zoom_in = self._action("Zoom &in", self.diagram.zoom_in, QKeySequence.StandardKey.ZoomIn)
         zoom_out = self._action("Zoom &out", self.diagram.zoom_out, QKeySequence.StandardKey.ZoomOut)
         fit = self._action("&Fit figure", self.diagram.fit, "Ctrl+0")
-        for action in (zoom_in, zoom_out, fit):
+        self.zoom_sel_action = self._action("Zoom to &selection", lambda: self.zoom_to_selection(6.0), "Z")
+        for action in (zoom_in, zoom_out, fit, self.zoom_sel_action):
             view_menu.addAction(action)
             toolbar.addAction(action)
         view_menu.addSeparator()
@@ -167,6 +168,22 @@ class MainWindow(QMainWindow):
         if code and code not in self.content.atlas.points:
             raise KeyError(f"unknown point {code!r}")
         self.selection.select(code, key)
+
+    def show_only_channels(self, codes) -> None:
+        """Tick only the given channels in the layers panel (command line --channels)."""
+        unknown = [c for c in codes if c not in self.layers.boxes]
+        if unknown:
+            raise ValueError(f"unknown channel {unknown[0]!r}; choose from {', '.join(self.layers.boxes)}")
+        for code, box in self.layers.boxes.items():
+            box.setChecked(code in codes)
+
+    def zoom_to_selection(self, factor: float = 6.0) -> None:
+        """Fit, then zoom in by ``factor`` around the selected point (or the centre if none)."""
+        self.diagram.fit()
+        self.diagram.zoom_by(factor)
+        scene = self.scenes.get(self.current_view)
+        if scene is not None:
+            self.diagram.center_on_items(scene.selected_items())
 
     def step_point(self, step: int) -> None:
         """Keyboard selection: move to the next/previous point of the selected point's channel."""

@@ -5,14 +5,14 @@ from PySide6.QtGui import QColor
 
 # Colour-blind-safe channel colours (from the Okabe-Ito and Tol palettes), chosen so that the
 # paired channels of one limb never share a hue. Each channel is also labelled by its code, and
-# yang channels are drawn dashed, so colour is never the only cue.
+# the six yang channels are drawn dashed (GV and CV solid), so colour is never the only cue.
 MERIDIAN_COLOURS = {
     "LU": "#0072B2", "LI": "#E69F00", "ST": "#009E73", "SP": "#CC79A7",
     "HT": "#D55E00", "SI": "#56B4E9", "BL": "#332288", "KI": "#117733",
     "PC": "#AA4499", "TE": "#999933", "GB": "#44AA99", "LR": "#882255",
     "GV": "#2B2B2B", "CV": "#CC6677", "EX": "#6E6E6E",
 }
-YANG_CHANNELS = frozenset({"LI", "ST", "SI", "BL", "TE", "GB", "GV"})
+YANG_CHANNELS = frozenset({"LI", "ST", "SI", "BL", "TE", "GB"})
 PACK_COLOUR = "#8C564B"
 
 PAPER = QColor("#FBFAF7")
