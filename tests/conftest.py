@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never read or write the real start-up cache.
+os.environ["MERIDIAN_VIEWER_CACHE"] = tempfile.mkdtemp(prefix="meridian-viewer-test-cache-")
 os.environ.setdefault("MERIDIAN_VIEWER_DATA", os.path.join(os.path.dirname(__file__), ".no-such-dir"))
 
 import pytest  # noqa: E402

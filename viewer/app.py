@@ -5,7 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from . import APP_NAME
@@ -14,9 +14,21 @@ from .atlas.content import load_content
 from .atlas.paths import user_data_dir
 
 
+# Harmless notices of the offscreen platform (used for --screenshot); anything else is shown.
+_QUIET = ("This plugin does not support propagateSizeHints",)
+
+
+def _message_handler(mode, context, message: str) -> None:
+    if any(message.startswith(q) for q in _QUIET):
+        return
+    level = {QtMsgType.QtDebugMsg: "debug", QtMsgType.QtInfoMsg: "info"}.get(mode, "warning")
+    print(f"qt {level}: {message}", file=sys.stderr)
+
+
 def ensure_application() -> QApplication:
     app = QApplication.instance()
     if app is None:
+        qInstallMessageHandler(_message_handler)
         app = QApplication(sys.argv[:1])
         app.setApplicationName(APP_NAME)
         app.setOrganizationName("Meridian Viewer")
@@ -69,7 +81,8 @@ class _FirstPaint(QObject):
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Paint:
-            print(f"first paint after {time.perf_counter() - self.started:.4f} s", flush=True)
+            print(f"first paint at {time.time():.6f} ({time.perf_counter() - self.started:.4f} s after main)",
+                  flush=True)
             obj.removeEventFilter(self)
             QTimer.singleShot(0, QApplication.instance().quit)
         return False

@@ -8,6 +8,7 @@ from .body import BodyModel, build_body
 from .loader import load_bundled
 from .model import Atlas, Problem
 from .placement import Layout, layout_points
+from .search import SearchIndex
 
 # WHO standard point counts per channel: checked by the tests and by tools/check_atlas.py.
 WHO_COUNTS = {
@@ -22,20 +23,36 @@ class Content:
     body: BodyModel
     layout: Layout
     packs: list = field(default_factory=list)
+    search: SearchIndex | None = None
 
     @property
     def problems(self) -> list[Problem]:
         return self.atlas.problems + self.layout.problems
 
 
-def load_content(folder: Path | None = None, data_dir: Path | None = None) -> Content:
-    """Load the bundled atlas (and the user's data packs, if a data folder is given) and place it."""
-    atlas = load_bundled(folder)
-    packs = []
-    if data_dir is not None:
-        from .packs import load_packs
+def load_content(folder: Path | None = None, data_dir: Path | None = None, use_cache: bool = True) -> Content:
+    """Load the bundled atlas (and the user's data packs, if a data folder is given) and place it.
 
-        packs = load_packs(data_dir, atlas)
+    The validated result is cached under a hash of every input file (see ``cache.py``).
+    """
+    from . import cache
+    from .loader import meridian_files
+    from .packs import load_packs, pack_dirs
+    from .resources import asset_path
+
+    folder = folder or asset_path("atlas/meridians")
+    inputs = meridian_files(folder)
+    if data_dir is not None:
+        inputs += [d / "pack.toml" for d in pack_dirs(data_dir)]
+    key = cache.content_key(inputs) if use_cache else ""
+    cached = cache.load(key) if use_cache else None
+    if isinstance(cached, Content):
+        return cached
+    atlas = load_bundled(folder)
+    packs = load_packs(data_dir, atlas) if data_dir is not None else []
     body = build_body()
     layout = layout_points(atlas, body)
-    return Content(atlas, body, layout, packs)
+    content = Content(atlas, body, layout, packs, SearchIndex(atlas))
+    if use_cache:
+        cache.save(key, content)
+    return content

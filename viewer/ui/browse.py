@@ -32,11 +32,11 @@ def _combo(first: str, choices) -> QComboBox:
 class BrowsePanel(QWidget):
     pointChosen = Signal(str)
 
-    def __init__(self, atlas, parent=None):
+    def __init__(self, atlas, parent=None, index: SearchIndex | None = None):
         super().__init__(parent)
         self.setObjectName("browse")
         self.atlas = atlas
-        self.index = SearchIndex(atlas)
+        self.index = index or SearchIndex(atlas)
         self.favourites: list[str] = []
         self.items: dict[str, QTreeWidgetItem] = {}
 

@@ -55,6 +55,8 @@ class FigureItem(QGraphicsItem):
             rect = rect.united(path.boundingRect())
         self._rect = rect.adjusted(-4, -4, 4, 4)
         self.setZValue(0)
+        # The drawing changes only with the zoom: keep it as a device pixmap (repaint is then a blit).
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -91,6 +93,7 @@ class MarkerItem(QGraphicsItem):
         r = theme.SELECTED_PX / 2 + 3
         self._rect = QRectF(-r, -r, 2 * r, 2 * r)
         self.label: QGraphicsSimpleTextItem | None = None
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     @property
     def code(self) -> str:
@@ -176,6 +179,7 @@ class LabelItem(QGraphicsSimpleTextItem):
         x = offset if parent.marker.x >= 0 else -offset - rect.width()
         self.setPos(x, -rect.height() / 2)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -195,3 +199,4 @@ class PathwayItem(QGraphicsPathItem):
         self.setPen(_pen(line, 2.0, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine))
         self.setZValue(5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

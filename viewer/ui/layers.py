@@ -32,7 +32,24 @@ class LayersPanel(QWidget):
     def __init__(self, atlas, parent=None):
         super().__init__(parent)
         self.setObjectName("layers")
-        self.boxes: dict[str, QCheckBox] = {}
+        self.atlas = atlas
+        self._boxes: dict[str, QCheckBox] = {}
+        self._built = False
+
+    @property
+    def boxes(self) -> dict[str, QCheckBox]:
+        """One switch per channel; built on first use, since the panel starts behind a tab."""
+        self._build()
+        return self._boxes
+
+    def showEvent(self, event) -> None:
+        self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        self._built = True
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
         self.pathways = QCheckBox("Channel lines")
@@ -49,14 +66,14 @@ class LayersPanel(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        for code, meridian in atlas.meridians.items():
+        for code, meridian in self.atlas.meridians.items():
             box = QCheckBox(f"{code}  {meridian.name}")
             box.setIcon(swatch(code))
             box.setToolTip(meridian.full_name)
             box.setChecked(True)
             box.toggled.connect(lambda on, c=code: self.meridianToggled.emit(c, on))
             column.addWidget(box)
-            self.boxes[code] = box
+            self._boxes[code] = box
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -1,7 +1,7 @@
 """The main window: composes the widgets and wires their signals in one place."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.diagram)
         self.details = DetailsPanel(content)
         self.layers = LayersPanel(content.atlas)
-        self.browse = BrowsePanel(content.atlas)
+        self.browse = BrowsePanel(content.atlas, index=content.search)
         self.history = History()
         self.favourites = Favourites(data_dir, set(content.atlas.points)) if data_dir is not None else None
         if self.favourites is not None:
@@ -57,6 +57,9 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.set_view("front")
         self._report_problems()
+        # Build the other views' scenes right after the first paint, one per event-loop turn, so
+        # that switching view or selecting a point on another view is instant.
+        QTimer.singleShot(0, self._prebuild_scenes)
 
     # --- construction -----------------------------------------------------------------------
     def _dock(self, title: str, widget, area) -> QDockWidget:
@@ -152,6 +155,12 @@ class MainWindow(QMainWindow):
             scene.set_pathways_visible(self.pathways_on)
             self.scenes[view] = scene
         return scene
+
+    def _prebuild_scenes(self) -> None:
+        missing = [v for v in self.content.body.views if v not in self.scenes]
+        if missing:
+            self.scene_for(missing[0])
+            QTimer.singleShot(0, self._prebuild_scenes)
 
     def set_view(self, view: str) -> None:
         if view not in self.content.body.views:

@@ -35,9 +35,9 @@ class BodyScene(QGraphicsScene):
         self._labels_on = False
         self._hidden: set[str] = set()
         self._selected = ""
-        font = QFont()
-        font.setPointSizeF(8.0)
-        font.setBold(True)
+        self._font = QFont()
+        self._font.setPointSizeF(8.0)
+        self._font.setBold(True)
         atlas = content.atlas
         for meridian in atlas.meridians:
             colour = theme.meridian_colour(meridian)
@@ -49,8 +49,6 @@ class BodyScene(QGraphicsScene):
         for marker in content.layout.markers.get(view.name, []):
             point = atlas.points[marker.code]
             item = MarkerItem(marker, point.meridian, theme.meridian_colour(point.meridian), point_tooltip(point))
-            item.label = LabelItem(marker.code, item, font)
-            item.label.setVisible(False)
             self.addItem(item)
             self.markers.append(item)
             self.by_code.setdefault(marker.code, []).append(item)
@@ -115,5 +113,10 @@ class BodyScene(QGraphicsScene):
         return item.meridian
 
     def _update_label(self, item: MarkerItem) -> None:
-        if item.label is not None:
-            item.label.setVisible(item.isVisible() and (self._labels_on or item.state == "selected"))
+        """Show or hide a marker's code label; labels are only created once first needed."""
+        wanted = item.isVisible() and (self._labels_on or item.state == "selected")
+        if item.label is None:
+            if not wanted:
+                return
+            item.label = LabelItem(item.code, item, self._font)
+        item.label.setVisible(wanted)
