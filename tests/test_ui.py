@@ -143,3 +143,29 @@ def test_docks_can_be_hidden_from_the_view_menu(window):
     assert not window.details_dock.isVisible()
     action.trigger()
     assert window.details_dock.isVisible()
+
+
+def test_legend_lists_the_channels_of_the_view_and_follows_the_layers(window):
+    """The on-diagram legend names the channels drawn on the view and drops hidden ones."""
+    window.set_view("back")
+    codes = [c for c, _ in window.legend.entries]
+    assert "BL" in codes and "GV" in codes and "LU" not in codes
+    window.layers.boxes["BL"].setChecked(False)
+    assert "BL" not in [c for c, _ in window.legend.entries]
+    assert window.legend.isVisible()
+    window.legend_action.trigger()
+    assert not window.legend.isVisible()
+
+
+def test_zoomed_labels_never_overlap_each_other(window):
+    """At label zoom on the crowded sacrum, no two visible code labels cover each other."""
+    window.select("BL23")
+    window.zoom_to_selection(3.0)
+    scene = window.scenes["back"]
+    labels = [i.label for i in scene.markers if i.label is not None and i.label.isVisible()]
+    assert len(labels) > 40
+    view = window.diagram
+    rects = [lab.deviceTransform(view.viewportTransform()).mapRect(lab.boundingRect()) for lab in labels]
+    for n, a in enumerate(rects):
+        for b in rects[n + 1:]:
+            assert not a.adjusted(1, 1, -1, -1).intersects(b.adjusted(1, 1, -1, -1))

@@ -78,7 +78,7 @@ class DiagramView(QGraphicsView):
         self._zoom = zoom
         scene = self.scene()
         if scene is not None and hasattr(scene, "set_zoom"):
-            scene.set_zoom(zoom)
+            scene.set_zoom(zoom, self.transform().m11())
         self.zoomChanged.emit(zoom)
 
     # --- input ------------------------------------------------------------------------------

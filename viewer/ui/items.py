@@ -173,13 +173,24 @@ class LabelItem(QGraphicsSimpleTextItem):
         self.setFont(font)
         self.setBrush(QBrush(theme.LABEL_TEXT))
         self.setPen(Qt.PenStyle.NoPen)
-        # Labels of points on the image's left side sit left of the dot, so they point outward.
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.place(0)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def place(self, slot: int) -> None:
+        """Put the label beside its dot: 0 outer side, 1 inner side, 2 above, 3 below."""
         rect = self.boundingRect()
         offset = theme.MARKER_PX / 2 + 3
-        x = offset if parent.marker.x >= 0 else -offset - rect.width()
-        self.setPos(x, -rect.height() / 2)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        outward = self.parentItem().marker.x >= 0
+        if slot == 0:
+            pos = (offset if outward else -offset - rect.width(), -rect.height() / 2)
+        elif slot == 1:
+            pos = (-offset - rect.width() if outward else offset, -rect.height() / 2)
+        elif slot == 2:
+            pos = (-rect.width() / 2, -offset - rect.height())
+        else:
+            pos = (-rect.width() / 2, offset)
+        self.setPos(*pos)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)

@@ -12,6 +12,7 @@ from .browse import BrowsePanel
 from .details import DISCLAIMER, DetailsPanel
 from .diagram import DiagramView
 from .layers import LayersPanel
+from .legend import LegendOverlay
 from .problems import ProblemsDialog
 from .scene import BodyScene
 from .selection import Selection
@@ -33,6 +34,9 @@ class MainWindow(QMainWindow):
 
         self.diagram = DiagramView(self)
         self.setCentralWidget(self.diagram)
+        # A child of the view (not of its viewport), so it stays put while the diagram scrolls.
+        self.legend = LegendOverlay(self.diagram)
+        self.legend.move(self.diagram.frameWidth() + 10, self.diagram.frameWidth() + 10)
         self.details = DetailsPanel(content)
         self.layers = LayersPanel(content.atlas)
         self.browse = BrowsePanel(content.atlas, index=content.search)
@@ -130,6 +134,10 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for dock in (self.browse_dock, self.layers_dock, self.details_dock):
             view_menu.addAction(dock.toggleViewAction())
+        self.legend_action = self._action("Channel &legend", lambda on: self.legend.setVisible(on and bool(self.legend.entries)),
+                                          "L", checkable=True)
+        self.legend_action.setChecked(True)
+        view_menu.addAction(self.legend_action)
 
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self._action("Load &problems…", self.show_problems))
@@ -171,6 +179,17 @@ class MainWindow(QMainWindow):
         self.diagram.show_scene(scene)
         self.view_actions[view].setChecked(True)
         self.view_label.setText(f"{VIEW_TITLES.get(view, view)} view")
+        self._update_legend()
+
+    def _update_legend(self) -> None:
+        """List the channels that have markers on the current view and are switched on."""
+        scene = self.scenes.get(self.current_view)
+        if scene is None:
+            return
+        shown = {item.meridian for item in scene.markers}
+        atlas = self.content.atlas
+        self.legend.set_entries([(code, m.name) for code, m in atlas.meridians.items()
+                                 if code in shown and code not in self.hidden_meridians])
 
     def select(self, code: str, key=None) -> None:
         """Select a point by code (used by the command line and by tests)."""
@@ -242,6 +261,7 @@ class MainWindow(QMainWindow):
             self.hidden_meridians.add(meridian)
         for scene in self.scenes.values():
             scene.set_meridian_visible(meridian, on)
+        self._update_legend()
 
     def _on_pathways_toggled(self, on: bool) -> None:
         self.pathways_on = on

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene
 
 from ..atlas.body import smooth_open
@@ -33,6 +33,7 @@ class BodyScene(QGraphicsScene):
         self.by_code: dict[str, list[MarkerItem]] = {}
         self.pathways: dict[str, list[PathwayItem]] = {}
         self._labels_on = False
+        self._blocked: set[int] = set()
         self._hidden: set[str] = set()
         self._selected = ""
         self._font = QFont()
@@ -59,21 +60,62 @@ class BodyScene(QGraphicsScene):
         return self.figure.boundingRect()
 
     # --- state set from outside -------------------------------------------------------------
-    def set_zoom(self, zoom: float) -> None:
-        """Level of detail for a zoom relative to 'fit': dot size, and labels past a threshold."""
+    def set_zoom(self, zoom: float, pixels_per_unit: float = 1.0) -> None:
+        """Level of detail for a zoom relative to 'fit': dot size, and labels past a threshold.
+
+        ``pixels_per_unit`` is the view's scale (screen pixels per scene unit), used to keep
+        labels from overlapping each other.
+        """
         factor = max(0.8, min(1.3, 0.8 + 0.12 * (zoom - 1.0)))
         for item in self.markers:
             if item.size_factor != factor:
                 item.size_factor = factor
                 item.update()
-        if (zoom >= theme.LABEL_ZOOM) != self._labels_on:
-            self.set_labels_visible(zoom >= theme.LABEL_ZOOM)
+        self._pixels_per_unit = pixels_per_unit
+        self.set_labels_visible(zoom >= theme.LABEL_ZOOM)
 
     def set_labels_visible(self, on: bool) -> None:
-        """Level of detail: point codes are shown beside every marker only when zoomed in."""
+        """Level of detail: point codes are shown beside every marker only when zoomed in.
+
+        Labels are placed greedily (selected point first) to the outer side, the inner side,
+        above or below their dot; a label that would cover another is left out (hover still names it).
+        """
         self._labels_on = on
+        self._blocked = self._layout_labels() if on else set()
         for item in self.markers:
             self._update_label(item)
+
+    def _layout_labels(self) -> set[int]:
+        scale = getattr(self, "_pixels_per_unit", 1.0) or 1.0
+        metrics = QFontMetricsF(self._font)
+        height = metrics.height() / scale
+        gap = (theme.MARKER_PX / 2 + 3) / scale
+        placed: list[QRectF] = []
+        dots = [QRectF(i.pos().x() - gap, i.pos().y() - gap, 2 * gap, 2 * gap)
+                for i in self.markers if i.isVisible()]
+        blocked: set[int] = set()
+        order = sorted(self.markers, key=lambda i: i.state != "selected")
+        for item in order:
+            if not item.isVisible():
+                continue
+            width = (metrics.horizontalAdvance(item.code) + 4) / scale
+            x, y = item.pos().x(), item.pos().y()
+            outward = 1 if item.marker.x >= 0 else -1
+            candidates = [
+                QRectF(x + gap if outward > 0 else x - gap - width, y - height / 2, width, height),
+                QRectF(x - gap - width if outward > 0 else x + gap, y - height / 2, width, height),
+                QRectF(x - width / 2, y - gap - height, width, height),
+                QRectF(x - width / 2, y + gap, width, height),
+            ]
+            for index, rect in enumerate(candidates):
+                if not any(rect.intersects(r) for r in placed) and \
+                        not any(rect.intersects(d) and not d.contains(item.pos()) for d in dots):
+                    placed.append(rect)
+                    item.label_slot = index
+                    break
+            else:
+                blocked.add(id(item))
+        return blocked
 
     def set_meridian_visible(self, meridian: str, visible: bool) -> None:
         if visible:
@@ -114,9 +156,12 @@ class BodyScene(QGraphicsScene):
 
     def _update_label(self, item: MarkerItem) -> None:
         """Show or hide a marker's code label; labels are only created once first needed."""
-        wanted = item.isVisible() and (self._labels_on or item.state == "selected")
+        selected = item.state == "selected"
+        wanted = item.isVisible() and (selected or (self._labels_on and id(item) not in self._blocked))
         if item.label is None:
             if not wanted:
                 return
             item.label = LabelItem(item.code, item, self._font)
+        if wanted:
+            item.label.place(getattr(item, "label_slot", 0) if self._labels_on else 0)
         item.label.setVisible(wanted)
