@@ -16,7 +16,8 @@ from pathlib import Path
 from .store import atomic_write_bytes
 
 ENV = "MERIDIAN_VIEWER_CACHE"  # a folder, or "off"
-_CODE = ("model.py", "loader.py", "body.py", "placement.py", "packs.py", "content.py", "cache.py")
+_CODE = ("model.py", "loader.py", "body.py", "placement.py", "packs.py", "content.py", "cache.py", "muscles.py",
+         "search.py")
 _KEEP = 3  # cache files kept (newest), so switching between versions stays fast
 
 

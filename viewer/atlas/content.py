@@ -8,6 +8,7 @@ from .body import BodyModel, build_body
 from .loader import load_bundled
 from .model import Atlas, Problem
 from .placement import Layout, layout_points
+from .muscles import MuscleAtlas, load_muscles, place_muscles
 from .search import SearchIndex
 
 # WHO standard point counts per channel: checked by the tests and by tools/check_atlas.py.
@@ -24,10 +25,11 @@ class Content:
     layout: Layout
     packs: list = field(default_factory=list)
     search: SearchIndex | None = None
+    muscles: MuscleAtlas = field(default_factory=MuscleAtlas)
 
     @property
     def problems(self) -> list[Problem]:
-        return self.atlas.problems + self.layout.problems
+        return self.atlas.problems + self.layout.problems + self.muscles.problems
 
 
 def load_content(folder: Path | None = None, data_dir: Path | None = None, use_cache: bool = True) -> Content:
@@ -41,7 +43,8 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     from .resources import asset_path
 
     folder = folder or asset_path("atlas/meridians")
-    inputs = meridian_files(folder)
+    muscle_folder = folder.parent / "muscles"
+    inputs = meridian_files(folder) + sorted(muscle_folder.glob("*.toml"))
     if data_dir is not None:
         inputs += [d / "pack.toml" for d in pack_dirs(data_dir)]
     key = cache.content_key(inputs) if use_cache else ""
@@ -52,7 +55,8 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     packs = load_packs(data_dir, atlas) if data_dir is not None else []
     body = build_body()
     layout = layout_points(atlas, body)
-    content = Content(atlas, body, layout, packs, SearchIndex(atlas))
+    muscles = place_muscles(load_muscles(muscle_folder), atlas, body)
+    content = Content(atlas, body, layout, packs, SearchIndex(atlas), muscles)
     if use_cache:
         cache.save(key, content)
     return content

@@ -66,7 +66,9 @@ def _side_for(view: str, x: float) -> str:
     return "right" if positive == "left" else "left"
 
 
-class _Resolver:
+class Resolver:
+    """Resolves placements on the body model; point codes may be used as references."""
+
     def __init__(self, atlas: Atlas, body):
         self.atlas = atlas
         self.body = body
@@ -108,6 +110,10 @@ class _Resolver:
         self.cache[key] = result
         return result
 
+    def compute(self, place: Placement) -> tuple[float, float]:
+        """Coordinates of one placement that is not itself a point (a zone vertex, a trigger point)."""
+        return self._compute(place)
+
     def _compute(self, place: Placement) -> tuple[float, float]:
         try:
             view = self.body.view(place.view)
@@ -147,7 +153,7 @@ class _Resolver:
 
 def layout_points(atlas: Atlas, body) -> Layout:
     """Place every point of ``atlas`` on the body model's views."""
-    resolver = _Resolver(atlas, body)
+    resolver = Resolver(atlas, body)
     layout = Layout(markers={name: [] for name in body.views})
     for code, point in atlas.points.items():
         per_view: dict[str, int] = {}

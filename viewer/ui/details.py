@@ -31,11 +31,67 @@ class DetailsPanel(QTextBrowser):
         self.setOpenLinks(False)
         self.setMinimumWidth(260)
         self.code = ""
+        self.nearest: dict = {}  # trigger point id -> Correspondence (set by the window)
         self.show_point("")
 
     def show_point(self, code: str) -> None:
+        """Show an acupoint code, a muscle ("m:<id>"), a trigger point ("tp:<id>") or nothing."""
         self.code = code
-        self.setHtml(self._empty_html() if not code else self._point_html(code))
+        if not code:
+            self.setHtml(self._empty_html())
+        elif code.startswith("m:"):
+            self.setHtml(self._muscle_html(code[2:]))
+        elif code.startswith("tp:"):
+            self.setHtml(self._trigger_html(code[3:]))
+        else:
+            self.setHtml(self._point_html(code))
+
+    def _nearest_html(self, tp_id: str) -> str:
+        corr = self.nearest.get(tp_id)
+        if corr is None:
+            return ""
+        point = self.content.atlas.points[corr.acupoint]
+        cun = f", about {corr.distance_cun:.1f} cun" if corr.distance_cun is not None else ""
+        return (f"nearest acupoint <b>{escape(corr.acupoint)}</b> {escape(point.pinyin)} "
+                f"({corr.distance_cm:.1f} cm{cun})")
+
+    def _muscle_html(self, muscle_id: str) -> str:
+        muscle = self.content.muscles.muscles[muscle_id]
+        tps = "".join(f"<li><b>{escape(tp.id)}</b> {escape(tp.name)}<br><span style='color:#555'>"
+                      f"{self._nearest_html(tp.id)}</span></li>" for tp in muscle.trigger_points)
+        chips = " ".join(f"<span style='background:#FBE3E3;color:#8A1C1C'>&nbsp;{escape(CAUTION_WORDS.get(t, t))}"
+                         f"&nbsp;</span>" for t in sorted(muscle.safety_tags))
+        safety = "".join(f"<li>{escape(x)}</li>" for x in muscle.safety)
+        return (
+            f"<h2 style='margin-bottom:0'><span style='color:#B3261E'>&#10005;</span> {escape(muscle.name)}</h2>"
+            f"<p style='margin-top:2px'><i>{escape(muscle.latin)}</i><br><b>Region:</b> "
+            f"{escape(muscle.region.replace('_', ' '))} · <b>Views:</b> {escape(', '.join(muscle.views))}</p>"
+            f"<p>{escape(muscle.summary)}</p>"
+            "<p style='color:#444'>On the diagram: <span style='background:#E88;'>&nbsp;red&nbsp;</span> "
+            "where its pain is usually felt (essential zone), <u>hatched</u> where it may spread "
+            "(spillover), ✕ its trigger points.</p>"
+            f"<h3>Typical complaints</h3><p>{escape(muscle.symptoms)}</p>"
+            f"<h3>Trigger points</h3><ul>{tps}</ul>"
+            f"<h3>Palpation</h3><p>{escape(muscle.palpation)}</p>"
+            f"<h3>Dry needling</h3><p>{escape(muscle.needling)}</p>"
+            f"<h3 style='color:#8A1C1C'>Safety</h3><p>{chips}</p><ul>{safety}</ul>"
+            f"<p style='color:#666'><i>{escape(DISCLAIMER)}</i></p>"
+        )
+
+    def _trigger_html(self, tp_id: str) -> str:
+        tp = self.content.muscles.trigger_points[tp_id]
+        muscle = self.content.muscles.muscles[tp.muscle]
+        return (
+            f"<h2 style='margin-bottom:0'><span style='color:#B3261E'>&#10005;</span> {escape(tp.id)}</h2>"
+            f"<p style='margin-top:2px'><b>{escape(tp.name)}</b><br>Trigger point of "
+            f"<b>{escape(muscle.name)}</b></p>"
+            f"<p>{self._nearest_html(tp.id)}</p>"
+            f"<h3>Where the pain goes</h3><p>{escape(muscle.symptoms)}</p>"
+            f"<h3>Dry needling</h3><p>{escape(muscle.needling)}</p>"
+            f"<h3 style='color:#8A1C1C'>Safety</h3><ul>"
+            + "".join(f"<li>{escape(x)}</li>" for x in muscle.safety)
+            + f"</ul><p style='color:#666'><i>{escape(DISCLAIMER)}</i></p>"
+        )
 
     def _empty_html(self) -> str:
         return (

@@ -81,7 +81,7 @@ class MarkerItem(QGraphicsItem):
         self.marker = marker
         self.meridian = meridian
         self.colour = colour
-        self.state = "normal"  # "normal", "selected", "pair", "dim"
+        self.state = "normal"  # "normal", "selected", "pair", "near" (highlighted), "dim"
         self.hovered = False
         self.size_factor = 1.0  # set by the scene from the zoom: small dots at fit, larger up close
         self.setPos(marker.x * S, marker.y * S)
@@ -144,12 +144,16 @@ class MarkerItem(QGraphicsItem):
         size = theme.MARKER_PX * self.size_factor
         if self.state == "selected":
             size = theme.SELECTED_PX
-        elif self.state == "pair" or self.hovered:
+        elif self.state in ("pair", "near") or self.hovered:
             size += 3
         r = size / 2
         fill = QColor(self.colour)
         if self.state == "dim":
             fill.setAlpha(90)
+        if self.state == "near":
+            painter.setPen(QPen(QColor("#1B5E9E"), 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), r + 2.5, r + 2.5)
         if self.state in ("selected", "pair"):
             halo = QColor(theme.SELECT)
             halo.setAlpha(70 if self.state == "selected" else 45)

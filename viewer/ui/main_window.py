@@ -8,11 +8,14 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 from .. import APP_NAME, __version__
 from ..atlas.favourites import Favourites
 from ..atlas.history import History
+from ..atlas.muscles import correspondences, nearby_points, where_it_hurts
 from .browse import BrowsePanel
 from .details import DISCLAIMER, DetailsPanel
 from .diagram import DiagramView
 from .layers import LayersPanel
 from .legend import LegendOverlay
+from .muscles_panel import MusclesPanel
+from .pain import PainPanel
 from .problems import ProblemsDialog
 from .scene import BodyScene
 from .selection import Selection
@@ -31,6 +34,11 @@ class MainWindow(QMainWindow):
         self.current_view = ""
         self.hidden_meridians: set[str] = set()
         self.pathways_on = True
+        self.acupoints_on = True
+        self.trigger_points_on = True
+        self.trigger_display: dict[str, set[str]] = {}  # muscle -> kinds shown on the diagram
+        self.pain_display: dict[str, set[str]] = {}  # what the last "where does it hurt" spot lit up
+        self.pain_near: list[str] = []
 
         self.diagram = DiagramView(self)
         self.setCentralWidget(self.diagram)
@@ -45,9 +53,17 @@ class MainWindow(QMainWindow):
         if self.favourites is not None:
             self.browse.set_favourites(self.favourites.codes)
         self.details_dock = self._dock("Details", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.muscles = MusclesPanel(content.muscles)
+        self.pain = PainPanel(content)
+        self.details.nearest = {c.trigger_point: c for c in correspondences(content.muscles, content.layout,
+                                                                            content.body)}
         self.browse_dock = self._dock("Browse", self.browse, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.muscles_dock = self._dock("Muscles", self.muscles, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.layers_dock = self._dock("Layers", self.layers, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.tabifyDockWidget(self.browse_dock, self.layers_dock)
+        self.tabifyDockWidget(self.browse_dock, self.muscles_dock)
+        self.tabifyDockWidget(self.muscles_dock, self.layers_dock)
+        self.pain_dock = self._dock("Where does it hurt?", self.pain, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.pain_dock.hide()
         self.browse_dock.raise_()
         self.resizeDocks([self.browse_dock, self.details_dock], [290, 340], Qt.Orientation.Horizontal)
 
@@ -132,7 +148,17 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.favourite_action)
         self._update_go_actions()
         view_menu.addSeparator()
-        for dock in (self.browse_dock, self.layers_dock, self.details_dock):
+        self.acupoints_action = self._action("&Acupoints", self._on_acupoints_toggled, "A", checkable=True)
+        self.triggers_action = self._action("&Trigger points", self._on_triggers_toggled, "T", checkable=True)
+        self.pain_action = self._action("Where does it &hurt?", self._on_pain_mode, "H", checkable=True)
+        self.acupoints_action.setChecked(True)
+        self.triggers_action.setChecked(True)
+        toolbar.addSeparator()
+        for action in (self.acupoints_action, self.triggers_action, self.pain_action):
+            view_menu.addAction(action)
+            toolbar.addAction(action)
+        view_menu.addSeparator()
+        for dock in (self.browse_dock, self.muscles_dock, self.layers_dock, self.details_dock, self.pain_dock):
             view_menu.addAction(dock.toggleViewAction())
         self.legend_action = self._action("Channel &legend", lambda on: self.legend.setVisible(on and bool(self.legend.entries)),
                                           "L", checkable=True)
@@ -150,6 +176,8 @@ class MainWindow(QMainWindow):
         self.layers.meridianToggled.connect(self._on_meridian_toggled)
         self.layers.pathwaysToggled.connect(self._on_pathways_toggled)
         self.diagram.zoomChanged.connect(self._on_zoom_changed)
+        self.muscles.chosen.connect(self._on_point_chosen)
+        self.pain.chosen.connect(self._on_point_chosen)
 
     # --- views ------------------------------------------------------------------------------
     def scene_for(self, view: str) -> BodyScene:
@@ -158,6 +186,12 @@ class MainWindow(QMainWindow):
             scene = BodyScene(self.content.body.view(view), self.content, self)
             scene.pointClicked.connect(self._on_point_clicked)
             scene.pointHovered.connect(self._on_point_hovered)
+            scene.triggerClicked.connect(self._on_trigger_clicked)
+            scene.spotClicked.connect(self._on_spot_clicked)
+            scene.set_acupoints_visible(self.acupoints_on)
+            scene.triggers.set_markers_visible(self.trigger_points_on)
+            scene.triggers.show(self.trigger_display or self.pain_display, self._active_tp())
+            scene.highlight(self.pain_near)
             for meridian in self.hidden_meridians:
                 scene.set_meridian_visible(meridian, False)
             scene.set_pathways_visible(self.pathways_on)
@@ -192,10 +226,25 @@ class MainWindow(QMainWindow):
                                  if code in shown and code not in self.hidden_meridians])
 
     def select(self, code: str, key=None) -> None:
-        """Select a point by code (used by the command line and by tests)."""
-        if code and code not in self.content.atlas.points:
+        """Select an acupoint code, "m:<muscle id>" or "tp:<trigger point id>" (command line, tests)."""
+        muscles = self.content.muscles
+        known = (code in self.content.atlas.points or (code.startswith("m:") and code[2:] in muscles.muscles)
+                 or (code.startswith("tp:") and code[3:] in muscles.trigger_points))
+        if code and not known:
             raise KeyError(f"unknown point {code!r}")
         self.selection.select(code, key)
+
+    def _active_tp(self) -> str:
+        code = self.selection.code
+        return code[3:] if code.startswith("tp:") else ""
+
+    def _views_of(self, code: str) -> tuple[str, ...]:
+        muscles = self.content.muscles
+        if code.startswith("m:"):
+            return muscles.muscles[code[2:]].views
+        if code.startswith("tp:"):
+            return (muscles.trigger_points[code[3:]].place.view,)
+        return self.content.atlas.points[code].views
 
     def show_only_channels(self, codes) -> None:
         """Tick only the given channels in the layers panel (command line --channels)."""
@@ -217,7 +266,7 @@ class MainWindow(QMainWindow):
         """Keyboard selection: move to the next/previous point of the selected point's channel."""
         atlas = self.content.atlas
         code = self.selection.code
-        if not code:
+        if code not in atlas.points:
             first = next(iter(atlas.points), "")
             self.selection.select(first)
             return
@@ -227,23 +276,37 @@ class MainWindow(QMainWindow):
 
     # --- slots ------------------------------------------------------------------------------
     def _on_point_clicked(self, code: str, key) -> None:
+        if self.pain_action.isChecked():  # in "where does it hurt?" mode a dot is just a spot
+            marker = next(m for m in self.content.layout.markers_of(code, key[1]) if m.key == key)
+            self._on_spot_clicked(marker.x, marker.y)
+            return
         self.selection.select(code, key)
 
     def _on_point_chosen(self, code: str) -> None:
         self.selection.select(code)
 
     def _on_selection_changed(self, code: str, key) -> None:
+        muscles = self.content.muscles
+        if code.startswith(("m:", "tp:")):
+            muscle = code[2:] if code.startswith("m:") else muscles.trigger_points[code[3:]].muscle
+            self.trigger_display = {muscle: {"muscle", "essential", "spillover"}}
+        else:
+            self.trigger_display = {}
         if code:
-            views = self.content.atlas.points[code].views
+            views = self._views_of(code)
             if views and self.current_view not in views:
                 self.set_view(views[0])
+        for each in self.scenes.values():
+            each.triggers.show(self.trigger_display or self.pain_display, self._active_tp())
         scene = self.scenes.get(self.current_view)
+        point = "" if code.startswith(("m:", "tp:")) else code
         if scene is not None:
-            scene.select(code, key)
+            scene.select(point, key)
             if code and self.diagram.zoom > 1.0:
                 self.diagram.center_on_items(scene.selected_items())
         self.details.show_point(code)
         self.browse.show_point(code)
+        self.muscles.show_key(code)
         self.history.visit(code)
         self._update_go_actions()
 
@@ -253,6 +316,57 @@ class MainWindow(QMainWindow):
             self.hover_label.setText(f"{code} {point.pinyin} — {point.english}")
         else:
             self.hover_label.setText("")
+
+    def _on_trigger_clicked(self, tp_id: str) -> None:
+        if self.pain_action.isChecked():
+            marker = next(m for m in self.content.muscles.markers_of(tp_id) if m.view == self.current_view)
+            self._on_spot_clicked(marker.x, marker.y)
+            return
+        self.selection.select(f"tp:{tp_id}")
+
+    def _on_spot_clicked(self, x: float, y: float) -> None:
+        """In 'where does it hurt?' mode: light up the muscles referring pain here and nearby acupoints."""
+        if not self.pain_action.isChecked():
+            return
+        view = self.current_view
+        hits = where_it_hurts(self.content.muscles, view, x, y)
+        near = nearby_points(self.content.layout, view, x, y)
+        self.pain_display = {}
+        for hit in hits:
+            self.pain_display.setdefault(hit.muscle, set()).add(hit.kind)
+        self.pain_near = [code for code, _ in near]
+        for scene in self.scenes.values():
+            scene.highlight(self.pain_near if scene is self.scenes.get(view) else [])
+        self.selection.clear()
+        for scene in self.scenes.values():
+            scene.triggers.show(self.pain_display, "")
+        self.pain.show_results(view, hits, near)
+        self.pain_dock.show()
+        self.pain_dock.raise_()
+        self.statusBar().showMessage(f"{len(hits)} muscle{'s' if len(hits) != 1 else ''} and {len(near)} "
+                                     f"acupoint{'s' if len(near) != 1 else ''} for this spot", 5000)
+
+    def _on_pain_mode(self, on: bool) -> None:
+        self.diagram.setDragMode(self.diagram.DragMode.NoDrag if on else self.diagram.DragMode.ScrollHandDrag)
+        self.diagram.viewport().setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.OpenHandCursor)
+        if on:
+            self.pain_dock.show()
+            self.pain_dock.raise_()
+        else:
+            self.pain_display, self.pain_near = {}, []
+            for scene in self.scenes.values():
+                scene.highlight([])
+                scene.triggers.show(self.trigger_display, self._active_tp())
+
+    def _on_acupoints_toggled(self, on: bool) -> None:
+        self.acupoints_on = on
+        for scene in self.scenes.values():
+            scene.set_acupoints_visible(on)
+
+    def _on_triggers_toggled(self, on: bool) -> None:
+        self.trigger_points_on = on
+        for scene in self.scenes.values():
+            scene.triggers.set_markers_visible(on)
 
     def _on_meridian_toggled(self, meridian: str, on: bool) -> None:
         if on:
@@ -302,7 +416,7 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
         code = self.selection.code
-        self.favourite_action.setEnabled(bool(code) and self.favourites is not None)
+        self.favourite_action.setEnabled(code in self.content.atlas.points and self.favourites is not None)
         self.favourite_action.setChecked(bool(code) and self.favourites is not None and code in self.favourites)
         self.favourite_action.setText("★ Favourite" if self.favourite_action.isChecked() else "☆ Favourite")
 

@@ -1,7 +1,7 @@
 """One body view as a QGraphicsScene: figure, channel lines, markers and labels."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -10,6 +10,7 @@ from ..atlas.pathways import pathway_runs
 from . import theme
 from .fonts import hanzi_supported
 from .items import FigureItem, LabelItem, MarkerItem, PathwayItem, to_painter_path
+from .trigger_layer import TriggerLayer, TriggerMarkerItem
 
 
 def point_tooltip(point) -> str:
@@ -22,6 +23,8 @@ class BodyScene(QGraphicsScene):
 
     pointClicked = Signal(str, object)  # code, marker key
     pointHovered = Signal(str)  # code, or "" when the pointer leaves a marker
+    triggerClicked = Signal(str)  # trigger point id
+    spotClicked = Signal(float, float)  # a spot of the figure away from any marker (model units)
 
     def __init__(self, view, content, parent=None):
         super().__init__(parent)
@@ -33,6 +36,9 @@ class BodyScene(QGraphicsScene):
         self.by_code: dict[str, list[MarkerItem]] = {}
         self.pathways: dict[str, list[PathwayItem]] = {}
         self._labels_on = False
+        self._pathways_on = True
+        self._acupoints_off = False
+        self._highlighted: set[str] = set()
         self._blocked: set[int] = set()
         self._hidden: set[str] = set()
         self._selected = ""
@@ -53,6 +59,8 @@ class BodyScene(QGraphicsScene):
             self.addItem(item)
             self.markers.append(item)
             self.by_code.setdefault(marker.code, []).append(item)
+        self.triggers = TriggerLayer(self, view.name, content.muscles)
+        self._view = view
         margin = 0.04 * theme.SCENE_HEIGHT
         self.setSceneRect(self.body_rect().adjusted(-margin, -margin, margin, margin))
 
@@ -123,21 +131,22 @@ class BodyScene(QGraphicsScene):
         else:
             self._hidden.add(meridian)
         for item in self.pathways.get(meridian, []):
-            item.setVisible(visible)
+            item.setVisible(visible and self._pathways_on and not self._acupoints_off)
         for item in self.markers:
             if self._meridian_of(item) == meridian:
-                item.setVisible(visible or item.code == self._selected)
+                item.setVisible(self._marker_shown(item))
 
     def set_pathways_visible(self, visible: bool) -> None:
+        self._pathways_on = visible
         for meridian, items in self.pathways.items():
             for item in items:
-                item.setVisible(visible and meridian not in self._hidden)
+                item.setVisible(visible and meridian not in self._hidden and not self._acupoints_off)
 
     def select(self, code: str, key=None) -> None:
         """Highlight ``code``: the clicked marker (``key``) as selected, its other markers as its pair."""
         for item in self.by_code.get(self._selected, []):
             item.set_state("normal")
-            item.setVisible(self._meridian_of(item) not in self._hidden)
+            item.setVisible(self._marker_shown(item))
             self._update_label(item)
         self._selected = code
         items = self.by_code.get(code, [])
@@ -150,9 +159,48 @@ class BodyScene(QGraphicsScene):
     def selected_items(self) -> list[MarkerItem]:
         return [i for i in self.by_code.get(self._selected, []) if i.state in ("selected", "pair")]
 
+    def set_acupoints_visible(self, on: bool) -> None:
+        """The acupoint layer as a whole (markers and channel lines), e.g. to show trigger points alone."""
+        self._acupoints_off = not on
+        for item in self.markers:
+            item.setVisible(self._marker_shown(item))
+            self._update_label(item)
+        for meridian, items in self.pathways.items():
+            for item in items:
+                item.setVisible(on and meridian not in self._hidden and self._pathways_on)
+
+    def mousePressEvent(self, event) -> None:
+        views = self.views()
+        transform = views[0].viewportTransform() if views else None
+        under = (self.items(event.scenePos(), Qt.ItemSelectionMode.IntersectsItemShape,
+                            Qt.SortOrder.DescendingOrder, transform) if transform is not None
+                 else self.items(event.scenePos()))
+        hit = [i for i in under if isinstance(i, (MarkerItem, TriggerMarkerItem))]
+        if not hit and event.button() == Qt.MouseButton.LeftButton:
+            x, y = event.scenePos().x() / theme.SCENE_HEIGHT, event.scenePos().y() / theme.SCENE_HEIGHT
+            if self._view.contains(x, y):
+                self.spotClicked.emit(x, y)
+        super().mousePressEvent(event)
+
     # --- helpers ----------------------------------------------------------------------------
     def _meridian_of(self, item: MarkerItem) -> str:
         return item.meridian
+
+    def _marker_shown(self, item: MarkerItem) -> bool:
+        """Selected and highlighted points always show; others follow the layer switches."""
+        if item.code == self._selected or item.code in self._highlighted:
+            return True
+        return not self._acupoints_off and item.meridian not in self._hidden
+
+    def highlight(self, codes) -> None:
+        """Mark acupoints (e.g. those near a painful spot) without selecting them."""
+        old = self._highlighted
+        self._highlighted = set(codes)
+        for code in old | self._highlighted:
+            for item in self.by_code.get(code, []):
+                if item.state in ("normal", "dim", "near"):
+                    item.set_state("near" if code in self._highlighted else "normal")
+                item.setVisible(self._marker_shown(item))
 
     def _update_label(self, item: MarkerItem) -> None:
         """Show or hide a marker's code label; labels are only created once first needed."""

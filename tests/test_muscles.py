@@ -1,0 +1,121 @@
+"""Trigger-point atlas: loading, placement of shapes/zones, 'where does it hurt?' and correspondence."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from viewer.atlas.body import build_body
+from viewer.atlas.muscles import (
+    correspondence_summary,
+    correspondences,
+    load_muscles,
+    nearby_points,
+    place_muscles,
+    where_it_hurts,
+)
+
+TOY = """
+[[muscle]]
+id = "toy_ql"
+name = "Toy quadratus"
+latin = "musculus exemplaris"
+region = "lower_back"
+summary = "A test muscle beside the lumbar spine."
+symptoms = "Aching over the sacrum."
+palpation = "Press beside L3 with the patient lying on the side."
+needling = "Aim toward the transverse processes."
+safety = ["Kidney in front."]
+safety_tags = ["organ"]
+
+[[muscle.shape]]
+view = "back"
+outline = [
+  { at = "L1", lateral = 1, hscale = "back" },
+  { at = "L1", lateral = 3, hscale = "back" },
+  { at = "L4", lateral = 3, hscale = "back" },
+  { at = "L4", lateral = 1, hscale = "back" },
+]
+
+[[muscle.trigger_point]]
+id = "TQ1"
+name = "Beside L3"
+place = { view = "back", at = "L3", lateral = 2, hscale = "back" }
+
+[[muscle.zone]]
+kind = "essential"
+view = "back"
+outline = [
+  { at = "L5", lateral = 0.5, hscale = "back" },
+  { at = "L5", lateral = 3, hscale = "back" },
+  { at = "sacral_foramen_4", lateral = 2, hscale = "back" },
+  { at = "sacral_foramen_4", lateral = 0.5, hscale = "back" },
+]
+
+[[muscle.zone]]
+kind = "spillover"
+view = "back"
+outline = [
+  { at = "L2", lateral = 4, hscale = "back" },
+  { at = "L2", lateral = 6, hscale = "back" },
+  { at = "L5", lateral = 6, hscale = "back" },
+  { at = "L5", lateral = 4, hscale = "back" },
+]
+"""
+
+
+@pytest.fixture()
+def toy(tmp_path, content):
+    folder = tmp_path / "muscles"
+    folder.mkdir()
+    (folder / "toy.toml").write_text(textwrap.dedent(TOY), encoding="utf-8")
+    return place_muscles(load_muscles(folder), content.atlas, build_body())
+
+
+def test_toy_muscle_loads_with_shape_zones_and_mirrored_trigger_points(toy):
+    """One muscle, one trigger point drawn on both sides, outline + two zones per side."""
+    assert list(toy.muscles) == ["toy_ql"] and toy.problems == []
+    assert sorted(m.side for m in toy.markers["back"]) == ["left", "right"]
+    kinds = sorted((r.kind, r.side) for r in toy.regions["back"])
+    assert kinds == [("essential", "left"), ("essential", "right"), ("muscle", "left"), ("muscle", "right"),
+                     ("spillover", "left"), ("spillover", "right")]
+
+
+def test_where_it_hurts_lists_essential_before_spillover(toy, content):
+    """A spot in the sacral zone finds the muscle's essential zone; a flank spot its spillover."""
+    back = content.body.view("back")
+    sx, sy = back.landmark("sacral_foramen_2")
+    sacrum = (sx + 0.5 * back.scales["back"], sy)
+    assert [(h.muscle, h.kind) for h in where_it_hurts(toy, "back", *sacrum)] == [("toy_ql", "essential")]
+    flank = (back.landmark("L3")[0] - 5 * back.scales["back"], back.landmark("L3")[1])  # mirrored side
+    assert [(h.muscle, h.kind) for h in where_it_hurts(toy, "back", *flank)] == [("toy_ql", "spillover")]
+    assert where_it_hurts(toy, "back", 0.0, 0.05) == []
+
+
+def test_nearby_acupoints_are_sorted_by_distance(content):
+    """Around BL23 the nearest acupoint is BL23 itself, then its neighbours."""
+    x, y = content.layout.position("BL23", "back", "right")
+    near = nearby_points(content.layout, "back", x, y)
+    assert near[0] == ("BL23", 0.0)
+    assert [d for _, d in near] == sorted(d for _, d in near)
+    assert "GV4" in [c for c, _ in near]
+
+
+def test_correspondence_measures_distance_to_the_nearest_acupoint(toy, content):
+    """TQ1 (2 cun lateral to L3) is 0.5 cun from the inner bladder line at most and counted."""
+    items = correspondences(toy, content.layout, content.body)
+    assert [c.trigger_point for c in items] == ["TQ1"]
+    assert items[0].distance_cun <= 1.0
+    summary = correspondence_summary(items)
+    assert summary["trigger_points"] == 1 and summary["within_1_cun"] == 1
+
+
+def test_bad_muscle_entry_names_file_entry_and_field(tmp_path, content):
+    """A zone of unknown kind is reported and only that muscle is skipped."""
+    folder = tmp_path / "muscles"
+    folder.mkdir()
+    (folder / "bad.toml").write_text(textwrap.dedent(TOY).replace('kind = "spillover"', 'kind = "sometimes"'),
+                                     encoding="utf-8")
+    catalog = load_muscles(folder)
+    assert catalog.muscles == {}
+    assert str(catalog.problems[0]).startswith("muscles/bad.toml: toy_ql.zone[1].kind: must be 'essential'")

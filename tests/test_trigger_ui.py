@@ -1,0 +1,96 @@
+"""Trigger-point layer in the window: select a muscle or trigger point, toggle layers, 'where does it hurt?'."""
+from __future__ import annotations
+
+import shutil
+import textwrap
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.test_muscles import TOY
+from viewer.atlas.content import load_content
+from viewer.atlas.resources import asset_path
+
+
+@pytest.fixture()
+def tp_window(qtbot, tmp_path):
+    meridians = tmp_path / "atlas" / "meridians"
+    shutil.copytree(asset_path("atlas/meridians"), meridians)
+    (tmp_path / "atlas" / "muscles").mkdir()
+    (tmp_path / "atlas" / "muscles" / "toy.toml").write_text(textwrap.dedent(TOY), encoding="utf-8")
+    content = load_content(meridians)
+    from viewer.app import create_window
+
+    win = create_window(content=content, data_dir=tmp_path / "data", size=(1400, 900))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_clicking_a_trigger_point_shows_its_muscle_zones_and_details(tp_window, qtbot):
+    """A click on the X selects it: the muscle outline and both zones appear, the panel names it."""
+    win = tp_window
+    win.set_view("back")
+    scene = win.scenes["back"]
+    assert scene.triggers.visible_regions() == []
+    item = scene.triggers.markers[0]
+    win.diagram.centerOn(item)
+    with qtbot.waitSignal(win.selection.changed, timeout=2000) as blocker:
+        qtbot.mouseClick(win.diagram.viewport(), Qt.MouseButton.LeftButton,
+                         pos=win.diagram.mapFromScene(item.scenePos()))
+    assert blocker.args[0] == "tp:TQ1"
+    kinds = sorted({r.region.kind for r in scene.triggers.visible_regions()})
+    assert kinds == ["essential", "muscle", "spillover"]
+    assert all(m.active for m in scene.triggers.markers)
+    text = win.details.toPlainText()
+    assert "TQ1" in text and "Toy quadratus" in text and "nearest acupoint" in text
+
+
+def test_layers_show_the_two_systems_together_or_apart(tp_window):
+    """Acupoints (A) and trigger points (T) can each be hidden."""
+    win = tp_window
+    win.set_view("back")
+    scene = win.scenes["back"]
+    win.triggers_action.trigger()
+    assert not any(m.isVisible() for m in scene.triggers.markers)
+    win.acupoints_action.trigger()
+    assert not any(m.isVisible() for m in scene.markers)
+    assert not any(p.isVisible() for items in scene.pathways.values() for p in items)
+    win.acupoints_action.trigger()
+    win.triggers_action.trigger()
+    assert all(m.isVisible() for m in scene.triggers.markers)
+    assert any(m.isVisible() for m in scene.markers)
+
+
+def test_where_does_it_hurt_lists_muscles_and_nearby_acupoints(tp_window, qtbot):
+    """In pain mode, a click on the sacrum lists the toy muscle (essential) and lights nearby acupoints."""
+    win = tp_window
+    win.set_view("back")
+    win.pain_action.trigger()
+    back = win.content.body.view("back")
+    x, y = back.landmark("sacral_foramen_2")
+    x += 0.5 * back.scales["back"]
+    scene = win.scenes["back"]
+    win.diagram.centerOn(x * 1000, y * 1000)
+    pos = win.diagram.mapFromScene(x * 1000, y * 1000)
+    qtbot.mouseClick(win.diagram.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: bool(win.pain.result_keys()), timeout=2000)
+    keys = win.pain.result_keys()
+    assert keys[0] == "m:toy_ql"
+    assert "BL32" in keys or "BL28" in keys
+    assert "essential" in [r.region.kind for r in scene.triggers.visible_regions()]
+    near = [i for i in scene.markers if i.state == "near"]
+    assert near and {i.code for i in near} <= set(keys)
+    win.pain_action.trigger()
+    assert scene.triggers.visible_regions() == [] and not any(i.state == "near" for i in scene.markers)
+
+
+def test_muscles_panel_selects_a_muscle(tp_window, qtbot):
+    """Choosing the muscle in the Muscles panel selects it and shows its outline."""
+    win = tp_window
+    with qtbot.waitSignal(win.selection.changed, timeout=2000):
+        win.muscles.setCurrentItem(win.muscles.items["m:toy_ql"])
+    assert win.selection.code == "m:toy_ql"
+    assert win.current_view == "back"
+    assert "Dry needling" in win.details.toPlainText()

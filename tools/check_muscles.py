@@ -1,0 +1,92 @@
+"""Validate the trigger-point files and draw preview PNGs of their shapes, zones and trigger points.
+
+Usage: python tools/check_muscles.py [FILE_STEM ...]     e.g.  python tools/check_muscles.py back
+Writes /tmp/muscles_<stem>_<view>.png (or /tmp/muscles_all_<view>.png). Exit 1 on any problem.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PIL import Image, ImageDraw  # noqa: E402
+
+from viewer.atlas.body import flatten  # noqa: E402
+from viewer.atlas.content import load_content  # noqa: E402
+
+H = 1400
+FILL = {"muscle": (176, 92, 74, 70), "essential": (214, 40, 40, 120), "spillover": (214, 40, 40, 45)}
+EDGE = {"muscle": (140, 60, 45, 255), "essential": (170, 20, 20, 255), "spillover": (200, 60, 60, 255)}
+
+
+def render(content, view_name: str, muscles: set[str], path: Path) -> None:
+    view = content.body.view(view_name)
+    xmin, ymin, xmax, ymax = view.bounds
+    scale = H / (ymax - ymin)
+    width = int((xmax - xmin) * scale) + 40
+
+    def px(p):
+        return ((p[0] - xmin) * scale + 20, (p[1] - ymin) * scale + 20)
+
+    image = Image.new("RGBA", (width, H + 40), (251, 250, 247, 255))
+    draw = ImageDraw.Draw(image, "RGBA")
+    for path_ in view.paths:
+        pts = [px(p) for p in flatten(path_.commands, 10)]
+        if path_.role == "skin" and len(pts) > 2:
+            draw.polygon(pts, fill=(244, 227, 215, 255), outline=(111, 84, 70, 255))
+        elif len(pts) > 1:
+            draw.line(pts, fill=(168, 136, 118, 255), width=1)
+    for region in content.muscles.regions.get(view_name, []):
+        if region.muscle in muscles:
+            pts = [px(p) for p in region.polygon]
+            draw.polygon(pts, fill=FILL[region.kind], outline=EDGE[region.kind])
+    for marker in content.muscles.markers.get(view_name, []):
+        tp = content.muscles.trigger_points[marker.code]
+        if tp.muscle in muscles:
+            x, y = px((marker.x, marker.y))
+            draw.line([(x - 5, y - 5), (x + 5, y + 5)], fill=(0, 0, 0, 255), width=3)
+            draw.line([(x - 5, y + 5), (x + 5, y - 5)], fill=(0, 0, 0, 255), width=3)
+            draw.text((x + 7, y - 6), marker.code, fill=(0, 0, 0, 255))
+    image.save(path)
+
+
+def main(argv: list[str]) -> int:
+    content = load_content(use_cache=False)
+    catalog = content.muscles
+    stems = argv or ["all"]
+    bad = 0
+    for problem in catalog.problems:
+        if stems == ["all"] or any(f"muscles/{s}.toml" == problem.file for s in stems):
+            print(f"ERROR {problem}")
+            bad += 1
+    for stem in stems:
+        muscles = {m.id for m in catalog.muscles.values() if stem == "all" or m.source == f"muscles/{stem}.toml"}
+        for view_name, regions in catalog.regions.items():
+            view = content.body.view(view_name)
+            for region in regions:
+                if region.muscle not in muscles:
+                    continue
+                outside = [p for p in region.polygon[::4] if not view.contains(*p)]
+                if outside:
+                    print(f"ERROR {region.muscle}: {region.kind} outline on the {view_name} view leaves the figure "
+                          f"near ({outside[0][0]:.3f}, {outside[0][1]:.3f})")
+                    bad += 1
+            for marker in catalog.markers.get(view_name, []):
+                tp = catalog.trigger_points[marker.code]
+                if tp.muscle in muscles and not view.contains(marker.x, marker.y):
+                    print(f"ERROR {tp.muscle}: trigger point {marker.code} ({view_name}) is outside the figure")
+                    bad += 1
+            if any(r.muscle in muscles for r in regions) or any(
+                    catalog.trigger_points[m.code].muscle in muscles for m in catalog.markers.get(view_name, [])):
+                out = Path(f"/tmp/muscles_{stem}_{view_name}.png")
+                render(content, view_name, muscles, out)
+                print(f"preview: {out}")
+        print(f"{stem}: {len(muscles)} muscles, "
+              f"{sum(1 for t in catalog.trigger_points.values() if t.muscle in muscles)} trigger points")
+    print("OK" if not bad else f"{bad} problem(s)")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,312 @@
+"""Trigger-point atlas: muscles, their trigger points and pain referral zones (Qt-free).
+
+Shapes, zones and trigger points are placed by the same landmark + cun engine as the acupoints,
+so they sit on the same drawing. See docs/trigger-points-schema.md for the file format.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .body import flatten, mirror, smooth_closed
+from .loader import EntryError, _read_toml, _text, _text_list, _unknown, parse_placement
+from .model import CAUTION_TAGS, POSITIVE_SIDE, REGIONS, Atlas, Placement, Problem
+from .placement import Layout, Marker, PlacementError, Resolver
+
+ZONE_KINDS = ("essential", "spillover")
+_MUSCLE_FIELDS = {"id", "name", "latin", "region", "summary", "symptoms", "palpation", "needling", "safety",
+                  "safety_tags", "shape", "trigger_point", "zone"}
+CM_PER_UNIT = 170.0  # the figure stands 170 cm tall
+# The cun used to report distances on each view (proportional cun differ by region; these are the
+# scales of the regions where most trigger points lie).
+DISTANCE_SCALE = {"back": "back", "front": "chest", "side": "trunk_side", "soles": None}
+
+
+@dataclass(frozen=True)
+class Outline:
+    view: str
+    vertices: tuple[Placement, ...]
+
+
+@dataclass(frozen=True)
+class TriggerPoint:
+    id: str
+    name: str
+    muscle: str
+    place: Placement
+
+
+@dataclass(frozen=True)
+class Muscle:
+    id: str
+    name: str
+    latin: str
+    region: str
+    summary: str
+    symptoms: str
+    palpation: str
+    needling: str
+    safety: tuple[str, ...]
+    safety_tags: frozenset[str]
+    shapes: tuple[Outline, ...]
+    trigger_points: tuple[TriggerPoint, ...]
+    zones: tuple[tuple[str, Outline], ...]  # (kind, outline)
+    source: str = ""
+
+    @property
+    def views(self) -> tuple[str, ...]:
+        seen: list[str] = []
+        for view in [o.view for o in self.shapes] + [t.place.view for t in self.trigger_points] + \
+                [o.view for _, o in self.zones]:
+            if view not in seen:
+                seen.append(view)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Region2D:
+    """A placed, drawable closed shape: a muscle outline or a referral zone on one side of one view."""
+
+    muscle: str
+    kind: str  # "muscle", "essential" or "spillover"
+    view: str
+    side: str
+    commands: tuple  # smooth closed Bézier path (model units)
+    polygon: tuple[tuple[float, float], ...]
+
+    def contains(self, x: float, y: float) -> bool:
+        inside = False
+        pts = self.polygon
+        j = len(pts) - 1
+        for i in range(len(pts)):
+            xi, yi = pts[i]
+            xj, yj = pts[j]
+            if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
+                inside = not inside
+            j = i
+        return inside
+
+
+@dataclass
+class MuscleAtlas:
+    muscles: dict[str, Muscle] = field(default_factory=dict)
+    trigger_points: dict[str, TriggerPoint] = field(default_factory=dict)
+    regions: dict[str, list[Region2D]] = field(default_factory=dict)  # per view
+    markers: dict[str, list[Marker]] = field(default_factory=dict)  # trigger-point markers per view
+    problems: list[Problem] = field(default_factory=list)
+
+    def regions_of(self, muscle: str, view: str | None = None) -> list[Region2D]:
+        return [r for rs in self.regions.values() for r in rs
+                if r.muscle == muscle and (view is None or r.view == view)]
+
+    def markers_of(self, tp_id: str) -> list[Marker]:
+        return [m for ms in self.markers.values() for m in ms if m.code == tp_id]
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+def _outline(data, prefix: str, view: str | None = None) -> Outline:
+    if not isinstance(data, dict):
+        raise EntryError(prefix.rstrip("."), "must be a table with view and outline")
+    _unknown(data, {"view", "outline", "kind"}, prefix)
+    view = data.get("view", view)
+    vertices = data.get("outline")
+    if not isinstance(vertices, list) or len(vertices) < 3:
+        raise EntryError(prefix + "outline", "needs at least 3 vertices")
+    parsed = []
+    for i, vertex in enumerate(vertices):
+        if not isinstance(vertex, dict):
+            raise EntryError(f"{prefix}outline[{i}]", "must be a table such as { at = \"L4\" }")
+        if "view" in vertex:
+            raise EntryError(f"{prefix}outline[{i}].view", "a vertex takes the view of its outline")
+        parsed.append(parse_placement({**vertex, "view": view}, f"{prefix}outline[{i}]."))
+    return Outline(parsed[0].view, tuple(parsed))
+
+
+def parse_muscle(data, source: str) -> Muscle:
+    if not isinstance(data, dict):
+        raise EntryError("", "must be a table")
+    _unknown(data, _MUSCLE_FIELDS)
+    muscle_id = _text(data, "id")
+    region = _text(data, "region")
+    if region not in REGIONS:
+        raise EntryError("region", f"{region!r} is not a known region")
+    tags = _text_list(data, "safety_tags")
+    for tag in tags:
+        if tag not in CAUTION_TAGS:
+            raise EntryError("safety_tags", f"{tag!r} is not a known caution tag")
+    shapes = tuple(_outline(s, f"shape[{i}].") for i, s in enumerate(data.get("shape", [])))
+    if not shapes:
+        raise EntryError("shape", "is missing: a muscle needs its outline on at least one view")
+    tps = []
+    for i, tp in enumerate(data.get("trigger_point", [])):
+        prefix = f"trigger_point[{i}]."
+        if not isinstance(tp, dict):
+            raise EntryError(prefix.rstrip("."), "must be a table")
+        _unknown(tp, {"id", "name", "place"}, prefix)
+        tps.append(TriggerPoint(_text(tp, "id", prefix=prefix), _text(tp, "name", prefix=prefix), muscle_id,
+                                parse_placement(tp.get("place"), prefix + "place.")))
+    if not tps:
+        raise EntryError("trigger_point", "is missing: a muscle needs at least one trigger point")
+    zones = []
+    for i, zone in enumerate(data.get("zone", [])):
+        prefix = f"zone[{i}]."
+        kind = zone.get("kind") if isinstance(zone, dict) else None
+        if kind not in ZONE_KINDS:
+            raise EntryError(prefix + "kind", f"must be 'essential' or 'spillover', not {kind!r}")
+        zones.append((kind, _outline(zone, prefix)))
+    if not any(kind == "essential" for kind, _ in zones):
+        raise EntryError("zone", "needs an essential referral zone")
+    return Muscle(
+        id=muscle_id, name=_text(data, "name"), latin=_text(data, "latin", required=False),
+        region=region, summary=_text(data, "summary"), symptoms=_text(data, "symptoms"),
+        palpation=_text(data, "palpation"), needling=_text(data, "needling"),
+        safety=_text_list(data, "safety"), safety_tags=frozenset(tags), shapes=shapes,
+        trigger_points=tuple(tps), zones=tuple(zones), source=source,
+    )
+
+
+def load_muscle_file(path: Path, catalog: MuscleAtlas, name: str) -> None:
+    data = _read_toml(path, name, catalog.problems)
+    if data is None:
+        return
+    extra = sorted(set(data) - {"muscle"})
+    for key in extra:
+        catalog.problems.append(Problem(name, key, "", "is not a known section (only [[muscle]])"))
+    for index, entry in enumerate(data.get("muscle", [])):
+        label = entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else f"muscle #{index + 1}"
+        try:
+            muscle = parse_muscle(entry, name)
+            if muscle.id in catalog.muscles:
+                raise EntryError("id", f"{muscle.id} is already defined in {catalog.muscles[muscle.id].source}")
+            for tp in muscle.trigger_points:
+                if tp.id in catalog.trigger_points:
+                    raise EntryError("trigger_point", f"trigger point id {tp.id} is used twice")
+        except EntryError as exc:
+            catalog.problems.append(Problem(name, label, exc.field, f"{exc} (entry skipped)"))
+            continue
+        catalog.muscles[muscle.id] = muscle
+        for tp in muscle.trigger_points:
+            catalog.trigger_points[tp.id] = tp
+
+
+def load_muscles(folder: Path) -> MuscleAtlas:
+    catalog = MuscleAtlas()
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.toml")):
+            load_muscle_file(path, catalog, f"muscles/{path.name}")
+    return catalog
+
+
+# --- placing ---------------------------------------------------------------------------------
+
+def _sides(view: str, mirror_it: bool) -> list[tuple[str, float]]:
+    if view == "side":
+        return [("left", 1.0)]
+    positive = POSITIVE_SIDE[view]
+    other = "right" if positive == "left" else "left"
+    return [(positive, 1.0), (other, -1.0)] if mirror_it else [(positive, 1.0)]
+
+
+def place_muscles(catalog: MuscleAtlas, atlas: Atlas, body) -> MuscleAtlas:
+    """Compute every outline, zone and trigger point of ``catalog`` on the body model."""
+    resolver = Resolver(atlas, body)
+    catalog.regions = {name: [] for name in body.views}
+    catalog.markers = {name: [] for name in body.views}
+    for muscle in catalog.muscles.values():
+        outlines = [("muscle", o, f"shape[{i}]") for i, o in enumerate(muscle.shapes)]
+        outlines += [(kind, o, f"zone[{i}]") for i, (kind, o) in enumerate(muscle.zones)]
+        for kind, outline, label in outlines:
+            try:
+                points = []
+                for i, vertex in enumerate(outline.vertices):
+                    try:
+                        points.append(resolver.compute(vertex))
+                    except PlacementError as exc:
+                        raise PlacementError(f"outline[{i}].{exc.field}", str(exc)) from None
+            except PlacementError as exc:
+                catalog.problems.append(Problem(muscle.source, muscle.id, f"{label}.{exc.field}",
+                                                f"{exc} (outline skipped)"))
+                continue
+            commands = smooth_closed(points)
+            crosses = min(x for x, _ in points) < 0 < max(x for x, _ in points)
+            for side, sign in _sides(outline.view, not crosses):
+                cmds = commands if sign > 0 else mirror(commands)
+                polygon = tuple(flatten(cmds, 8))
+                catalog.regions[outline.view].append(Region2D(muscle.id, kind, outline.view, side, cmds, polygon))
+        for number, tp in enumerate(muscle.trigger_points):
+            try:
+                x, y = resolver.compute(tp.place)
+            except PlacementError as exc:
+                catalog.problems.append(Problem(muscle.source, muscle.id, f"trigger_point[{number}].place.{exc.field}",
+                                                f"{exc} (trigger point skipped)"))
+                continue
+            for side, sign in _sides(tp.place.view, abs(x) > 1e-9):
+                catalog.markers[tp.place.view].append(
+                    Marker(tp.id, tp.place.view, 0, side if abs(x) > 1e-9 else "mid", sign * x, y))
+    return catalog
+
+
+# --- questions -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PainHit:
+    muscle: str
+    kind: str  # "essential" or "spillover"
+
+
+def where_it_hurts(catalog: MuscleAtlas, view: str, x: float, y: float) -> list[PainHit]:
+    """Muscles whose referral zones cover the spot, essential zones first (each muscle once)."""
+    found: dict[str, str] = {}
+    for region in catalog.regions.get(view, []):
+        if region.kind in ZONE_KINDS and region.contains(x, y):
+            if found.get(region.muscle) != "essential":
+                found[region.muscle] = region.kind
+    order = {m: i for i, m in enumerate(catalog.muscles)}
+    return [PainHit(m, k) for m, k in sorted(found.items(), key=lambda mk: (mk[1] != "essential", order[mk[0]]))]
+
+
+def nearby_points(layout: Layout, view: str, x: float, y: float, radius: float = 0.03) -> list[tuple[str, float]]:
+    """Acupoints with a marker on ``view`` within ``radius`` (model units) of the spot, nearest first."""
+    best: dict[str, float] = {}
+    for m in layout.markers.get(view, []):
+        d = math.hypot(m.x - x, m.y - y)
+        if d <= radius and d < best.get(m.code, math.inf):
+            best[m.code] = d
+    return sorted(best.items(), key=lambda kv: kv[1])
+
+
+@dataclass(frozen=True)
+class Correspondence:
+    trigger_point: str
+    acupoint: str
+    view: str
+    distance_cm: float
+    distance_cun: float | None
+
+
+def correspondences(catalog: MuscleAtlas, layout: Layout, body) -> list[Correspondence]:
+    """For each trigger point, the nearest acupoint on the same view and side, in cm and cun."""
+    result = []
+    for view, markers in catalog.markers.items():
+        points = layout.markers.get(view, [])
+        scale_name = DISTANCE_SCALE.get(view)
+        scale = body.view(view).scales.get(scale_name) if scale_name else None
+        for tp in markers:
+            if tp.side not in ("mid", POSITIVE_SIDE[view]) and view != "side":
+                continue
+            if not points:
+                continue
+            nearest = min(points, key=lambda m: math.hypot(m.x - tp.x, m.y - tp.y))
+            d = math.hypot(nearest.x - tp.x, nearest.y - tp.y)
+            result.append(Correspondence(tp.code, nearest.code, view, d * CM_PER_UNIT, d / scale if scale else None))
+    return result
+
+
+def correspondence_summary(items: list[Correspondence]) -> dict[str, float]:
+    total = len(items)
+    within_cun = sum(1 for c in items if c.distance_cun is not None and c.distance_cun <= 1.0)
+    within_cm = sum(1 for c in items if c.distance_cm <= 2.0)
+    return {"trigger_points": total, "within_1_cun": within_cun, "within_2_cm": within_cm,
+            "share_1_cun": within_cun / total if total else 0.0, "share_2_cm": within_cm / total if total else 0.0}

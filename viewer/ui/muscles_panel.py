@@ -1,0 +1,62 @@
+"""Muscles panel: trigger-point muscles by region; picking a muscle or trigger point selects it."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def muscle_key(muscle_id: str) -> str:
+    return f"m:{muscle_id}"
+
+
+def trigger_key(tp_id: str) -> str:
+    return f"tp:{tp_id}"
+
+
+class MusclesPanel(QTreeWidget):
+    """A tree region -> muscle -> trigger points. Emits selection keys ("m:<id>" or "tp:<id>")."""
+
+    chosen = Signal(str)
+
+    def __init__(self, muscles, parent=None):
+        super().__init__(parent)
+        self.setObjectName("muscles")
+        self.setHeaderLabels(["Muscle / trigger point", "Where"])
+        self.setUniformRowHeights(True)
+        self.items: dict[str, QTreeWidgetItem] = {}
+        groups: dict[str, QTreeWidgetItem] = {}
+        for muscle in muscles.muscles.values():
+            group = groups.get(muscle.region)
+            if group is None:
+                group = QTreeWidgetItem([muscle.region.replace("_", " ").capitalize(), ""])
+                group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                groups[muscle.region] = group
+                self.addTopLevelItem(group)
+            item = QTreeWidgetItem([muscle.name, ", ".join(muscle.views)])
+            item.setData(0, KEY_ROLE, muscle_key(muscle.id))
+            item.setToolTip(0, muscle.summary)
+            group.addChild(item)
+            self.items[muscle_key(muscle.id)] = item
+            for tp in muscle.trigger_points:
+                child = QTreeWidgetItem([f"✕ {tp.id}", tp.name])
+                child.setData(0, KEY_ROLE, trigger_key(tp.id))
+                item.addChild(child)
+                self.items[trigger_key(tp.id)] = child
+        self.resizeColumnToContents(0)
+        self.currentItemChanged.connect(self._on_current)
+
+    def _on_current(self, current, _previous) -> None:
+        key = current.data(0, KEY_ROLE) if current is not None else None
+        if key:
+            self.chosen.emit(key)
+
+    def show_key(self, key: str) -> None:
+        item = self.items.get(key)
+        if item is None or item is self.currentItem():
+            return
+        self.blockSignals(True)
+        self.setCurrentItem(item)
+        self.scrollToItem(item)
+        self.blockSignals(False)

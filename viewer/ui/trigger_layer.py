@@ -1,0 +1,132 @@
+"""The trigger-point layer of a body scene: muscle outlines, referral zones and X markers."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+
+from . import theme
+from .items import to_painter_path
+
+S = theme.SCENE_HEIGHT
+TRP_COLOUR = QColor("#B3261E")
+STYLES = {  # fill, outline, line style
+    "muscle": (QColor(150, 80, 60, 60), QColor(120, 60, 45, 200), Qt.PenStyle.SolidLine),
+    "essential": (QColor(214, 40, 40, 135), QColor(160, 20, 20, 230), Qt.PenStyle.SolidLine),
+    "spillover": (QColor(214, 40, 40, 0), QColor(190, 40, 40, 220), Qt.PenStyle.DashLine),
+}
+
+
+class RegionItem(QGraphicsPathItem):
+    """A muscle outline or a referral zone. Spillover zones are hatched so they differ without colour."""
+
+    def __init__(self, region):
+        super().__init__(to_painter_path(region.commands))
+        self.region = region
+        fill, edge, style = STYLES[region.kind]
+        pen = QPen(edge, 1.4, style)
+        pen.setCosmetic(True)
+        self.setPen(pen)
+        if region.kind == "spillover":
+            brush = QBrush(QColor(214, 40, 40, 110), Qt.BrushStyle.BDiagPattern)
+            brush.setTransform(brush.transform().scale(0.25, 0.25))
+            self.setBrush(brush)
+        else:
+            self.setBrush(QBrush(fill))
+        self.setZValue({"muscle": 2, "spillover": 3, "essential": 4}[region.kind])
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setVisible(False)
+
+
+class TriggerMarkerItem(QGraphicsItem):
+    """A trigger point drawn as an X (as in the classic manuals), fixed size on screen."""
+
+    SIZE = 5.0
+
+    def __init__(self, marker, tooltip: str):
+        super().__init__()
+        self.marker = marker
+        self.active = False
+        self.setPos(marker.x * S, marker.y * S)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(tooltip)
+        self.setZValue(12)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    @property
+    def code(self) -> str:
+        return self.marker.code
+
+    def boundingRect(self) -> QRectF:
+        r = self.SIZE + 5
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), self.SIZE + 3, self.SIZE + 3)
+        return path
+
+    def set_active(self, active: bool) -> None:
+        if active != self.active:
+            self.active = active
+            self.update()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.scene() is not None:
+            self.scene().triggerClicked.emit(self.code)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = self.SIZE + (2 if self.active else 0)
+        if self.active:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 200))
+            painter.drawEllipse(QPointF(0, 0), r + 3, r + 3)
+        for colour, width in ((QColor("white"), 4.2), (TRP_COLOUR, 2.2)):
+            pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(-r, -r), QPointF(r, r))
+            painter.drawLine(QPointF(-r, r), QPointF(r, -r))
+
+
+class TriggerLayer:
+    """Adds the muscles' items to one scene and decides which are shown."""
+
+    def __init__(self, scene, view_name: str, muscles):
+        self.muscles = muscles
+        self.regions: list[RegionItem] = []
+        self.markers: list[TriggerMarkerItem] = []
+        self.markers_on = True
+        for region in muscles.regions.get(view_name, []):
+            item = RegionItem(region)
+            scene.addItem(item)
+            self.regions.append(item)
+        for marker in muscles.markers.get(view_name, []):
+            tp = muscles.trigger_points[marker.code]
+            muscle = muscles.muscles[tp.muscle]
+            item = TriggerMarkerItem(marker, f"{marker.code} — {muscle.name}\n{tp.name}")
+            scene.addItem(item)
+            self.markers.append(item)
+
+    def set_markers_visible(self, on: bool) -> None:
+        self.markers_on = on
+        for item in self.markers:
+            item.setVisible(on or item.active)
+
+    def show(self, muscles: dict[str, set[str]], active_tp: str = "") -> None:
+        """Show, for each muscle id, the given kinds ("muscle", "essential", "spillover")."""
+        for item in self.regions:
+            item.setVisible(item.region.kind in muscles.get(item.region.muscle, ()))
+        for item in self.markers:
+            tp = self.muscles.trigger_points[item.code]
+            active = item.code == active_tp or (not active_tp and tp.muscle in muscles)
+            item.set_active(active)
+            item.setVisible(self.markers_on or active)
+
+    def visible_regions(self) -> list[RegionItem]:
+        return [r for r in self.regions if r.isVisible()]
