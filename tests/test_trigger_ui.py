@@ -94,3 +94,34 @@ def test_muscles_panel_selects_a_muscle(tp_window, qtbot):
     assert win.selection.code == "m:toy_ql"
     assert win.current_view == "back"
     assert "Dry needling" in win.details.toPlainText()
+
+
+def test_correspondence_dialog_shows_our_count_beside_published_figures(tp_window, qtbot):
+    """Help ▸ Trigger points and acupoints: our share within 1 cun, the published studies, the caveat."""
+    from viewer.ui.correspondence import CorrespondenceDialog
+
+    tp_window.show_correspondence()
+    dialog = tp_window.findChild(CorrespondenceDialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    text = dialog.summary.toPlainText()
+    assert "Of the 1 trigger points drawn here, 1 (100%) have an acupoint within 1 cun" in text
+    assert "Dorsher 2006" in text and "71%" in text and "Caveat" in text
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "TQ1"
+    dialog.close()
+
+
+def test_compare_panel_follows_selection_and_switches_voice(tp_window, qtbot):
+    """Selecting BL23 fills the 'Here' comparison; the Students button changes the overview text."""
+    win = tp_window
+    win.select("BL23")
+    text = win.compare.browser.toPlainText()
+    assert "Here: BL23" in text and "Traditional acupuncture" in text and "Dry needling" in text
+    patient = win.compare.browser.toPlainText()
+    with qtbot.waitSignal(win.compare.voiceChanged, timeout=2000):
+        qtbot.mouseClick(win.compare.findChild(type(win.compare.buttons.buttons()[1]), "voice_student"),
+                         Qt.MouseButton.LeftButton)
+    assert win.compare.voice == "student"
+    assert win.compare.browser.toPlainText() != patient
+    assert "References" in win.compare.browser.toPlainText()
+    win.select("tp:TQ1")
+    assert "Here: TQ1" in win.compare.browser.toPlainText()

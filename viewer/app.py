@@ -44,9 +44,10 @@ def create_window(view=None, select=None, size=(1600, 1000), content=None, data_
     window = MainWindow(content, data_dir=data_dir)
     window.resize(*size)
     if select:
-        code = resolve_code(content.atlas, select)
+        code = resolve_code(content.atlas, select) or _muscle_key(content, select)
         if code is None:
-            raise KeyError(f"no point called {select!r} (try a WHO code such as BL23)")
+            raise KeyError(f"no point called {select!r} (try a WHO code such as BL23, a muscle id such as "
+                           "quadratus_lumborum or a trigger point id)")
         if view:
             window.set_view(view)
         window.select(code)
@@ -55,6 +56,17 @@ def create_window(view=None, select=None, size=(1600, 1000), content=None, data_
     if channels:
         window.show_only_channels(channels)
     return window
+
+
+def _muscle_key(content, text: str) -> str | None:
+    """'quadratus_lumborum' or 'm:...' -> muscle key; a trigger point id or 'tp:...' -> trigger key."""
+    muscles = content.muscles
+    bare = text.split(":", 1)[1] if text.startswith(("m:", "tp:")) else text
+    if bare in muscles.muscles:
+        return f"m:{bare}"
+    if bare in muscles.trigger_points:
+        return f"tp:{bare}"
+    return None
 
 
 def save_screenshot(window, path: Path, zoom: float = 1.0) -> Path:

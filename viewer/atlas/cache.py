@@ -17,7 +17,7 @@ from .store import atomic_write_bytes
 
 ENV = "MERIDIAN_VIEWER_CACHE"  # a folder, or "off"
 _CODE = ("model.py", "loader.py", "body.py", "placement.py", "packs.py", "content.py", "cache.py", "muscles.py",
-         "search.py")
+         "search.py", "compare.py")
 _KEEP = 3  # cache files kept (newest), so switching between versions stays fast
 
 

@@ -8,6 +8,7 @@ from .body import BodyModel, build_body
 from .loader import load_bundled
 from .model import Atlas, Problem
 from .placement import Layout, layout_points
+from .compare import Overview, load_overview
 from .muscles import MuscleAtlas, load_muscles, place_muscles
 from .search import SearchIndex
 
@@ -26,10 +27,11 @@ class Content:
     packs: list = field(default_factory=list)
     search: SearchIndex | None = None
     muscles: MuscleAtlas = field(default_factory=MuscleAtlas)
+    overview: Overview = field(default_factory=Overview)
 
     @property
     def problems(self) -> list[Problem]:
-        return self.atlas.problems + self.layout.problems + self.muscles.problems
+        return self.atlas.problems + self.layout.problems + self.muscles.problems + self.overview.problems
 
 
 def load_content(folder: Path | None = None, data_dir: Path | None = None, use_cache: bool = True) -> Content:
@@ -44,7 +46,8 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
 
     folder = folder or asset_path("atlas/meridians")
     muscle_folder = folder.parent / "muscles"
-    inputs = meridian_files(folder) + sorted(muscle_folder.glob("*.toml"))
+    compare_file = asset_path("content/compare.toml")
+    inputs = meridian_files(folder) + sorted(muscle_folder.glob("*.toml")) + [compare_file]
     if data_dir is not None:
         inputs += [d / "pack.toml" for d in pack_dirs(data_dir)]
     key = cache.content_key(inputs) if use_cache else ""
@@ -56,7 +59,7 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     body = build_body()
     layout = layout_points(atlas, body)
     muscles = place_muscles(load_muscles(muscle_folder), atlas, body)
-    content = Content(atlas, body, layout, packs, SearchIndex(atlas), muscles)
+    content = Content(atlas, body, layout, packs, SearchIndex(atlas), muscles, load_overview(compare_file))
     if use_cache:
         cache.save(key, content)
     return content

@@ -13,6 +13,8 @@ from .browse import BrowsePanel
 from .details import DISCLAIMER, DetailsPanel
 from .diagram import DiagramView
 from .layers import LayersPanel
+from .compare_panel import ComparePanel
+from .correspondence import CorrespondenceDialog
 from .legend import LegendOverlay
 from .muscles_panel import MusclesPanel
 from .pain import PainPanel
@@ -55,13 +57,17 @@ class MainWindow(QMainWindow):
         self.details_dock = self._dock("Details", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
         self.muscles = MusclesPanel(content.muscles)
         self.pain = PainPanel(content)
-        self.details.nearest = {c.trigger_point: c for c in correspondences(content.muscles, content.layout,
-                                                                            content.body)}
+        self.correspondence = correspondences(content.muscles, content.layout, content.body)
+        self.details.nearest = {c.trigger_point: c for c in self.correspondence}
         self.browse_dock = self._dock("Browse", self.browse, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.muscles_dock = self._dock("Muscles", self.muscles, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.layers_dock = self._dock("Layers", self.layers, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.browse_dock, self.muscles_dock)
         self.tabifyDockWidget(self.muscles_dock, self.layers_dock)
+        self.compare = ComparePanel(content)
+        self.compare_dock = self._dock("Acupuncture vs dry needling", self.compare, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.details_dock, self.compare_dock)
+        self.details_dock.raise_()
         self.pain_dock = self._dock("Where does it hurt?", self.pain, Qt.DockWidgetArea.RightDockWidgetArea)
         self.pain_dock.hide()
         self.browse_dock.raise_()
@@ -158,7 +164,8 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             toolbar.addAction(action)
         view_menu.addSeparator()
-        for dock in (self.browse_dock, self.muscles_dock, self.layers_dock, self.details_dock, self.pain_dock):
+        for dock in (self.browse_dock, self.muscles_dock, self.layers_dock, self.details_dock, self.compare_dock,
+                     self.pain_dock):
             view_menu.addAction(dock.toggleViewAction())
         self.legend_action = self._action("Channel &legend", lambda on: self.legend.setVisible(on and bool(self.legend.entries)),
                                           "L", checkable=True)
@@ -166,6 +173,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.legend_action)
 
         help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self._action("&Trigger points and acupoints…", self.show_correspondence))
         help_menu.addAction(self._action("Load &problems…", self.show_problems))
         help_menu.addAction(self._action("Open &data folder", self.open_data_folder))
         help_menu.addAction(self._action("&About", self.show_about))
@@ -307,6 +315,8 @@ class MainWindow(QMainWindow):
         self.details.show_point(code)
         self.browse.show_point(code)
         self.muscles.show_key(code)
+        if code or not self.pain_display:
+            self.compare.show_selection(code)
         self.history.visit(code)
         self._update_go_actions()
 
@@ -341,6 +351,7 @@ class MainWindow(QMainWindow):
         for scene in self.scenes.values():
             scene.triggers.show(self.pain_display, "")
         self.pain.show_results(view, hits, near)
+        self.compare.show_selection(spot=(view, x, y))
         self.pain_dock.show()
         self.pain_dock.raise_()
         self.statusBar().showMessage(f"{len(hits)} muscle{'s' if len(hits) != 1 else ''} and {len(near)} "
@@ -429,6 +440,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"{len(problems)} data problem{'s' if len(problems) != 1 else ''}: some entries were skipped "
                 "(Help ▸ Load problems).", 0)
+
+    def show_correspondence(self) -> None:
+        CorrespondenceDialog(self.content, self.correspondence, self).open()
 
     def show_problems(self) -> None:
         dialog = ProblemsDialog(self.content.problems, self)

@@ -1,0 +1,206 @@
+"""Traditional acupuncture vs dry needling: the overview text and the comparison for a selection.
+
+The overview comes from ``assets/content/compare.toml`` (two voices: patient and student). The
+"in context" comparison is computed from the two atlases for whatever is selected: an acupoint, a
+muscle, a trigger point or a painful spot.
+"""
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Problem
+
+VOICES = ("patient", "student")
+COLUMNS = ("acupuncture", "dry_needling", "shared")
+SECTION_IDS = ("origins", "choosing", "stimulation", "body", "session", "purpose", "feel", "safety")
+NEAR = 0.035  # model units (about 6 cm): what counts as "at the same place" on the drawing
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    text: dict[str, dict[str, str]]  # voice -> column -> text
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str
+    authors: str
+    year: int
+    title: str
+    where: str
+
+    def cite(self) -> str:
+        return f"{self.authors} ({self.year}). {self.title}. {self.where}."
+
+
+@dataclass
+class Overview:
+    disclaimer: str = ""
+    sections: list[Section] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_overview(path: Path) -> Overview:
+    """Read compare.toml; a missing section or voice is reported, the rest still shows."""
+    overview = Overview()
+    name = f"content/{path.name}"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        overview.problems.append(Problem(name, "", "", "is missing"))
+        return overview
+    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:
+        overview.problems.append(Problem(name, "", "", f"cannot be read: {exc}"))
+        return overview
+    overview.disclaimer = str(data.get("meta", {}).get("disclaimer", ""))
+    for index, entry in enumerate(data.get("section", [])):
+        label = entry.get("id", f"section #{index + 1}") if isinstance(entry, dict) else f"section #{index + 1}"
+        try:
+            if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
+                raise ValueError("title", "is missing")
+            text = {}
+            for voice in VOICES:
+                block = entry.get(voice)
+                if not isinstance(block, dict):
+                    raise ValueError(voice, "is missing")
+                for column in COLUMNS:
+                    if not isinstance(block.get(column), str) or not block[column].strip():
+                        raise ValueError(f"{voice}.{column}", "is missing or empty")
+                text[voice] = {c: block[c].strip() for c in COLUMNS}
+            overview.sections.append(Section(str(label), entry["title"], text))
+        except ValueError as exc:
+            overview.problems.append(Problem(name, str(label), exc.args[0], f"{exc.args[1]} (section skipped)"))
+    for index, ref in enumerate(data.get("reference", [])):
+        try:
+            overview.references.append(Reference(str(ref["key"]), str(ref["authors"]), int(ref["year"]),
+                                                 str(ref["title"]), str(ref.get("where", ""))))
+        except (KeyError, TypeError, ValueError) as exc:
+            overview.problems.append(Problem(name, f"reference #{index + 1}", str(exc).strip("'"),
+                                             "is missing or invalid (reference skipped)"))
+    return overview
+
+
+@dataclass
+class Context:
+    """The two approaches at one place: short lines for each column, and a title."""
+
+    title: str
+    acupuncture: list[str] = field(default_factory=list)
+    dry_needling: list[str] = field(default_factory=list)
+    shared: list[str] = field(default_factory=list)
+
+
+def _spot_of(content, key: str) -> tuple[str, float, float] | None:
+    """The view and position that represent a selection (first marker, x > 0 side)."""
+    if key.startswith("tp:"):
+        markers = content.muscles.markers_of(key[3:])
+    elif key.startswith("m:"):
+        tps = content.muscles.muscles[key[2:]].trigger_points
+        markers = content.muscles.markers_of(tps[0].id) if tps else []
+    else:
+        markers = content.layout.markers_of(key)
+    markers = sorted(markers, key=lambda m: m.x < 0)
+    return (markers[0].view, markers[0].x, markers[0].y) if markers else None
+
+
+def _distal_points(content, tag: str, region: str, channels: list[str], limit: int = 3) -> list[str]:
+    """Points far from the spot that the tradition uses for the same complaint (e.g. BL40 for back pain).
+
+    Points on the channels that pass through the spot come first, as a practitioner would choose them.
+    """
+    far_regions = {"hand", "wrist", "forearm", "elbow", "knee", "leg", "ankle", "foot"}
+    found = [c for c, p in content.atlas.points.items()
+             if tag in p.tags and p.region in far_regions and p.region != region and not c.startswith("EX")]
+    rank = {m: i for i, m in enumerate(channels)}
+    found.sort(key=lambda c: rank.get(content.atlas.points[c].meridian, len(rank)))
+    return found[:limit]
+
+
+def context_for(content, key: str = "", spot: tuple[str, float, float] | None = None) -> Context | None:
+    """Compare the two approaches for an acupoint, "m:<muscle>", "tp:<trigger point>" or a spot."""
+    from .muscles import nearby_points, where_it_hurts
+
+    muscles = content.muscles
+    if spot is None and key:
+        spot = _spot_of(content, key)
+    if spot is None:
+        return None
+    view, x, y = spot
+    near_points = nearby_points(content.layout, view, x, y, NEAR)
+    hits = where_it_hurts(muscles, view, x, y)
+    over = sorted({r.muscle for r in muscles.regions.get(view, []) if r.kind == "muscle" and r.contains(x, y)})
+    near_tps = sorted({m.code for m in muscles.markers.get(view, []) if math.hypot(m.x - x, m.y - y) <= NEAR})
+    point = content.atlas.points.get(key) if key and not key.startswith(("m:", "tp:")) else None
+
+    if point is not None:
+        ctx = Context(f"{point.code} {point.pinyin} ({point.english})")
+        ctx.acupuncture.append(f"{point.code} lies on the {content.atlas.meridians[point.meridian].full_name}: "
+                               f"{point.location}")
+        ctx.acupuncture.append(f"Needled {point.needling.angle}, {point.needling.depth}; traditionally used for "
+                               f"{', '.join(point.tags[:4])}.")
+    elif key.startswith("m:"):
+        muscle = muscles.muscles[key[2:]]
+        ctx = Context(muscle.name)
+    elif key.startswith("tp:"):
+        tp = muscles.trigger_points[key[3:]]
+        ctx = Context(f"{tp.id}: {tp.name} ({muscles.muscles[tp.muscle].name})")
+    else:
+        ctx = Context(f"A spot on the {view} view")
+
+    if near_points and point is None:
+        names = ", ".join(f"{c} {content.atlas.points[c].pinyin}" for c, _ in near_points[:4])
+        ctx.acupuncture.append(f"Acupoints at this place: {names}.")
+    for tag in ("back pain", "neck stiffness", "shoulder pain", "knee pain", "headache"):
+        if any(tag in content.atlas.points[c].tags for c, _ in near_points[:6]):
+            region = content.atlas.points[near_points[0][0]].region
+            channels = list(dict.fromkeys(content.atlas.points[c].meridian for c, _ in near_points))
+            distal = _distal_points(content, tag, region, channels)
+            if distal:
+                ctx.acupuncture.append(f"For {tag} a practitioner often adds distant points on the same channels, "
+                                       f"e.g. {', '.join(distal)}, chosen by channel and pattern.")
+            break
+
+    for muscle_id in over:
+        muscle = muscles.muscles[muscle_id]
+        ctx.dry_needling.append(f"Lies over {muscle.name}: {muscle.needling}")
+    for tp_id in near_tps:
+        tp = muscles.trigger_points[tp_id]
+        ctx.dry_needling.append(f"Trigger point {tp.id} of {muscles.muscles[tp.muscle].name} is here ({tp.name}).")
+    if hits:
+        essential = [muscles.muscles[h.muscle].name for h in hits if h.kind == "essential"]
+        spill = [muscles.muscles[h.muscle].name for h in hits if h.kind == "spillover"]
+        if essential:
+            ctx.dry_needling.append(f"Pain felt here is typical of trigger points in {', '.join(essential)}; "
+                                    "the needle goes into the muscle, which may lie elsewhere.")
+        if spill:
+            ctx.dry_needling.append(f"Pain here can also spill over from {', '.join(spill)}.")
+    if key.startswith(("m:", "tp:")):
+        muscle = muscles.muscles[key[2:]] if key.startswith("m:") else muscles.muscles[muscles.trigger_points[key[3:]].muscle]
+        if not any(line.startswith(f"Lies over {muscle.name}") for line in ctx.dry_needling):
+            ctx.dry_needling.insert(0, f"{muscle.name}: {muscle.needling}")
+    if not ctx.dry_needling:
+        ctx.dry_needling.append("No trigger point of this atlas lies here; a dry-needling practitioner would "
+                                "palpate the nearby muscles for tender taut bands.")
+    if not ctx.acupuncture:
+        ctx.acupuncture.append("No acupoint lies right here; tender 'ashi' points may be needled where it hurts.")
+
+    ctx.shared.append("Both use the same thin, solid filiform needles and aim to relieve pain.")
+    if near_points and (near_tps or over):
+        ctx.shared.append("Here the two maps overlap: an acupoint and a muscle with trigger points share the spot, "
+                          "so both practitioners may needle close to the same place, for different reasons.")
+    cautions = set()
+    if point is not None:
+        cautions |= set(point.caution_tags)
+    for muscle_id in over:
+        cautions |= set(muscles.muscles[muscle_id].safety_tags)
+    if "lung" in cautions:
+        ctx.shared.append("Both must respect the lung below: shallow or angled needling only over the thorax.")
+    if cautions & {"vessel", "nerve"}:
+        ctx.shared.append("Both keep clear of the vessels and nerves that run here.")
+    return ctx

@@ -1,0 +1,100 @@
+"""Compare panel: traditional acupuncture and dry needling side by side, in context and in overview."""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from ..atlas.compare import context_for
+
+HEADINGS = {"acupuncture": "Traditional acupuncture", "dry_needling": "Dry needling", "shared": "What they share"}
+COLOURS = {"acupuncture": "#1B5E9E", "dry_needling": "#B3261E", "shared": "#4A4A4A"}
+
+
+class SafeBrowser(QTextBrowser):
+    """Rich text that never fetches anything: no remote resources; links open only when clicked."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+
+    def loadResource(self, kind, url):  # noqa: N802 - Qt override
+        return None  # images, style sheets: nothing is loaded from anywhere
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)  # the system browser, only on the user's click
+
+
+class ComparePanel(QWidget):
+    voiceChanged = Signal(str)
+
+    def __init__(self, content, parent=None):
+        super().__init__(parent)
+        self.setObjectName("compare")
+        self.content = content
+        self.voice = "patient"
+        self.key = ""
+        self.spot = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Explain for:"))
+        self.buttons = QButtonGroup(self)
+        for voice, text in (("patient", "Patients"), ("student", "Students")):
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setChecked(voice == self.voice)
+            button.setObjectName(f"voice_{voice}")
+            self.buttons.addButton(button)
+            button.clicked.connect(lambda _=False, v=voice: self.set_voice(v))
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.browser = SafeBrowser()
+        layout.addWidget(self.browser, 1)
+        self.render()
+
+    def set_voice(self, voice: str) -> None:
+        if voice != self.voice:
+            self.voice = voice
+            for button in self.buttons.buttons():
+                button.setChecked(button.objectName() == f"voice_{voice}")
+            self.render()
+            self.voiceChanged.emit(voice)
+
+    def show_selection(self, key: str = "", spot=None) -> None:
+        self.key, self.spot = key, spot
+        self.render()
+
+    def _columns(self, cells: dict[str, str]) -> str:
+        head = "".join(f"<th width='33%' style='color:{COLOURS[c]};text-align:left'>{HEADINGS[c]}</th>"
+                       for c in HEADINGS)
+        body = "".join(f"<td valign='top' style='padding-right:8px'>{cells[c]}</td>" for c in HEADINGS)
+        return f"<table width='100%' cellspacing='0' cellpadding='4'><tr>{head}</tr><tr>{body}</tr></table>"
+
+    def render(self) -> None:
+        parts = []
+        ctx = context_for(self.content, self.key, self.spot) if (self.key or self.spot) else None
+        if ctx is not None:
+            cells = {c: "<ul style='margin-left:-20px'>" + "".join(f"<li>{escape(line)}</li>" for line in
+                                                                  getattr(ctx, c)) + "</ul>" for c in HEADINGS}
+            parts.append(f"<h2>Here: {escape(ctx.title)}</h2>{self._columns(cells)}<hr>")
+        else:
+            parts.append("<h2>Two ways of needling</h2><p>Select a point, a muscle or a painful spot to see how "
+                         "each approach would look at that place.</p><hr>")
+        overview = self.content.overview
+        for section in overview.sections:
+            text = section.text[self.voice]
+            cells = {c: escape(text[c]) for c in HEADINGS}
+            parts.append(f"<h3>{escape(section.title)}</h3>{self._columns(cells)}")
+        if overview.references and self.voice == "student":
+            refs = "".join(f"<li>{escape(r.cite())}</li>" for r in overview.references)
+            parts.append(f"<h3>References</h3><ol>{refs}</ol>")
+        disclaimer = overview.disclaimer or "Educational content, not medical advice."
+        parts.append(f"<p style='color:#666'><i>{escape(disclaimer)}</i></p>")
+        self.browser.setHtml("".join(parts))

@@ -1,0 +1,67 @@
+"""How close are trigger points to acupoints? The app's own count beside published figures."""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+)
+
+from ..atlas.muscles import correspondence_summary
+
+PUBLISHED = (
+    ("Melzack, Stillwell & Fox 1977", "71% of trigger points matched an acupoint in location and pain pattern."),
+    ("Dorsher 2006", "92% anatomic correspondence among 255 trigger points."),
+    ("Birch 2003", "argued that only ashi (tender) points, not classical acupoints, are fairly comparable "
+                   "with trigger points, so high figures overstate the overlap."),
+)
+
+
+def summary_html(items) -> str:
+    s = correspondence_summary(items)
+    rows = "".join(f"<li><b>{escape(who)}</b>: {escape(what)}</li>" for who, what in PUBLISHED)
+    return (
+        "<h3>Trigger points and acupoints in this atlas</h3>"
+        f"<p>Of the <b>{s['trigger_points']}</b> trigger points drawn here, <b>{s['within_1_cun']}</b> "
+        f"({s['share_1_cun']:.0%}) have an acupoint within 1 cun and <b>{s['within_2_cm']}</b> "
+        f"({s['share_2_cm']:.0%}) within 2 cm, measured on the body model.</p>"
+        f"<p>Published figures for comparison:</p><ul>{rows}</ul>"
+        "<p style='color:#555'><i>Caveat: our count measures distance on a drawing, only on the view where "
+        "each trigger point is shown, against the WHO points and the extra points of this atlas. It says "
+        "nothing about shared function or pain patterns, and the dense acupoint grid makes some "
+        "closeness unavoidable by chance.</i></p>"
+    )
+
+
+class CorrespondenceDialog(QDialog):
+    def __init__(self, content, items, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Trigger points and acupoints")
+        self.resize(760, 560)
+        layout = QVBoxLayout(self)
+        self.summary = QTextBrowser()
+        self.summary.setOpenLinks(False)
+        self.summary.setHtml(summary_html(items))
+        self.summary.setMaximumHeight(260)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(len(items), 5)
+        self.table.setHorizontalHeaderLabels(["Trigger point", "Muscle", "Nearest acupoint", "cm", "cun"])
+        muscles = content.muscles
+        for row, item in enumerate(sorted(items, key=lambda c: c.distance_cm)):
+            muscle = muscles.muscles[muscles.trigger_points[item.trigger_point].muscle]
+            cells = (item.trigger_point, muscle.name, item.acupoint, f"{item.distance_cm:.1f}",
+                     f"{item.distance_cun:.1f}" if item.distance_cun is not None else "")
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
