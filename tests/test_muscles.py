@@ -119,3 +119,81 @@ def test_bad_muscle_entry_names_file_entry_and_field(tmp_path, content):
     catalog = load_muscles(folder)
     assert catalog.muscles == {}
     assert str(catalog.problems[0]).startswith("muscles/bad.toml: toy_ql.zone[1].kind: must be 'essential'")
+
+
+# --- the bundled trigger-point atlas ---------------------------------------------------------------
+
+BACK_PAIN_MUSCLES = {"upper_trapezius", "middle_trapezius", "lower_trapezius", "levator_scapulae", "rhomboids",
+                     "serratus_posterior_superior", "serratus_posterior_inferior", "infraspinatus",
+                     "latissimus_dorsi", "iliocostalis_thoracis", "iliocostalis_lumborum", "longissimus_thoracis",
+                     "multifidi", "quadratus_lumborum", "iliopsoas", "rectus_abdominis", "gluteus_maximus",
+                     "gluteus_medius", "gluteus_minimus", "piriformis", "hamstrings", "tensor_fasciae_latae"}
+
+
+def _segments_cross(a, b, c, d) -> bool:
+    def orient(p, q, r):
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+    return orient(a, b, c) * orient(a, b, d) < 0 and orient(c, d, a) * orient(c, d, b) < 0
+
+
+def test_bundled_trigger_point_atlas_is_complete(content):
+    """At least 50 muscles, the back-pain set among them, each with outline, trigger point and essential zone."""
+    muscles = content.muscles
+    assert [str(p) for p in muscles.problems] == []
+    assert len(muscles.muscles) >= 50
+    assert BACK_PAIN_MUSCLES <= set(muscles.muscles)
+    for muscle in muscles.muscles.values():
+        assert muscles.regions_of(muscle.id) and muscle.trigger_points, muscle.id
+        assert any(r.kind == "essential" for r in muscles.regions_of(muscle.id)), muscle.id
+        assert muscle.summary and muscle.palpation and muscle.needling and muscle.safety, muscle.id
+
+
+def test_every_zone_and_trigger_point_lies_on_the_figure(content):
+    """Trigger points are inside the skin; zone and outline curves stay inside it too."""
+    muscles = content.muscles
+    for view_name, markers in muscles.markers.items():
+        view = content.body.view(view_name)
+        for m in markers:
+            assert view.contains(m.x, m.y), f"{m.code} on {view_name}"
+    for view_name, regions in muscles.regions.items():
+        view = content.body.view(view_name)
+        for region in regions:
+            outside = [p for p in region.polygon[::3] if not view.contains(*p)]
+            assert outside == [], f"{region.muscle} {region.kind} on {view_name}"
+
+
+def test_zone_polygons_are_valid(content):
+    """Every drawn region is a simple polygon (no self-crossing) with real area."""
+    for regions in content.muscles.regions.values():
+        for region in regions:
+            pts = region.polygon
+            area = sum(pts[i][0] * pts[i - 1][1] - pts[i - 1][0] * pts[i][1] for i in range(len(pts))) / 2
+            assert abs(area) > 1e-5, region.muscle
+            segs = [(pts[i - 1], pts[i]) for i in range(len(pts))]
+            for i, (a, b) in enumerate(segs):
+                for c, d in segs[i + 2:len(segs) - (1 if i == 0 else 0)]:
+                    assert not _segments_cross(a, b, c, d), f"{region.muscle} {region.kind} {region.view} crosses itself"
+
+
+def test_lower_back_pain_points_to_quadratus_lumborum_and_gluteus_medius(content):
+    """A spot over the posterior iliac spine lists QL and gluteus medius among the essential zones."""
+    back = content.body.view("back")
+    hits = where_it_hurts(content.muscles, "back", *back.landmark("psis"))
+    essential = [h.muscle for h in hits if h.kind == "essential"]
+    assert {"quadratus_lumborum", "gluteus_medius"} <= set(essential)
+    kinds = [h.kind for h in hits]
+    assert kinds == sorted(kinds, key=lambda k: k != "essential")
+
+
+def test_temple_pain_points_to_upper_trapezius(content):
+    """A spot at the temple (Taiyang on the side view) lists the upper trapezius."""
+    x, y = content.layout.position("EX-HN5", "side")
+    assert "upper_trapezius" in [h.muscle for h in where_it_hurts(content.muscles, "side", x, y)]
+
+
+def test_correspondence_summary_of_the_bundled_atlas(content):
+    """Every trigger point gets a nearest acupoint; the shares are real fractions."""
+    items = correspondences(content.muscles, content.layout, content.body)
+    assert len(items) >= len(content.muscles.trigger_points) - 5
+    summary = correspondence_summary(items)
+    assert 0.0 < summary["share_1_cun"] <= 1.0 and 0.0 < summary["share_2_cm"] <= 1.0

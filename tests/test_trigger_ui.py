@@ -34,6 +34,7 @@ def test_clicking_a_trigger_point_shows_its_muscle_zones_and_details(tp_window, 
     win.set_view("back")
     scene = win.scenes["back"]
     assert scene.triggers.visible_regions() == []
+    win.triggers_action.trigger()
     item = scene.triggers.markers[0]
     win.diagram.centerOn(item)
     with qtbot.waitSignal(win.selection.changed, timeout=2000) as blocker:
@@ -48,10 +49,13 @@ def test_clicking_a_trigger_point_shows_its_muscle_zones_and_details(tp_window, 
 
 
 def test_layers_show_the_two_systems_together_or_apart(tp_window):
-    """Acupoints (A) and trigger points (T) can each be hidden."""
+    """Trigger points start hidden (T shows them); acupoints (A) can be hidden too."""
     win = tp_window
     win.set_view("back")
     scene = win.scenes["back"]
+    assert not any(m.isVisible() for m in scene.triggers.markers)
+    win.triggers_action.trigger()
+    assert all(m.isVisible() for m in scene.triggers.markers)
     win.triggers_action.trigger()
     assert not any(m.isVisible() for m in scene.triggers.markers)
     win.acupoints_action.trigger()

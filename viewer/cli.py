@@ -29,6 +29,11 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--channels", metavar="LIST", help="show only these channels, e.g. BL,GV")
     parser.add_argument("--zoom", type=float, default=1.0, metavar="FACTOR",
                         help="zoom factor relative to the whole figure, centred on the selection (1-40)")
+    parser.add_argument("--panel", choices=("details", "compare", "muscles", "layers", "browse"),
+                        help="side panel to bring to the front")
+    parser.add_argument("--trigger-points", action="store_true", help="show the trigger-point layer")
+    parser.add_argument("--no-acupoints", action="store_true", help="hide the acupoint layer")
+    parser.add_argument("--voice", choices=("patient", "student"), help="voice of the comparison panel")
     parser.add_argument("--quit-on-paint", action="store_true", help=argparse.SUPPRESS)
     return parser
 

@@ -35,6 +35,14 @@ def run_app(args) -> int:
         if not 1.0 <= args.zoom <= 40.0:
             raise ValueError(f"--zoom must lie between 1 and 40, not {args.zoom:g}")
         window = create_window(view=args.view, select=args.select, size=args.size, channels=channels)
+        if args.panel:
+            window.raise_panel(args.panel)
+        if args.voice:
+            window.compare.set_voice(args.voice)
+        if args.trigger_points:
+            window.triggers_action.trigger()
+        if args.no_acupoints:
+            window.acupoints_action.trigger()
     except (KeyError, ValueError) as exc:
         print(f"meridian-viewer: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 2

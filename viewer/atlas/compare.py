@@ -166,9 +166,10 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
                                        f"e.g. {', '.join(distal)}, chosen by channel and pattern.")
             break
 
-    for muscle_id in over:
-        muscle = muscles.muscles[muscle_id]
-        ctx.dry_needling.append(f"Lies over {muscle.name}: {muscle.needling}")
+    if over:
+        names = ", ".join(muscles.muscles[m].name for m in over)
+        ctx.dry_needling.append(f"Muscles under this spot: {names}. A practitioner palpates them for tender "
+                                "taut bands and needles the trigger point itself.")
     for tp_id in near_tps:
         tp = muscles.trigger_points[tp_id]
         ctx.dry_needling.append(f"Trigger point {tp.id} of {muscles.muscles[tp.muscle].name} is here ({tp.name}).")
@@ -181,9 +182,9 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
         if spill:
             ctx.dry_needling.append(f"Pain here can also spill over from {', '.join(spill)}.")
     if key.startswith(("m:", "tp:")):
-        muscle = muscles.muscles[key[2:]] if key.startswith("m:") else muscles.muscles[muscles.trigger_points[key[3:]].muscle]
-        if not any(line.startswith(f"Lies over {muscle.name}") for line in ctx.dry_needling):
-            ctx.dry_needling.insert(0, f"{muscle.name}: {muscle.needling}")
+        muscle_id = key[2:] if key.startswith("m:") else muscles.trigger_points[key[3:]].muscle
+        muscle = muscles.muscles[muscle_id]
+        ctx.dry_needling.insert(0, f"{muscle.name}: {muscle.needling}")
     if not ctx.dry_needling:
         ctx.dry_needling.append("No trigger point of this atlas lies here; a dry-needling practitioner would "
                                 "palpate the nearby muscles for tender taut bands.")
@@ -194,11 +195,17 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
     if near_points and (near_tps or over):
         ctx.shared.append("Here the two maps overlap: an acupoint and a muscle with trigger points share the spot, "
                           "so both practitioners may needle close to the same place, for different reasons.")
-    cautions = set()
+    # The cautions of what would actually be needled: the selected point, the selected muscle, or
+    # (for a bare spot) the nearest acupoint.
     if point is not None:
-        cautions |= set(point.caution_tags)
-    for muscle_id in over:
-        cautions |= set(muscles.muscles[muscle_id].safety_tags)
+        cautions = set(point.caution_tags)
+    elif key.startswith(("m:", "tp:")):
+        muscle_id = key[2:] if key.startswith("m:") else muscles.trigger_points[key[3:]].muscle
+        cautions = set(muscles.muscles[muscle_id].safety_tags)
+    elif near_points:
+        cautions = set(content.atlas.points[near_points[0][0]].caution_tags)
+    else:
+        cautions = set()
     if "lung" in cautions:
         ctx.shared.append("Both must respect the lung below: shallow or angled needling only over the thorax.")
     if cautions & {"vessel", "nerve"}:

@@ -11,6 +11,7 @@ from ..atlas.compare import context_for
 
 HEADINGS = {"acupuncture": "Traditional acupuncture", "dry_needling": "Dry needling", "shared": "What they share"}
 COLOURS = {"acupuncture": "#1B5E9E", "dry_needling": "#B3261E", "shared": "#4A4A4A"}
+BACKGROUNDS = {"acupuncture": "#EEF4FB", "dry_needling": "#FCEFEE", "shared": "#F3F3F1"}
 
 
 class SafeBrowser(QTextBrowser):
@@ -71,18 +72,33 @@ class ComparePanel(QWidget):
         self.key, self.spot = key, spot
         self.render()
 
+    WIDE = 620  # px: below this the three columns are stacked as cards
+
     def _columns(self, cells: dict[str, str]) -> str:
+        if self.width() < self.WIDE:
+            return "".join(
+                f"<table width='100%' cellspacing='0' cellpadding='6' style='margin-bottom:4px;"
+                f"background:{BACKGROUNDS[c]}'><tr><td><b style='color:{COLOURS[c]}'>{HEADINGS[c]}</b><br>"
+                f"{cells[c]}</td></tr></table>" for c in HEADINGS)
         head = "".join(f"<th width='33%' style='color:{COLOURS[c]};text-align:left'>{HEADINGS[c]}</th>"
                        for c in HEADINGS)
-        body = "".join(f"<td valign='top' style='padding-right:8px'>{cells[c]}</td>" for c in HEADINGS)
-        return f"<table width='100%' cellspacing='0' cellpadding='4'><tr>{head}</tr><tr>{body}</tr></table>"
+        body = "".join(f"<td valign='top' style='padding-right:8px;background:{BACKGROUNDS[c]}'>{cells[c]}</td>"
+                       for c in HEADINGS)
+        return f"<table width='100%' cellspacing='2' cellpadding='6'><tr>{head}</tr><tr>{body}</tr></table>"
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        wide = self.width() >= self.WIDE
+        if wide != getattr(self, "_wide", None):
+            self._wide = wide
+            self.render()
 
     def render(self) -> None:
         parts = []
         ctx = context_for(self.content, self.key, self.spot) if (self.key or self.spot) else None
         if ctx is not None:
-            cells = {c: "<ul style='margin-left:-20px'>" + "".join(f"<li>{escape(line)}</li>" for line in
-                                                                  getattr(ctx, c)) + "</ul>" for c in HEADINGS}
+            cells = {c: "".join(f"<p style='margin:2px 0'>• {escape(line)}</p>" for line in getattr(ctx, c))
+                     for c in HEADINGS}
             parts.append(f"<h2>Here: {escape(ctx.title)}</h2>{self._columns(cells)}<hr>")
         else:
             parts.append("<h2>Two ways of needling</h2><p>Select a point, a muscle or a painful spot to see how "

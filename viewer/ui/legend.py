@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from . import theme
@@ -21,8 +21,12 @@ class LegendOverlay(QWidget):
         self._font = QFont()
         self._font.setPointSizeF(8.5)
 
-    def set_entries(self, entries: list[tuple[str, str]]) -> None:
-        """``entries``: (code, name) of each channel to list, in order."""
+    # Rows for the trigger-point layer, drawn with their own symbols.
+    TRIGGER_ROWS = [("✕", "Trigger point"), ("■", "Pain zone (essential)"), ("▨", "Spillover zone")]
+
+    def set_entries(self, entries: list[tuple[str, str]], triggers: bool = False) -> None:
+        """``entries``: (code, name) of each channel to list, in order; ``triggers`` adds the TrP key."""
+        entries = list(entries) + (self.TRIGGER_ROWS if triggers else [])
         self.entries = entries
         metrics = QFontMetrics(self._font)
         width = max((metrics.horizontalAdvance(f"{c}  {n}") for c, n in entries), default=0) + 46
@@ -39,6 +43,9 @@ class LegendOverlay(QWidget):
         painter.setFont(self._font)
         for row, (code, name) in enumerate(self.entries):
             y = 6 + row * self.ROW + self.ROW / 2
+            if code in ("✕", "■", "▨"):
+                self._paint_trigger_row(painter, code, name, y)
+                continue
             colour = theme.meridian_colour(code)
             style = Qt.PenStyle.DashLine if code in theme.YANG_CHANNELS else Qt.PenStyle.SolidLine
             painter.setPen(QPen(colour, 2.5, style, Qt.PenCapStyle.FlatCap))
@@ -50,3 +57,18 @@ class LegendOverlay(QWidget):
             painter.drawText(QRectF(38, y - self.ROW / 2, self.width() - 40, self.ROW),
                              Qt.AlignmentFlag.AlignVCenter, f"{code}  {name}")
         painter.end()
+
+    def _paint_trigger_row(self, painter: QPainter, symbol: str, name: str, y: float) -> None:
+        red = QColor("#B3261E")
+        if symbol == "✕":
+            painter.setPen(QPen(red, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawLine(QPointF(15, y - 5), QPointF(25, y + 5))
+            painter.drawLine(QPointF(15, y + 5), QPointF(25, y - 5))
+        else:
+            rect = QRectF(9, y - 6, 22, 12)
+            painter.setPen(QPen(red, 1.2, Qt.PenStyle.SolidLine if symbol == "■" else Qt.PenStyle.DashLine))
+            painter.setBrush(QColor(214, 40, 40, 135) if symbol == "■" else
+                             QBrush(QColor(214, 40, 40, 150), Qt.BrushStyle.BDiagPattern))
+            painter.drawRect(rect)
+        painter.setPen(theme.LABEL_TEXT)
+        painter.drawText(QRectF(38, y - self.ROW / 2, self.width() - 40, self.ROW), Qt.AlignmentFlag.AlignVCenter, name)

@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.hidden_meridians: set[str] = set()
         self.pathways_on = True
         self.acupoints_on = True
-        self.trigger_points_on = True
+        self.trigger_points_on = False  # off at start: the acupoint plate stays uncluttered
         self.trigger_display: dict[str, set[str]] = {}  # muscle -> kinds shown on the diagram
         self.pain_display: dict[str, set[str]] = {}  # what the last "where does it hurt" spot lit up
         self.pain_near: list[str] = []
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.triggers_action = self._action("&Trigger points", self._on_triggers_toggled, "T", checkable=True)
         self.pain_action = self._action("Where does it &hurt?", self._on_pain_mode, "H", checkable=True)
         self.acupoints_action.setChecked(True)
-        self.triggers_action.setChecked(True)
+        self.triggers_action.setChecked(False)
         toolbar.addSeparator()
         for action in (self.acupoints_action, self.triggers_action, self.pain_action):
             view_menu.addAction(action)
@@ -228,10 +228,11 @@ class MainWindow(QMainWindow):
         scene = self.scenes.get(self.current_view)
         if scene is None:
             return
-        shown = {item.meridian for item in scene.markers}
+        shown = {item.meridian for item in scene.markers} if self.acupoints_on else set()
         atlas = self.content.atlas
+        triggers = self.trigger_points_on or bool(self.trigger_display or self.pain_display)
         self.legend.set_entries([(code, m.name) for code, m in atlas.meridians.items()
-                                 if code in shown and code not in self.hidden_meridians])
+                                 if code in shown and code not in self.hidden_meridians], triggers=triggers)
 
     def select(self, code: str, key=None) -> None:
         """Select an acupoint code, "m:<muscle id>" or "tp:<trigger point id>" (command line, tests)."""
@@ -253,6 +254,13 @@ class MainWindow(QMainWindow):
         if code.startswith("tp:"):
             return (muscles.trigger_points[code[3:]].place.view,)
         return self.content.atlas.points[code].views
+
+    def raise_panel(self, name: str) -> None:
+        """Bring a side panel to the front by name (command line --panel)."""
+        dock = {"details": self.details_dock, "compare": self.compare_dock, "muscles": self.muscles_dock,
+                "layers": self.layers_dock, "browse": self.browse_dock}[name]
+        dock.show()
+        dock.raise_()
 
     def show_only_channels(self, codes) -> None:
         """Tick only the given channels in the layers panel (command line --channels)."""
@@ -306,6 +314,7 @@ class MainWindow(QMainWindow):
                 self.set_view(views[0])
         for each in self.scenes.values():
             each.triggers.show(self.trigger_display or self.pain_display, self._active_tp())
+        self._update_legend()
         scene = self.scenes.get(self.current_view)
         point = "" if code.startswith(("m:", "tp:")) else code
         if scene is not None:
@@ -373,11 +382,13 @@ class MainWindow(QMainWindow):
         self.acupoints_on = on
         for scene in self.scenes.values():
             scene.set_acupoints_visible(on)
+        self._update_legend()
 
     def _on_triggers_toggled(self, on: bool) -> None:
         self.trigger_points_on = on
         for scene in self.scenes.values():
             scene.triggers.set_markers_visible(on)
+        self._update_legend()
 
     def _on_meridian_toggled(self, meridian: str, on: bool) -> None:
         if on:

@@ -47,6 +47,7 @@ class TriggerMarkerItem(QGraphicsItem):
         super().__init__()
         self.marker = marker
         self.active = False
+        self.dimmed = False
         self.setPos(marker.x * S, marker.y * S)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptHoverEvents(True)
@@ -68,9 +69,9 @@ class TriggerMarkerItem(QGraphicsItem):
         path.addEllipse(QPointF(0, 0), self.SIZE + 3, self.SIZE + 3)
         return path
 
-    def set_active(self, active: bool) -> None:
-        if active != self.active:
-            self.active = active
+    def set_active(self, active: bool, dimmed: bool = False) -> None:
+        if (active, dimmed) != (self.active, self.dimmed):
+            self.active, self.dimmed = active, dimmed
             self.update()
 
     def mousePressEvent(self, event) -> None:
@@ -82,6 +83,8 @@ class TriggerMarkerItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.dimmed:
+            painter.setOpacity(0.3)
         r = self.SIZE + (2 if self.active else 0)
         if self.active:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -125,7 +128,7 @@ class TriggerLayer:
         for item in self.markers:
             tp = self.muscles.trigger_points[item.code]
             active = item.code == active_tp or (not active_tp and tp.muscle in muscles)
-            item.set_active(active)
+            item.set_active(active, dimmed=bool(muscles or active_tp) and not active)
             item.setVisible(self.markers_on or active)
 
     def visible_regions(self) -> list[RegionItem]:
