@@ -158,7 +158,7 @@ def test_every_zone_and_trigger_point_lies_on_the_figure(content):
     for view_name, regions in muscles.regions.items():
         view = content.body.view(view_name)
         for region in regions:
-            outside = [p for p in region.polygon[::3] if not view.contains(*p)]
+            outside = [p for p in region.polygon if not view.contains(*p)]
             assert outside == [], f"{region.muscle} {region.kind} on {view_name}"
 
 
@@ -197,3 +197,16 @@ def test_correspondence_summary_of_the_bundled_atlas(content):
     assert len(items) >= len(content.muscles.trigger_points) - 5
     summary = correspondence_summary(items)
     assert 0.0 < summary["share_1_cun"] <= 1.0 and 0.0 < summary["share_2_cm"] <= 1.0
+
+
+def test_brushed_area_collects_every_muscle_once_essential_first(toy, content):
+    """Brushing from the sacrum to the flank lists the muscle once, with its best (essential) zone."""
+    from viewer.atlas.muscles import where_it_hurts_area
+
+    back = content.body.view("back")
+    sx, sy = back.landmark("sacral_foramen_2")
+    sacrum = (sx + 0.5 * back.scales["back"], sy)
+    flank = (back.landmark("L3")[0] + 5 * back.scales["back"], back.landmark("L3")[1])
+    hits = where_it_hurts_area(toy, "back", [flank, sacrum])
+    assert [(h.muscle, h.kind) for h in hits] == [("toy_ql", "essential")]
+    assert where_it_hurts_area(toy, "back", [(0.0, 0.05)]) == []

@@ -118,6 +118,8 @@ def test_compare_panel_follows_selection_and_switches_voice(tp_window, qtbot):
     """Selecting BL23 fills the 'Here' comparison; the Students button changes the overview text."""
     win = tp_window
     win.select("BL23")
+    win.raise_panel("compare")
+    qtbot.waitUntil(win.compare.isVisible, timeout=2000)
     text = win.compare.browser.toPlainText()
     assert "Here: BL23" in text and "Traditional acupuncture" in text and "Dry needling" in text
     patient = win.compare.browser.toPlainText()
@@ -129,3 +131,21 @@ def test_compare_panel_follows_selection_and_switches_voice(tp_window, qtbot):
     assert "References" in win.compare.browser.toPlainText()
     win.select("tp:TQ1")
     assert "Here: TQ1" in win.compare.browser.toPlainText()
+
+
+def test_brushing_accumulates_spots_into_one_answer(tp_window):
+    """In pain mode, a press then a drag over two places keeps both places in the answer."""
+    win = tp_window
+    win.set_view("back")
+    win.pain_action.trigger()
+    scene = win.scenes["back"]
+    assert scene.brushing
+    back = win.content.body.view("back")
+    flank = (back.landmark("L3")[0] + 5 * back.scales["back"], back.landmark("L3")[1])
+    scene.spotClicked.emit(*flank)
+    assert win.pain.result_keys()[0] == "m:toy_ql"
+    near_flank = set(win.pain.result_keys())
+    x, y = win.content.layout.position("BL54", "back", "right")
+    scene.spotBrushed.emit(x, y)
+    assert len(win.brushed) == 2
+    assert "BL54" in win.pain.result_keys() and near_flank - {"m:toy_ql"} <= set(win.pain.result_keys())

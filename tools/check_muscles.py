@@ -20,6 +20,18 @@ FILL = {"muscle": (176, 92, 74, 70), "essential": (214, 40, 40, 120), "spillover
 EDGE = {"muscle": (140, 60, 45, 255), "essential": (170, 20, 20, 255), "spillover": (200, 60, 60, 255)}
 
 
+def crosses_itself(pts) -> bool:
+    """True if two non-adjacent edges of the closed polygon intersect."""
+    def orient(p, q, r):
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+    segs = [(pts[i - 1], pts[i]) for i in range(len(pts))]
+    for i, (a, b) in enumerate(segs):
+        for c, d in segs[i + 2:len(segs) - (1 if i == 0 else 0)]:
+            if orient(a, b, c) * orient(a, b, d) < 0 and orient(c, d, a) * orient(c, d, b) < 0:
+                return True
+    return False
+
+
 def render(content, view_name: str, muscles: set[str], path: Path) -> None:
     view = content.body.view(view_name)
     xmin, ymin, xmax, ymax = view.bounds
@@ -67,7 +79,11 @@ def main(argv: list[str]) -> int:
             for region in regions:
                 if region.muscle not in muscles:
                     continue
-                outside = [p for p in region.polygon[::4] if not view.contains(*p)]
+                outside = [p for p in region.polygon if not view.contains(*p)]
+                if crosses_itself(region.polygon):
+                    print(f"ERROR {region.muscle}: {region.kind} outline on the {view_name} view crosses itself "
+                          "(reorder its vertices)")
+                    bad += 1
                 if outside:
                     print(f"ERROR {region.muscle}: {region.kind} outline on the {view_name} view leaves the figure "
                           f"near ({outside[0][0]:.3f}, {outside[0][1]:.3f})")

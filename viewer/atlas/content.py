@@ -9,7 +9,7 @@ from .loader import load_bundled
 from .model import Atlas, Problem
 from .placement import Layout, layout_points
 from .compare import Overview, load_overview
-from .muscles import MuscleAtlas, load_muscles, place_muscles
+from .muscles import MuscleAtlas, correspondences, load_muscles, place_muscles
 from .search import SearchIndex
 
 # WHO standard point counts per channel: checked by the tests and by tools/check_atlas.py.
@@ -28,6 +28,7 @@ class Content:
     search: SearchIndex | None = None
     muscles: MuscleAtlas = field(default_factory=MuscleAtlas)
     overview: Overview = field(default_factory=Overview)
+    correspondence: list = field(default_factory=list)  # trigger point -> nearest acupoint
 
     @property
     def problems(self) -> list[Problem]:
@@ -59,7 +60,8 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     body = build_body()
     layout = layout_points(atlas, body)
     muscles = place_muscles(load_muscles(muscle_folder), atlas, body)
-    content = Content(atlas, body, layout, packs, SearchIndex(atlas), muscles, load_overview(compare_file))
+    content = Content(atlas, body, layout, packs, SearchIndex(atlas), muscles, load_overview(compare_file),
+                      correspondences(muscles, layout, body))
     if use_cache:
         cache.save(key, content)
     return content

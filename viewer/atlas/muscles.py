@@ -267,6 +267,21 @@ def where_it_hurts(catalog: MuscleAtlas, view: str, x: float, y: float) -> list[
     return [PainHit(m, k) for m, k in sorted(found.items(), key=lambda mk: (mk[1] != "essential", order[mk[0]]))]
 
 
+def where_it_hurts_area(catalog: MuscleAtlas, view: str, spots) -> list[PainHit]:
+    """The same question for a brushed area (several spots): each muscle once, with its best zone kind,
+    essential first, then by how much of the area its zones cover."""
+    best: dict[str, str] = {}
+    cover: dict[str, int] = {}
+    for x, y in spots:
+        for hit in where_it_hurts(catalog, view, x, y):
+            cover[hit.muscle] = cover.get(hit.muscle, 0) + 1
+            if best.get(hit.muscle) != "essential":
+                best[hit.muscle] = hit.kind
+    order = {m: i for i, m in enumerate(catalog.muscles)}
+    ranked = sorted(best, key=lambda m: (best[m] != "essential", -cover[m], order[m]))
+    return [PainHit(m, best[m]) for m in ranked]
+
+
 def nearby_points(layout: Layout, view: str, x: float, y: float, radius: float = 0.03) -> list[tuple[str, float]]:
     """Acupoints with a marker on ``view`` within ``radius`` (model units) of the spot, nearest first."""
     best: dict[str, float] = {}

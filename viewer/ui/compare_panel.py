@@ -41,6 +41,7 @@ class ComparePanel(QWidget):
         self.voice = "patient"
         self.key = ""
         self.spot = None
+        self._dirty = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         row = QHBoxLayout()
@@ -93,7 +94,17 @@ class ComparePanel(QWidget):
             self._wide = wide
             self.render()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.render()
+
     def render(self) -> None:
+        """Rebuild the text; while the panel is hidden behind a tab this waits until it is shown."""
+        if not self.isVisible():
+            self._dirty = True
+            return
+        self._dirty = False
         parts = []
         ctx = context_for(self.content, self.key, self.spot) if (self.key or self.spot) else None
         if ctx is not None:

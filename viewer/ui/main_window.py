@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
 from .. import APP_NAME, __version__
 from ..atlas.favourites import Favourites
 from ..atlas.history import History
-from ..atlas.muscles import correspondences, nearby_points, where_it_hurts
+from ..atlas.muscles import nearby_points, where_it_hurts_area
 from .browse import BrowsePanel
 from .details import DISCLAIMER, DetailsPanel
 from .diagram import DiagramView
 from .layers import LayersPanel
+from .actions import VIEW_TITLES, build_actions
 from .compare_panel import ComparePanel
 from .correspondence import CorrespondenceDialog
 from .legend import LegendOverlay
@@ -22,7 +23,6 @@ from .problems import ProblemsDialog
 from .scene import BodyScene
 from .selection import Selection
 
-VIEW_TITLES = {"front": "Front", "back": "Back", "side": "Side", "soles": "Soles"}
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +41,8 @@ class MainWindow(QMainWindow):
         self.trigger_display: dict[str, set[str]] = {}  # muscle -> kinds shown on the diagram
         self.pain_display: dict[str, set[str]] = {}  # what the last "where does it hurt" spot lit up
         self.pain_near: list[str] = []
+        self._shown_tp = ""
+        self.brushed: list[tuple[float, float]] = []
 
         self.diagram = DiagramView(self)
         self.setCentralWidget(self.diagram)
@@ -57,7 +59,7 @@ class MainWindow(QMainWindow):
         self.details_dock = self._dock("Details", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
         self.muscles = MusclesPanel(content.muscles)
         self.pain = PainPanel(content)
-        self.correspondence = correspondences(content.muscles, content.layout, content.body)
+        self.correspondence = content.correspondence
         self.details.nearest = {c.trigger_point: c for c in self.correspondence}
         self.browse_dock = self._dock("Browse", self.browse, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.muscles_dock = self._dock("Muscles", self.muscles, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -69,7 +71,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.details_dock, self.compare_dock)
         self.details_dock.raise_()
         self.pain_dock = self._dock("Where does it hurt?", self.pain, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.pain_dock.hide()
+        self.tabifyDockWidget(self.compare_dock, self.pain_dock)
+        self.details_dock.raise_()
         self.browse_dock.raise_()
         self.resizeDocks([self.browse_dock, self.details_dock], [290, 340], Qt.Orientation.Horizontal)
 
@@ -98,7 +101,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, slot, shortcut=None, checkable=False) -> QAction:
+    def make_action(self, text: str, slot, shortcut=None, checkable=False) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -107,76 +110,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-
-        view_menu = menu.addMenu("&View")
-        self.view_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        toolbar = self.addToolBar("Views")
-        toolbar.setObjectName("views_toolbar")
-        for number, name in enumerate(self.content.body.views, start=1):
-            action = self._action(f"&{VIEW_TITLES.get(name, name)}", lambda _=False, n=name: self.set_view(n),
-                                  str(number), checkable=True)
-            action.setToolTip(f"{VIEW_TITLES.get(name, name)} view ({number})")
-            group.addAction(action)
-            view_menu.addAction(action)
-            toolbar.addAction(action)
-            self.view_actions[name] = action
-        view_menu.addSeparator()
-        toolbar.addSeparator()
-        zoom_in = self._action("Zoom &in", self.diagram.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        zoom_out = self._action("Zoom &out", self.diagram.zoom_out, QKeySequence.StandardKey.ZoomOut)
-        fit = self._action("&Fit figure", self.diagram.fit, "Ctrl+0")
-        self.zoom_sel_action = self._action("Zoom to &selection", lambda: self.zoom_to_selection(6.0), "Z")
-        for action in (zoom_in, zoom_out, fit, self.zoom_sel_action):
-            view_menu.addAction(action)
-            toolbar.addAction(action)
-        view_menu.addSeparator()
-        self.next_action = self._action("&Next point on channel", lambda: self.step_point(1), "]")
-        self.prev_action = self._action("&Previous point on channel", lambda: self.step_point(-1), "[")
-        self.clear_action = self._action("&Clear selection", self.selection.clear, "Esc")
-        for action in (self.next_action, self.prev_action, self.clear_action):
-            view_menu.addAction(action)
-
-        go_menu = menu.addMenu("&Go")
-        self.back_action = self._action("&Back", self.go_back, QKeySequence.StandardKey.Back)
-        self.forward_action = self._action("&Forward", self.go_forward, QKeySequence.StandardKey.Forward)
-        self.find_action = self._action("&Find point…", self._on_find, QKeySequence.StandardKey.Find)
-        self.favourite_action = self._action("&Favourite", self.toggle_favourite, "Ctrl+D", checkable=True)
-        for action in (self.back_action, self.forward_action):
-            go_menu.addAction(action)
-            toolbar.addAction(action)
-        go_menu.addSeparator()
-        go_menu.addAction(self.find_action)
-        go_menu.addAction(self.favourite_action)
-        toolbar.addAction(self.favourite_action)
-        self._update_go_actions()
-        view_menu.addSeparator()
-        self.acupoints_action = self._action("&Acupoints", self._on_acupoints_toggled, "A", checkable=True)
-        self.triggers_action = self._action("&Trigger points", self._on_triggers_toggled, "T", checkable=True)
-        self.pain_action = self._action("Where does it &hurt?", self._on_pain_mode, "H", checkable=True)
-        self.acupoints_action.setChecked(True)
-        self.triggers_action.setChecked(False)
-        toolbar.addSeparator()
-        for action in (self.acupoints_action, self.triggers_action, self.pain_action):
-            view_menu.addAction(action)
-            toolbar.addAction(action)
-        view_menu.addSeparator()
-        for dock in (self.browse_dock, self.muscles_dock, self.layers_dock, self.details_dock, self.compare_dock,
-                     self.pain_dock):
-            view_menu.addAction(dock.toggleViewAction())
-        self.legend_action = self._action("Channel &legend", lambda on: self.legend.setVisible(on and bool(self.legend.entries)),
-                                          "L", checkable=True)
-        self.legend_action.setChecked(True)
-        view_menu.addAction(self.legend_action)
-
-        help_menu = menu.addMenu("&Help")
-        help_menu.addAction(self._action("&Trigger points and acupoints…", self.show_correspondence))
-        help_menu.addAction(self._action("Load &problems…", self.show_problems))
-        help_menu.addAction(self._action("Open &data folder", self.open_data_folder))
-        help_menu.addAction(self._action("&About", self.show_about))
+        build_actions(self)
 
     def _connect_signals(self) -> None:
         self.selection.changed.connect(self._on_selection_changed)
@@ -196,6 +130,8 @@ class MainWindow(QMainWindow):
             scene.pointHovered.connect(self._on_point_hovered)
             scene.triggerClicked.connect(self._on_trigger_clicked)
             scene.spotClicked.connect(self._on_spot_clicked)
+            scene.spotBrushed.connect(self._on_spot_brushed)
+            scene.brushing = self.pain_action.isChecked()
             scene.set_acupoints_visible(self.acupoints_on)
             scene.triggers.set_markers_visible(self.trigger_points_on)
             scene.triggers.show(self.trigger_display or self.pain_display, self._active_tp())
@@ -276,7 +212,9 @@ class MainWindow(QMainWindow):
         self.diagram.zoom_by(factor)
         scene = self.scenes.get(self.current_view)
         if scene is not None:
-            self.diagram.center_on_items(scene.selected_items())
+            items = scene.selected_items() or [m for m in scene.triggers.markers if m.active] \
+                or scene.triggers.visible_regions()
+            self.diagram.center_on_items(items)
 
     def step_point(self, step: int) -> None:
         """Keyboard selection: move to the next/previous point of the selected point's channel."""
@@ -303,18 +241,21 @@ class MainWindow(QMainWindow):
 
     def _on_selection_changed(self, code: str, key) -> None:
         muscles = self.content.muscles
+        before = (self.trigger_display, self._shown_tp)
         if code.startswith(("m:", "tp:")):
             muscle = code[2:] if code.startswith("m:") else muscles.trigger_points[code[3:]].muscle
             self.trigger_display = {muscle: {"muscle", "essential", "spillover"}}
         else:
             self.trigger_display = {}
+        self._shown_tp = self._active_tp()
         if code:
             views = self._views_of(code)
             if views and self.current_view not in views:
                 self.set_view(views[0])
-        for each in self.scenes.values():
-            each.triggers.show(self.trigger_display or self.pain_display, self._active_tp())
-        self._update_legend()
+        if (self.trigger_display, self._shown_tp) != before:  # acupoint to acupoint: nothing to redo here
+            for each in self.scenes.values():
+                each.triggers.show(self.trigger_display or self.pain_display, self._active_tp())
+            self._update_legend()
         scene = self.scenes.get(self.current_view)
         point = "" if code.startswith(("m:", "tp:")) else code
         if scene is not None:
@@ -347,15 +288,34 @@ class MainWindow(QMainWindow):
         """In 'where does it hurt?' mode: light up the muscles referring pain here and nearby acupoints."""
         if not self.pain_action.isChecked():
             return
+        self.brushed = [(x, y)]
+        self._show_pain()
+
+    def _on_spot_brushed(self, x: float, y: float) -> None:
+        """Dragging paints an area: the answer covers every spot brushed since the button went down."""
+        if not self.pain_action.isChecked() or not self.brushed:
+            return
+        lx, ly = self.brushed[-1]
+        if abs(x - lx) + abs(y - ly) > 0.006:
+            self.brushed.append((x, y))
+            self._show_pain()
+
+    def _show_pain(self) -> None:
         view = self.current_view
-        hits = where_it_hurts(self.content.muscles, view, x, y)
-        near = nearby_points(self.content.layout, view, x, y)
+        x, y = self.brushed[-1]
+        hits = where_it_hurts_area(self.content.muscles, view, self.brushed)
+        near_all: dict[str, float] = {}
+        for sx, sy in self.brushed:
+            for code, d in nearby_points(self.content.layout, view, sx, sy):
+                near_all[code] = min(d, near_all.get(code, d))
+        near = sorted(near_all.items(), key=lambda kv: kv[1])
         self.pain_display = {}
         for hit in hits:
             self.pain_display.setdefault(hit.muscle, set()).add(hit.kind)
         self.pain_near = [code for code, _ in near]
         for scene in self.scenes.values():
             scene.highlight(self.pain_near if scene is self.scenes.get(view) else [])
+            scene.show_brush(self.brushed if scene is self.scenes.get(view) else [])
         self.selection.clear()
         for scene in self.scenes.values():
             scene.triggers.show(self.pain_display, "")
@@ -367,15 +327,18 @@ class MainWindow(QMainWindow):
                                      f"acupoint{'s' if len(near) != 1 else ''} for this spot", 5000)
 
     def _on_pain_mode(self, on: bool) -> None:
+        for scene in self.scenes.values():
+            scene.brushing = on
         self.diagram.setDragMode(self.diagram.DragMode.NoDrag if on else self.diagram.DragMode.ScrollHandDrag)
         self.diagram.viewport().setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.OpenHandCursor)
         if on:
             self.pain_dock.show()
             self.pain_dock.raise_()
         else:
-            self.pain_display, self.pain_near = {}, []
+            self.pain_display, self.pain_near, self.brushed = {}, [], []
             for scene in self.scenes.values():
                 scene.highlight([])
+                scene.show_brush([])
                 scene.triggers.show(self.trigger_display, self._active_tp())
 
     def _on_acupoints_toggled(self, on: bool) -> None:

@@ -25,7 +25,26 @@ class MusclesPanel(QTreeWidget):
         self.setObjectName("muscles")
         self.setHeaderLabels(["Muscle / trigger point", "Where"])
         self.setUniformRowHeights(True)
-        self.items: dict[str, QTreeWidgetItem] = {}
+        self.muscles = muscles
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._built = False
+        self.currentItemChanged.connect(self._on_current)
+
+    @property
+    def items(self) -> dict[str, QTreeWidgetItem]:
+        """Tree items by key; the tree is filled on first use (the panel starts behind a tab)."""
+        self._build()
+        return self._items
+
+    def showEvent(self, event) -> None:
+        self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        self._built = True
+        muscles = self.muscles
         groups: dict[str, QTreeWidgetItem] = {}
         for muscle in muscles.muscles.values():
             group = groups.get(muscle.region)
@@ -38,14 +57,13 @@ class MusclesPanel(QTreeWidget):
             item.setData(0, KEY_ROLE, muscle_key(muscle.id))
             item.setToolTip(0, muscle.summary)
             group.addChild(item)
-            self.items[muscle_key(muscle.id)] = item
+            self._items[muscle_key(muscle.id)] = item
             for tp in muscle.trigger_points:
                 child = QTreeWidgetItem([f"✕ {tp.id}", tp.name])
                 child.setData(0, KEY_ROLE, trigger_key(tp.id))
                 item.addChild(child)
-                self.items[trigger_key(tp.id)] = child
+                self._items[trigger_key(tp.id)] = child
         self.resizeColumnToContents(0)
-        self.currentItemChanged.connect(self._on_current)
 
     def _on_current(self, current, _previous) -> None:
         key = current.data(0, KEY_ROLE) if current is not None else None
@@ -53,7 +71,9 @@ class MusclesPanel(QTreeWidget):
             self.chosen.emit(key)
 
     def show_key(self, key: str) -> None:
-        item = self.items.get(key)
+        if not self._built:
+            return  # nothing to follow yet; the tree will be built when shown
+        item = self._items.get(key)
         if item is None or item is self.currentItem():
             return
         self.blockSignals(True)

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from ..atlas.body import smooth_open
 from ..atlas.pathways import pathway_runs
@@ -25,6 +25,7 @@ class BodyScene(QGraphicsScene):
     pointHovered = Signal(str)  # code, or "" when the pointer leaves a marker
     triggerClicked = Signal(str)  # trigger point id
     spotClicked = Signal(float, float)  # a spot of the figure away from any marker (model units)
+    spotBrushed = Signal(float, float)  # the pointer dragged on with the button down (brushing an area)
 
     def __init__(self, view, content, parent=None):
         super().__init__(parent)
@@ -39,6 +40,8 @@ class BodyScene(QGraphicsScene):
         self._pathways_on = True
         self._acupoints_off = False
         self._highlighted: set[str] = set()
+        self.brushing = False  # set by the window in "where does it hurt?" mode
+        self._brush: QGraphicsPathItem | None = None
         self._blocked: set[int] = set()
         self._hidden: set[str] = set()
         self._selected = ""
@@ -168,6 +171,34 @@ class BodyScene(QGraphicsScene):
         for meridian, items in self.pathways.items():
             for item in items:
                 item.setVisible(on and meridian not in self._hidden and self._pathways_on)
+
+    def show_brush(self, spots) -> None:
+        """Mark the spot (or brushed stroke) asked about in 'where does it hurt?' mode."""
+        if self._brush is None:
+            self._brush = QGraphicsPathItem()
+            pen = QPen(QColor(27, 94, 158, 150), 14, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                       Qt.PenJoinStyle.RoundJoin)
+            pen.setCosmetic(True)
+            self._brush.setPen(pen)
+            self._brush.setZValue(30)
+            self._brush.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            self.addItem(self._brush)
+        path = QPainterPath()
+        if spots:
+            (x0, y0), rest = spots[0], spots[1:]
+            path.moveTo(x0 * theme.SCENE_HEIGHT, y0 * theme.SCENE_HEIGHT)
+            path.lineTo(x0 * theme.SCENE_HEIGHT + 0.01, y0 * theme.SCENE_HEIGHT)
+            for x, y in rest:
+                path.lineTo(x * theme.SCENE_HEIGHT, y * theme.SCENE_HEIGHT)
+        self._brush.setPath(path)
+        self._brush.setVisible(bool(spots))
+
+    def mouseMoveEvent(self, event) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton and self.brushing:
+            x, y = event.scenePos().x() / theme.SCENE_HEIGHT, event.scenePos().y() / theme.SCENE_HEIGHT
+            if self._view.contains(x, y):
+                self.spotBrushed.emit(x, y)
+        super().mouseMoveEvent(event)
 
     def mousePressEvent(self, event) -> None:
         views = self.views()

@@ -1,0 +1,80 @@
+"""Menus, toolbar and keyboard shortcuts of the main window, declared in one place."""
+from __future__ import annotations
+
+from PySide6.QtGui import QActionGroup, QKeySequence
+
+VIEW_TITLES = {"front": "Front", "back": "Back", "side": "Side", "soles": "Soles"}
+
+
+def build_actions(win) -> None:
+    """Create every QAction of ``win`` (a MainWindow) with its menu entry and toolbar button."""
+    menu = win.menuBar()
+    file_menu = menu.addMenu("&File")
+    file_menu.addAction(win.make_action("&Quit", win.close, QKeySequence.StandardKey.Quit))
+
+    view_menu = menu.addMenu("&View")
+    win.view_actions = {}
+    group = QActionGroup(win)
+    toolbar = win.addToolBar("Views")
+    toolbar.setObjectName("views_toolbar")
+    for number, name in enumerate(win.content.body.views, start=1):
+        action = win.make_action(f"&{VIEW_TITLES.get(name, name)}", lambda _=False, n=name: win.set_view(n),
+                              str(number), checkable=True)
+        action.setToolTip(f"{VIEW_TITLES.get(name, name)} view ({number})")
+        group.addAction(action)
+        view_menu.addAction(action)
+        toolbar.addAction(action)
+        win.view_actions[name] = action
+    view_menu.addSeparator()
+    toolbar.addSeparator()
+    zoom_in = win.make_action("Zoom &in", win.diagram.zoom_in, QKeySequence.StandardKey.ZoomIn)
+    zoom_out = win.make_action("Zoom &out", win.diagram.zoom_out, QKeySequence.StandardKey.ZoomOut)
+    fit = win.make_action("&Fit figure", win.diagram.fit, "Ctrl+0")
+    win.zoom_sel_action = win.make_action("Zoom to &selection", lambda: win.zoom_to_selection(6.0), "Z")
+    for action in (zoom_in, zoom_out, fit, win.zoom_sel_action):
+        view_menu.addAction(action)
+        toolbar.addAction(action)
+    view_menu.addSeparator()
+    win.next_action = win.make_action("&Next point on channel", lambda: win.step_point(1), "]")
+    win.prev_action = win.make_action("&Previous point on channel", lambda: win.step_point(-1), "[")
+    win.clear_action = win.make_action("&Clear selection", win.selection.clear, "Esc")
+    for action in (win.next_action, win.prev_action, win.clear_action):
+        view_menu.addAction(action)
+
+    go_menu = menu.addMenu("&Go")
+    win.back_action = win.make_action("&Back", win.go_back, QKeySequence.StandardKey.Back)
+    win.forward_action = win.make_action("&Forward", win.go_forward, QKeySequence.StandardKey.Forward)
+    win.find_action = win.make_action("&Find point…", win._on_find, QKeySequence.StandardKey.Find)
+    win.favourite_action = win.make_action("&Favourite", win.toggle_favourite, "Ctrl+D", checkable=True)
+    for action in (win.back_action, win.forward_action):
+        go_menu.addAction(action)
+        toolbar.addAction(action)
+    go_menu.addSeparator()
+    go_menu.addAction(win.find_action)
+    go_menu.addAction(win.favourite_action)
+    toolbar.addAction(win.favourite_action)
+    win._update_go_actions()
+    view_menu.addSeparator()
+    win.acupoints_action = win.make_action("&Acupoints", win._on_acupoints_toggled, "A", checkable=True)
+    win.triggers_action = win.make_action("&Trigger points", win._on_triggers_toggled, "T", checkable=True)
+    win.pain_action = win.make_action("Where does it &hurt?", win._on_pain_mode, "H", checkable=True)
+    win.acupoints_action.setChecked(True)
+    win.triggers_action.setChecked(False)
+    toolbar.addSeparator()
+    for action in (win.acupoints_action, win.triggers_action, win.pain_action):
+        view_menu.addAction(action)
+        toolbar.addAction(action)
+    view_menu.addSeparator()
+    for dock in (win.browse_dock, win.muscles_dock, win.layers_dock, win.details_dock, win.compare_dock,
+                 win.pain_dock):
+        view_menu.addAction(dock.toggleViewAction())
+    win.legend_action = win.make_action("Channel &legend", lambda on: win.legend.setVisible(on and bool(win.legend.entries)),
+                                      "L", checkable=True)
+    win.legend_action.setChecked(True)
+    view_menu.addAction(win.legend_action)
+
+    help_menu = menu.addMenu("&Help")
+    help_menu.addAction(win.make_action("&Trigger points and acupoints…", win.show_correspondence))
+    help_menu.addAction(win.make_action("Load &problems…", win.show_problems))
+    help_menu.addAction(win.make_action("Open &data folder", win.open_data_folder))
+    help_menu.addAction(win.make_action("&About", win.show_about))
