@@ -34,6 +34,9 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--trigger-points", action="store_true", help="show the trigger-point layer")
     parser.add_argument("--no-acupoints", action="store_true", help="hide the acupoint layer")
     parser.add_argument("--voice", choices=("patient", "student"), help="voice of the comparison panel")
+    parser.add_argument("--plan", metavar="FILE", help="open a treatment plan (.mvplan)")
+    parser.add_argument("--patient-view", action="store_true", help="start in the patient view")
+    parser.add_argument("--presentation", action="store_true", help="start in presentation mode (full screen)")
     parser.add_argument("--quit-on-paint", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -41,7 +44,9 @@ def app_parser() -> argparse.ArgumentParser:
 def export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="meridian-viewer export",
                                      description="Export atlas content with computed positions.")
-    parser.add_argument("what", choices=("points",))
-    parser.add_argument("--format", choices=("csv", "json"), default="csv")
-    parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    parser.add_argument("what", choices=("points", "handout"))
+    parser.add_argument("--format", choices=("csv", "json"), default="csv", help="for points")
+    parser.add_argument("--plan", metavar="FILE", help="for handout: the plan to print")
+    parser.add_argument("--output", "-o", metavar="FILE",
+                        help="write here instead of standard output (handout: .pdf or .png, required)")
     return parser

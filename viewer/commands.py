@@ -8,6 +8,8 @@ from pathlib import Path
 
 
 def run_export(args) -> int:
+    if args.what == "handout":
+        return _export_handout(args)
     from .atlas.content import load_content
     from .atlas.export import export_points
     from .atlas.store import atomic_write_text
@@ -20,6 +22,29 @@ def run_export(args) -> int:
         atomic_write_text(Path(args.output), text)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _export_handout(args) -> int:
+    if not args.plan or not args.output:
+        print("meridian-viewer export handout: --plan FILE and -o OUT.pdf|OUT.png are both needed", file=sys.stderr)
+        return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .app import ensure_application
+    from .atlas.content import load_content
+    from .atlas.plan import PlanError, load_plan
+    from .ui.handout import export_pdf, export_png
+
+    ensure_application()
+    content = load_content()
+    try:
+        plan = load_plan(Path(args.plan), set(content.atlas.points), set(content.muscles.trigger_points))
+    except PlanError as exc:
+        print(f"meridian-viewer: {exc}", file=sys.stderr)
+        return 2
+    out = Path(args.output)
+    (export_png if out.suffix.lower() == ".png" else export_pdf)(content, plan, out)
+    print(f"saved {out}")
     return 0
 
 
@@ -39,6 +64,13 @@ def run_app(args) -> int:
             window.raise_panel(args.panel)
         if args.voice:
             window.compare.set_voice(args.voice)
+        if args.plan and not window.plans.open_plan(Path(args.plan)):
+            print(f"meridian-viewer: {window.plans.last_error}", file=sys.stderr)
+            return 2
+        if args.patient_view:
+            window.patient_action.trigger()
+        if args.presentation:
+            window.presentation.set_active(True)
         if args.trigger_points:
             window.triggers_action.trigger()
         if args.no_acupoints:

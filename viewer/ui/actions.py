@@ -10,6 +10,19 @@ def build_actions(win) -> None:
     """Create every QAction of ``win`` (a MainWindow) with its menu entry and toolbar button."""
     menu = win.menuBar()
     file_menu = menu.addMenu("&File")
+    plans = win.plans
+    win.add_to_plan_action = win.make_action("&Add selection to plan", plans.add_selection, "Ctrl+Return")
+    for text, slot, key in (("&New plan", plans.new_plan, QKeySequence.StandardKey.New),
+                            ("&Open plan…", lambda: plans.open_plan(), QKeySequence.StandardKey.Open),
+                            ("&Save plan", plans.save_plan, QKeySequence.StandardKey.Save),
+                            ("Save plan &as…", lambda: plans.save_plan_as(), "Ctrl+Shift+S")):
+        file_menu.addAction(win.make_action(text, slot, key))
+    file_menu.addAction(win.add_to_plan_action)
+    file_menu.addSeparator()
+    file_menu.addAction(win.make_action("&Export handout (PDF/PNG)…", lambda: plans.export_handout(), "Ctrl+E"))
+    file_menu.addAction(win.make_action("&Print handout…", plans.print_plan, QKeySequence.StandardKey.Print))
+    file_menu.addAction(win.make_action("Export &view image…", lambda: plans.export_view(), "Ctrl+Shift+E"))
+    file_menu.addSeparator()
     file_menu.addAction(win.make_action("&Quit", win.close, QKeySequence.StandardKey.Quit))
 
     view_menu = menu.addMenu("&View")
@@ -65,8 +78,15 @@ def build_actions(win) -> None:
         view_menu.addAction(action)
         toolbar.addAction(action)
     view_menu.addSeparator()
-    for dock in (win.browse_dock, win.muscles_dock, win.layers_dock, win.details_dock, win.compare_dock,
-                 win.pain_dock):
+    win.patient_action = win.make_action("&Patient view", win.patient_view.set_active, "F9", checkable=True)
+    win.presentation_action = win.make_action("P&resentation mode", win.presentation.set_active, "F5",
+                                              checkable=True)
+    for action in (win.patient_action, win.presentation_action):
+        view_menu.addAction(action)
+        toolbar.addAction(action)
+    view_menu.addSeparator()
+    for dock in (win.browse_dock, win.muscles_dock, win.plan_dock, win.layers_dock, win.details_dock,
+                 win.compare_dock, win.pain_dock):
         view_menu.addAction(dock.toggleViewAction())
     win.legend_action = win.make_action("Channel &legend", lambda on: win.legend.setVisible(on and bool(win.legend.entries)),
                                       "L", checkable=True)

@@ -90,7 +90,7 @@ class MarkerItem(QGraphicsItem):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(tooltip)
         self.setZValue(10)
-        r = theme.SELECTED_PX / 2 + 3
+        r = 12.0  # room for the largest dot (presentation mode) with its halo
         self._rect = QRectF(-r, -r, 2 * r, 2 * r)
         self.label: QGraphicsSimpleTextItem | None = None
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -143,7 +143,7 @@ class MarkerItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         size = theme.MARKER_PX * self.size_factor
         if self.state == "selected":
-            size = theme.SELECTED_PX
+            size = max(theme.SELECTED_PX, size + 4)
         elif self.state in ("pair", "near") or self.hovered:
             size += 3
         r = size / 2
@@ -184,7 +184,7 @@ class LabelItem(QGraphicsSimpleTextItem):
     def place(self, slot: int) -> None:
         """Put the label beside its dot: 0 outer side, 1 inner side, 2 above, 3 below."""
         rect = self.boundingRect()
-        offset = theme.MARKER_PX / 2 + 3
+        offset = theme.MARKER_PX * self.parentItem().size_factor / 2 + 3
         outward = self.parentItem().marker.x >= 0
         if slot == 0:
             pos = (offset if outward else -offset - rect.width(), -rect.height() / 2)

@@ -18,7 +18,10 @@ from .compare_panel import ComparePanel
 from .correspondence import CorrespondenceDialog
 from .legend import LegendOverlay
 from .muscles_panel import MusclesPanel
+from .modes import PatientView, PresentationMode
 from .pain import PainPanel
+from .plan_controller import PlanController
+from .plan_panel import PlanPanel
 from .problems import ProblemsDialog
 from .scene import BodyScene
 from .selection import Selection
@@ -63,9 +66,13 @@ class MainWindow(QMainWindow):
         self.details.nearest = {c.trigger_point: c for c in self.correspondence}
         self.browse_dock = self._dock("Browse", self.browse, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.muscles_dock = self._dock("Muscles", self.muscles, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.plan_panel = PlanPanel(content)
+        self.plan_dock = self._dock("Plan", self.plan_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.layers_dock = self._dock("Layers", self.layers, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.browse_dock, self.muscles_dock)
-        self.tabifyDockWidget(self.muscles_dock, self.layers_dock)
+        self.tabifyDockWidget(self.muscles_dock, self.plan_dock)
+        self.tabifyDockWidget(self.plan_dock, self.layers_dock)
+        self.plans = PlanController(self, self.plan_panel)
         self.compare = ComparePanel(content)
         self.compare_dock = self._dock("Compare", self.compare, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.details_dock, self.compare_dock)
@@ -82,6 +89,8 @@ class MainWindow(QMainWindow):
         for label in (self.view_label, self.hover_label):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.zoom_label)
+        self.patient_view = PatientView(self)
+        self.presentation = PresentationMode(self)
         self._build_actions()
         self._connect_signals()
         self.set_view("front")
@@ -120,6 +129,11 @@ class MainWindow(QMainWindow):
         self.diagram.zoomChanged.connect(self._on_zoom_changed)
         self.muscles.chosen.connect(self._on_point_chosen)
         self.pain.chosen.connect(self._on_point_chosen)
+        self.plan_panel.chosen.connect(self._on_point_chosen)
+        self.plan_panel.addRequested.connect(self.plans.add_selection)
+        self.plan_panel.changed.connect(self.patient_view.refresh)
+        self.plans.planReplaced.connect(self.patient_view.refresh)
+        self.plans.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
     # --- views ------------------------------------------------------------------------------
     def scene_for(self, view: str) -> BodyScene:
@@ -136,6 +150,10 @@ class MainWindow(QMainWindow):
             scene.triggers.set_markers_visible(self.trigger_points_on)
             scene.triggers.show(self.trigger_display or self.pain_display, self._active_tp())
             scene.highlight(self.pain_near)
+            if self.patient_view.active:
+                scene.set_plan_filter(self.plan_panel.plan.keys())
+            if self.presentation.active:
+                scene.set_presentation(True)
             for meridian in self.hidden_meridians:
                 scene.set_meridian_visible(meridian, False)
             scene.set_pathways_visible(self.pathways_on)
@@ -194,7 +212,7 @@ class MainWindow(QMainWindow):
     def raise_panel(self, name: str) -> None:
         """Bring a side panel to the front by name (command line --panel)."""
         dock = {"details": self.details_dock, "compare": self.compare_dock, "muscles": self.muscles_dock,
-                "layers": self.layers_dock, "browse": self.browse_dock}[name]
+                "layers": self.layers_dock, "browse": self.browse_dock, "plan": self.plan_dock}[name]
         dock.show()
         dock.raise_()
 

@@ -41,6 +41,8 @@ class BodyScene(QGraphicsScene):
         self._acupoints_off = False
         self._highlighted: set[str] = set()
         self.brushing = False  # set by the window in "where does it hurt?" mode
+        self._plan: set[str] | None = None  # patient view / handout: only these keys are drawn
+        self._size_boost = 1.0  # presentation mode draws larger dots
         self._brush: QGraphicsPathItem | None = None
         self._blocked: set[int] = set()
         self._hidden: set[str] = set()
@@ -77,7 +79,7 @@ class BodyScene(QGraphicsScene):
         ``pixels_per_unit`` is the view's scale (screen pixels per scene unit), used to keep
         labels from overlapping each other.
         """
-        factor = max(0.8, min(1.3, 0.8 + 0.12 * (zoom - 1.0)))
+        factor = max(0.8, min(1.3, 0.8 + 0.12 * (zoom - 1.0))) * self._size_boost
         for item in self.markers:
             if item.size_factor != factor:
                 item.size_factor = factor
@@ -172,6 +174,38 @@ class BodyScene(QGraphicsScene):
             for item in items:
                 item.setVisible(on and meridian not in self._hidden and self._pathways_on)
 
+    def set_plan_filter(self, keys, pixels_per_unit: float | None = None) -> None:
+        """Draw only a plan's points and trigger points (with their pain zones), labelled; None = all.
+
+        ``pixels_per_unit`` is the scale the scene will be shown or printed at, for label placement.
+        """
+        self._plan = set(keys) if keys is not None else None
+        for item in self.markers:
+            item.setVisible(self._marker_shown(item))
+        if self._plan is not None:
+            if pixels_per_unit:
+                self._pixels_per_unit = pixels_per_unit
+            self._layout_labels()  # sets each plan label's slot; plan labels are never dropped
+        for item in self.markers:
+            self._update_label(item)
+        for meridian, items in self.pathways.items():
+            for item in items:
+                item.setVisible(self._plan is None and self._pathways_on and not self._acupoints_off
+                                and meridian not in self._hidden)
+        self.triggers.show_plan(self._plan)
+
+    def set_presentation(self, on: bool) -> None:
+        """Projector look: dark surround, larger dots and larger labels."""
+        self.setBackgroundBrush(QColor("#101418") if on else theme.PAPER)
+        self._font.setPointSizeF(13.0 if on else 8.0)
+        self._size_boost = 1.8 if on else 1.0
+        for item in self.markers:
+            item.size_factor = self._size_boost
+            item.update()
+            if item.label is not None:
+                item.label.setFont(self._font)
+        self.set_labels_visible(self._labels_on)
+
     def show_brush(self, spots) -> None:
         """Mark the spot (or brushed stroke) asked about in 'where does it hurt?' mode."""
         if self._brush is None:
@@ -219,6 +253,8 @@ class BodyScene(QGraphicsScene):
 
     def _marker_shown(self, item: MarkerItem) -> bool:
         """Selected and highlighted points always show; others follow the layer switches."""
+        if self._plan is not None:
+            return item.code in self._plan
         if item.code == self._selected or item.code in self._highlighted:
             return True
         return not self._acupoints_off and item.meridian not in self._hidden
@@ -235,12 +271,12 @@ class BodyScene(QGraphicsScene):
 
     def _update_label(self, item: MarkerItem) -> None:
         """Show or hide a marker's code label; labels are only created once first needed."""
-        selected = item.state == "selected"
+        selected = item.state == "selected" or (self._plan is not None and item.code in self._plan)
         wanted = item.isVisible() and (selected or (self._labels_on and id(item) not in self._blocked))
         if item.label is None:
             if not wanted:
                 return
             item.label = LabelItem(item.code, item, self._font)
         if wanted:
-            item.label.place(getattr(item, "label_slot", 0) if self._labels_on else 0)
+            item.label.place(getattr(item, "label_slot", 0) if (self._labels_on or self._plan is not None) else 0)
         item.label.setVisible(wanted)

@@ -131,5 +131,19 @@ class TriggerLayer:
             item.set_active(active, dimmed=bool(muscles or active_tp) and not active)
             item.setVisible(self.markers_on or active)
 
+    def show_plan(self, keys) -> None:
+        """Only the trigger points in ``keys`` ("tp:<id>"), with their muscles' essential zones; None = normal."""
+        if keys is None:
+            self.show({})
+            self.set_markers_visible(self.markers_on)
+            return
+        chosen = {k[3:] for k in keys if k.startswith("tp:")}
+        muscles = {self.muscles.trigger_points[t].muscle for t in chosen if t in self.muscles.trigger_points}
+        for item in self.regions:
+            item.setVisible(item.region.kind == "essential" and item.region.muscle in muscles)
+        for item in self.markers:
+            item.set_active(item.code in chosen)
+            item.setVisible(item.code in chosen)
+
     def visible_regions(self) -> list[RegionItem]:
         return [r for r in self.regions if r.isVisible()]

@@ -1,0 +1,131 @@
+"""Practitioners and classrooms: plan panel, plan files, patient view, presentation mode, handouts."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+from viewer.ui import dialogs
+
+
+def build_plan(window):
+    for key in ("BL23", "BL40", "tp:QL1"):
+        window.select(key)
+        window.add_to_plan_action.trigger()
+    return window.plan_panel.plan
+
+
+def test_adding_the_selection_builds_the_plan_in_order(window):
+    """Ctrl+Return adds the selected point or trigger point once; notes and reordering work."""
+    plan = build_plan(window)
+    assert plan.keys() == ["BL23", "BL40", "tp:QL1"]
+    window.add_to_plan_action.trigger()
+    assert len(plan.items) == 3
+    panel = window.plan_panel
+    panel.list.setCurrentRow(1)
+    panel.item_note.setText("distal point")
+    panel.item_note.textEdited.emit("distal point")
+    panel.move_current(-1)
+    assert plan.keys() == ["BL40", "BL23", "tp:QL1"] and plan.items[0].note == "distal point"
+    assert panel.list.item(0).text().startswith("1. BL40")
+
+
+def test_plan_saves_and_reopens_through_the_file_menu(window, tmp_path, monkeypatch):
+    """Save as, start a new plan, open the file again: the same plan comes back."""
+    build_plan(window)
+    path = tmp_path / "session"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: path)
+    assert window.plans.save_plan()
+    assert (tmp_path / "session.mvplan").exists()
+    window.plans.new_plan()
+    assert window.plan_panel.plan.items == []
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: tmp_path / "session.mvplan")
+    assert window.plans.open_plan()
+    assert window.plan_panel.plan.keys() == ["BL23", "BL40", "tp:QL1"]
+    assert "Opened session.mvplan (3 items)" in window.statusBar().currentMessage()
+
+
+def test_a_corrupt_plan_is_refused_and_never_overwritten(window, tmp_path, monkeypatch):
+    """Opening garbage shows a message; a later save asks for a new file instead of writing over it."""
+    bad = tmp_path / "broken.mvplan"
+    bad.write_text("{garbage", encoding="utf-8")
+    assert not window.plans.open_plan(bad)
+    assert "Plan not opened: broken.mvplan: not a plan file" in window.plans.last_error
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: asked.append(1) or None)
+    window.plans.save_plan()
+    assert asked == [1] and bad.read_text(encoding="utf-8") == "{garbage"
+
+
+def test_patient_view_shows_only_the_plan_in_large_calm_panels(window, qtbot):
+    """F9 hides every panel but the patient one and draws only the plan's points; F9 again restores."""
+    build_plan(window)
+    window.set_view("back")
+    window.patient_action.trigger()
+    visible = [d.objectName() for d in window.findChildren(QDockWidget) if d.isVisible()]
+    assert visible == ["patient_dock"]
+    scene = window.scenes["back"]
+    shown = {i.code for i in scene.markers if i.isVisible()}
+    assert shown == {"BL23", "BL40"}
+    assert [m.code for m in scene.triggers.markers if m.isVisible()] == ["QL1", "QL1"]
+    text = window.patient_view.panel.toPlainText()
+    session = next(s for s in window.content.overview.sections if s.id == "session")
+    assert "BL23" in text and session.title in text and "QL1" in text
+    assert window.patient_view.panel.font().pointSizeF() > window.font().pointSizeF()
+    window.patient_action.trigger()
+    assert window.details_dock.isVisible() and len({i.code for i in scene.markers if i.isVisible()}) > 50
+
+
+def test_presentation_mode_is_driven_by_the_keyboard(window, qtbot):
+    """F5 goes full screen; Right/Left walk the plan; + zooms; Esc leaves."""
+    build_plan(window)
+    window.presentation_action.trigger()
+    qtbot.waitUntil(lambda: window.isFullScreen(), timeout=3000)
+    assert not window.menuBar().isVisible() and window.presentation.highlight.isVisible()
+    window.select("BL23")
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Right)
+    assert window.selection.code == "BL40"
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Right)
+    assert window.selection.code == "tp:QL1"
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Left)
+    assert window.selection.code == "BL40"
+    zoom = window.diagram.zoom
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Plus)
+    assert window.diagram.zoom > zoom
+    assert window.scenes[window.current_view].markers[0].size_factor > 1.5
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=3000)
+    assert window.menuBar().isVisible() and not window.presentation_action.isChecked()
+
+
+def test_handout_pdf_and_png(window, tmp_path):
+    """The PDF has one A4 page that renders back to a drawing; the PNG records its DPI."""
+    build_plan(window)
+    pdf = tmp_path / "handout.pdf"
+    png = tmp_path / "handout.png"
+    assert window.plans.export_handout(pdf) and window.plans.export_handout(png)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    with Image.open(png) as image:
+        assert image.info["dpi"] == pytest.approx((150, 150), abs=0.05)
+        assert image.size == (1240, 1754)  # A4 at 150 dpi
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm not installed")
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page*.png"))
+    assert len(pages) == 1
+    with Image.open(pages[0]) as page:
+        assert page.size[1] > page.size[0]  # portrait
+        colours = page.convert("RGB").getcolors(100000)
+        assert len(colours) > 50  # figure and text, not a blank page
+
+
+def test_export_view_image_for_slides(window, tmp_path):
+    """The current view exports as a tall PNG for slides."""
+    out = tmp_path / "front.png"
+    assert window.plans.export_view(out, height_px=1200)
+    with Image.open(out) as image:
+        assert image.size[1] == 1200 and image.size[0] > 300

@@ -1,0 +1,125 @@
+"""Treatment plans: an ordered list of acupoints and trigger points with notes, saved as a file.
+
+The file is JSON with a format name and a version, validated on load. It holds no patient identity.
+Saving is atomic; a file that cannot be read is refused with a message and never overwritten.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .store import atomic_write_text
+
+FORMAT = "meridian-viewer-plan"
+VERSION = 1
+SUFFIX = ".mvplan"
+KINDS = ("point", "trigger_point")
+
+
+class PlanError(ValueError):
+    """A plan file that cannot be used; the message says which file, item and field."""
+
+
+@dataclass
+class PlanItem:
+    kind: str  # "point" (an acupoint code) or "trigger_point" (a trigger point id)
+    ref: str
+    note: str = ""
+
+    @property
+    def key(self) -> str:
+        """The selection key the app uses for this item ("BL23" or "tp:QL1")."""
+        return self.ref if self.kind == "point" else f"tp:{self.ref}"
+
+
+@dataclass
+class Plan:
+    title: str = "Untitled plan"
+    note: str = ""
+    items: list[PlanItem] = field(default_factory=list)
+
+    def keys(self) -> list[str]:
+        return [item.key for item in self.items]
+
+    def add(self, key: str, note: str = "") -> PlanItem | None:
+        """Add an acupoint code or "tp:<id>"; a key already in the plan is not added twice."""
+        if key in self.keys():
+            return None
+        item = PlanItem("trigger_point", key[3:], note) if key.startswith("tp:") else PlanItem("point", key, note)
+        self.items.append(item)
+        return item
+
+    def remove(self, index: int) -> None:
+        del self.items[index]
+
+    def move(self, index: int, step: int) -> int:
+        """Move an item up (step -1) or down (+1); returns its new index."""
+        target = max(0, min(len(self.items) - 1, index + step))
+        item = self.items.pop(index)
+        self.items.insert(target, item)
+        return target
+
+    def to_json(self) -> str:
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "title": self.title,
+            "note": self.note,
+            "items": [{"kind": i.kind, "ref": i.ref, "note": i.note} for i in self.items],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def save_plan(plan: Plan, path: Path) -> None:
+    atomic_write_text(Path(path), plan.to_json())
+
+
+def parse_plan(text: str, name: str, known_points=None, known_triggers=None) -> Plan:
+    """Check a plan file's text; raise PlanError naming the file, item and field on any mistake."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PlanError(f"{name}: not a plan file (invalid JSON at line {exc.lineno}: {exc.msg})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise PlanError(f"{name}: not a Meridian Viewer plan (format should be {FORMAT!r})")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise PlanError(f"{name}: version must be a whole number, not {version!r}")
+    if version > VERSION:
+        raise PlanError(f"{name}: made by a newer version of the app (plan format {version}; "
+                        f"this app reads up to {VERSION})")
+    title, note = data.get("title", ""), data.get("note", "")
+    if not isinstance(title, str) or not isinstance(note, str):
+        raise PlanError(f"{name}: title and note must be text")
+    items = data.get("items")
+    if not isinstance(items, list):
+        raise PlanError(f"{name}: items must be a list")
+    plan = Plan(title or "Untitled plan", note)
+    for index, entry in enumerate(items):
+        where = f"{name}: item {index + 1}"
+        if not isinstance(entry, dict):
+            raise PlanError(f"{where}: must be an object with kind, ref and note")
+        kind, ref, item_note = entry.get("kind"), entry.get("ref"), entry.get("note", "")
+        if kind not in KINDS:
+            raise PlanError(f"{where}.kind: must be 'point' or 'trigger_point', not {kind!r}")
+        if not isinstance(ref, str) or not ref:
+            raise PlanError(f"{where}.ref: is missing")
+        if not isinstance(item_note, str):
+            raise PlanError(f"{where}.note: must be text")
+        known = known_points if kind == "point" else known_triggers
+        if known is not None and ref not in known:
+            raise PlanError(f"{where}.ref: {ref!r} is not a known {'point' if kind == 'point' else 'trigger point'}")
+        plan.items.append(PlanItem(kind, ref, item_note))
+    return plan
+
+
+def load_plan(path: Path, known_points=None, known_triggers=None) -> Plan:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise PlanError(f"{path.name}: not a plan file (not UTF-8 text)") from None
+    except OSError as exc:
+        raise PlanError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+    return parse_plan(text, path.name, known_points, known_triggers)

@@ -1,0 +1,199 @@
+"""Plan handouts: one A4 page with the body view(s), the plan's points, plain notes and the disclaimer.
+
+The same painting code serves the PDF (QPdfWriter), the PNG (a QImage saved through Pillow, which
+records the DPI) and printing (a QPrinter from the system dialog).
+"""
+from __future__ import annotations
+
+import io
+from html import escape
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from ..atlas.store import atomic_write_bytes
+from .details import DISCLAIMER
+from .plan_panel import describe_key
+from .scene import BodyScene
+
+A4_MM = (210.0, 297.0)
+PATIENT_SECTIONS = ("session", "feel", "purpose")
+
+
+def plan_views(content, plan) -> list[str]:
+    """The views to draw: those holding the plan's items, in the body model's order (at most two)."""
+    wanted = []
+    for item in plan.items:
+        if item.kind == "point":
+            views = content.atlas.points[item.ref].views
+        else:
+            views = (content.muscles.trigger_points[item.ref].place.view,)
+        if views and views[0] not in wanted:
+            wanted.append(views[0])
+    ordered = [v for v in content.body.views if v in wanted]
+    return ordered[:2] or ["front"]
+
+
+def _items_html(content, plan) -> str:
+    rows = []
+    for number, item in enumerate(plan.items, start=1):
+        if item.kind == "point":
+            point = content.atlas.points[item.ref]
+            where = point.location
+        else:
+            tp = content.muscles.trigger_points[item.ref]
+            where = f"{tp.name}. {content.muscles.muscles[tp.muscle].symptoms}"
+        note = f"<br><i>{escape(item.note)}</i>" if item.note else ""
+        rows.append(f"<p style='margin:0 0 6px 0'><b>{number}. {escape(describe_key(content, item.key))}</b><br>"
+                    f"<span style='color:#444'>{escape(where)}</span>{note}</p>")
+    return "".join(rows) or "<p>(The plan has no points yet.)</p>"
+
+
+def _patient_html(content) -> str:
+    parts = []
+    for section in content.overview.sections:
+        if section.id in PATIENT_SECTIONS:
+            parts.append(f"<p style='margin:0 0 5px 0'><b>{escape(section.title)}.</b> "
+                         f"{escape(section.text['patient']['shared'])}</p>")
+    return "".join(parts)
+
+
+def _draw_html(painter: QPainter, rect: QRectF, html: str, point_size: float) -> None:
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(painter.device())  # point sizes in the device's own DPI
+    doc.setDocumentMargin(0)
+    font = painter.font()
+    font.setPointSizeF(point_size)
+    doc.setDefaultFont(font)
+    doc.setHtml(html)
+    doc.setTextWidth(rect.width())
+    painter.save()
+    painter.translate(rect.topLeft())
+    doc.drawContents(painter, QRectF(0, 0, rect.width(), rect.height()))
+    painter.restore()
+
+
+def figure_dpi_of(image: QImage) -> float:
+    return image.dotsPerMeterX() * 0.0254
+
+
+def _figure_image(scene, target: QRectF, device_dpi: float, figure_dpi: int = 150) -> QImage:
+    """The figure at print size: markers and labels keep their physical size at ``figure_dpi``."""
+    source = scene.body_rect()
+    scale = min(target.width() / source.width(), target.height() / source.height())
+    width_in = source.width() * scale / device_dpi
+    height_in = source.height() * scale / device_dpi
+    image = QImage(max(1, round(width_in * figure_dpi)), max(1, round(height_in * figure_dpi)),
+                   QImage.Format.Format_ARGB32)
+    image.setDotsPerMeterX(round(figure_dpi / 0.0254))
+    image.setDotsPerMeterY(round(figure_dpi / 0.0254))
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, QRectF(0, 0, image.width(), image.height()), source)
+    painter.end()
+    return image
+
+
+def paint_handout(painter: QPainter, page: QRectF, content, plan) -> None:
+    """Lay out the handout in ``page`` (device units of the painter)."""
+    unit = page.width() / 180.0  # one "millimetre" of the 180 mm printable width
+    painter.fillRect(page, QColor("white"))
+    title = (f"<h1 style='margin:0'>{escape(plan.title)}</h1>"
+             "<p style='color:#555;margin:0'>Treatment plan · educational handout</p>")
+    _draw_html(painter, QRectF(page.left(), page.top(), page.width(), 18 * unit), title, 11.0)
+    body_top = page.top() + 20 * unit
+    figure_width = page.width() * 0.42
+    views = plan_views(content, plan)
+    height = (page.height() * 0.78) / len(views)
+    keys = plan.keys()
+    device_dpi = painter.device().logicalDpiX() or 96
+    for index, view in enumerate(views):
+        scene = BodyScene(content.body.view(view), content)
+        scene.setBackgroundBrush(QColor("white"))
+        target = QRectF(page.left(), body_top + index * height, figure_width, height - 4 * unit)
+        source = scene.body_rect()
+        scale = min(target.width() / source.width(), target.height() / source.height())
+        scene.set_plan_filter(keys, pixels_per_unit=scale / device_dpi * 150)
+        for marker in scene.markers:
+            marker.size_factor = 1.5  # print: dots a little larger than on screen
+        image = _figure_image(scene, target, device_dpi)
+        width = image.width() / figure_dpi_of(image) * device_dpi
+        height_px = image.height() / figure_dpi_of(image) * device_dpi
+        painter.drawImage(QRectF(target.left() + (target.width() - width) / 2, target.top(), width, height_px), image)
+    text_left = page.left() + figure_width + 6 * unit
+    text_width = page.right() - text_left
+    size = 9.0
+    html = _items_html(content, plan)
+    if plan.note:
+        html += f"<p><b>Note:</b> {escape(plan.note)}</p>"
+    html += "<hr>" + _patient_html(content)
+    _draw_html(painter, QRectF(text_left, body_top, text_width, page.bottom() - body_top - 14 * unit), html, size)
+    disclaimer = content.overview.disclaimer or DISCLAIMER
+    _draw_html(painter, QRectF(page.left(), page.bottom() - 12 * unit, page.width(), 12 * unit),
+               f"<p style='color:#555'><i>{escape(disclaimer)} {escape(DISCLAIMER)}</i></p>", size * 0.9)
+
+
+def export_pdf(content, plan, path: Path, dpi: int = 300) -> Path:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(dpi)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setTitle(plan.title)
+    writer.setCreator("Meridian Viewer")
+    painter = QPainter(writer)
+    paint_handout(painter, QRectF(writer.pageLayout().paintRectPixels(dpi)), content, plan)
+    painter.end()
+    return Path(path)
+
+
+def render_png(content, plan, dpi: int = 150) -> QImage:
+    width = round(A4_MM[0] / 25.4 * dpi)
+    height = round(A4_MM[1] / 25.4 * dpi)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.setDotsPerMeterX(round(dpi / 0.0254))
+    image.setDotsPerMeterY(round(dpi / 0.0254))
+    image.fill(QColor("white"))
+    margin = 15 / 25.4 * dpi
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    paint_handout(painter, QRectF(margin, margin, width - 2 * margin, height - 2 * margin), content, plan)
+    painter.end()
+    return image
+
+
+def export_png(content, plan, path: Path, dpi: int = 150) -> Path:
+    """Save the handout as PNG with its DPI recorded (so it prints at A4 size)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    render_png(content, plan, dpi).save(buffer, "PNG")
+    with Image.open(io.BytesIO(bytes(buffer.data()))) as img:
+        out = io.BytesIO()
+        img.save(out, format="PNG", dpi=(dpi, dpi))
+    atomic_write_bytes(Path(path), out.getvalue())
+    return Path(path)
+
+
+def print_handout(content, plan, printer) -> None:
+    """Paint the handout on a printer chosen in the system print dialog."""
+    painter = QPainter(printer)
+    paint_handout(painter, QRectF(printer.pageLayout().paintRectPixels(printer.resolution())), content, plan)
+    painter.end()
+
+
+def export_view_image(scene, path: Path, height_px: int = 3000) -> Path:
+    """A high-resolution image of one view (for slides), whatever is shown on it."""
+    source = scene.body_rect()
+    width_px = round(height_px * source.width() / source.height())
+    image = QImage(width_px, height_px, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, QRectF(0, 0, width_px, height_px), source)
+    painter.end()
+    if not image.save(str(path)):
+        raise OSError(f"could not write {path}")
+    return Path(path)
+

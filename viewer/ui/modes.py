@@ -1,0 +1,199 @@
+"""Two ways of showing the app to other people: the patient view and the presentation mode."""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from .compare_panel import SafeBrowser
+from .plan_panel import describe_key
+
+PATIENT_SECTIONS = ("session", "feel", "purpose", "safety")
+
+
+class PatientPanel(SafeBrowser):
+    """Large, calm text: the plan in plain words and what to expect."""
+
+    def __init__(self, content, parent=None):
+        super().__init__(parent)
+        self.setObjectName("patient")
+        self.content = content
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        self.setFont(font)
+
+    def show_plan(self, plan) -> None:
+        overview = self.content.overview
+        items = "".join(f"<li>{escape(describe_key(self.content, item.key))}"
+                        + (f"<br><span style='color:#555'>{escape(item.note)}</span>" if item.note else "")
+                        + "</li>" for item in plan.items)
+        parts = [f"<h2>{escape(plan.title)}</h2>"]
+        parts.append(f"<p>The points on the picture, in order:</p><ol>{items}</ol>" if plan.items else
+                     "<p>No points have been added to the plan yet.</p>")
+        if plan.note:
+            parts.append(f"<p>{escape(plan.note)}</p>")
+        for section in overview.sections:
+            if section.id in PATIENT_SECTIONS:
+                text = section.text["patient"]
+                parts.append(f"<h3>{escape(section.title)}</h3><p>{escape(text['shared'])}</p>")
+        parts.append(f"<p style='color:#666'><i>{escape(overview.disclaimer)}</i></p>")
+        self.setHtml("".join(parts))
+
+
+class PatientView(QObject):
+    """One switch: every panel hidden, only the plan on the body and the plain-language panel."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.panel = PatientPanel(window.content)
+        self.dock = QDockWidget("For the patient", window)
+        self.dock.setObjectName("patient_dock")
+        self.dock.setWidget(self.panel)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.active = False
+        self._state = None
+
+    def set_active(self, on: bool) -> None:
+        if on == self.active:
+            return
+        win = self.window
+        self.active = on
+        if on:
+            self._state = win.saveState()
+            for dock in win.findChildren(QDockWidget):
+                if dock is not self.dock:
+                    dock.hide()
+            self.panel.show_plan(win.plan_panel.plan)
+            self.dock.show()
+            self.dock.setMinimumWidth(420)
+            self.refresh()
+        else:
+            self.dock.hide()
+            for scene in win.scenes.values():
+                scene.set_plan_filter(None)
+            if self._state is not None:
+                win.restoreState(self._state)
+        win.legend.setVisible(not on and bool(win.legend.entries))
+
+    def refresh(self) -> None:
+        """Show exactly the plan on every view (called again when the plan changes)."""
+        if not self.active:
+            return
+        keys = self.window.plan_panel.plan.keys()
+        for scene in self.window.scenes.values():
+            scene.set_plan_filter(keys)
+        self.panel.show_plan(self.window.plan_panel.plan)
+
+
+class PointerHighlight(QWidget):
+    """A soft yellow disc that follows the mouse over the diagram, for a projector audience."""
+
+    RADIUS = 34
+
+    def __init__(self, view):
+        super().__init__(view)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.pos_ = None
+        self.view = view
+        view.viewport().setMouseTracking(True)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.MouseMove and self.isVisible():
+            self.setGeometry(self.view.viewport().geometry())
+            self.pos_ = event.position()
+            self.update()
+        return False
+
+    def paintEvent(self, event) -> None:
+        if self.pos_ is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 214, 0, 90))
+        painter.drawEllipse(QPointF(self.pos_), self.RADIUS, self.RADIUS)
+        painter.end()
+
+
+class PresentationMode(QObject):
+    """Full screen, high contrast, big labels, driven from the keyboard (F5 toggles, Esc leaves)."""
+
+    KEYS = {
+        "next": (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space),
+        "previous": (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace),
+        "leave": (Qt.Key.Key_Escape,),
+    }
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.active = False
+        self.highlight = PointerHighlight(window.diagram)
+        self.highlight.hide()
+        self._shortcuts: list[QShortcut] = []
+        self._was_maximized = False
+
+    def set_active(self, on: bool) -> None:
+        if on == self.active:
+            return
+        win = self.window
+        self.active = on
+        if on:
+            self._state = win.saveState()
+            self._was_maximized = win.isMaximized()
+            for dock in win.findChildren(QDockWidget):
+                dock.hide()
+            win.menuBar().hide()
+            win.statusBar().hide()
+            win.diagram.setBackgroundBrush(QColor("#101418"))
+            for scene in win.scenes.values():
+                scene.set_presentation(True)
+            self.highlight.setGeometry(win.diagram.viewport().geometry())
+            self.highlight.show()
+            self.highlight.raise_()
+            for action, keys in self.KEYS.items():
+                for key in keys:
+                    shortcut = QShortcut(QKeySequence(key), win)
+                    shortcut.activated.connect(getattr(self, action))
+                    self._shortcuts.append(shortcut)
+            win.showFullScreen()
+        else:
+            for shortcut in self._shortcuts:
+                shortcut.setEnabled(False)
+                shortcut.deleteLater()
+            self._shortcuts = []
+            self.highlight.hide()
+            for scene in win.scenes.values():
+                scene.set_presentation(False)
+            win.diagram.setBackgroundBrush(QColor("#FBFAF7"))
+            win.menuBar().show()
+            win.statusBar().show()
+            win.restoreState(self._state)
+            win.showMaximized() if self._was_maximized else win.showNormal()
+        win.presentation_action.setChecked(on)
+
+    def _step(self, step: int) -> None:
+        win = self.window
+        keys = win.plan_panel.plan.keys()
+        if keys:
+            current = win.selection.code
+            index = keys.index(current) + step if current in keys else (0 if step > 0 else len(keys) - 1)
+            win.select(keys[index % len(keys)])
+        else:
+            win.step_point(step)
+        win.zoom_to_selection(3.0)
+
+    def next(self) -> None:
+        self._step(1)
+
+    def previous(self) -> None:
+        self._step(-1)
+
+    def leave(self) -> None:
+        self.set_active(False)

@@ -1,0 +1,125 @@
+"""Treatment-plan files and handouts: new, open, save, export PDF/PNG, print, export a view image."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ..atlas.plan import SUFFIX, Plan, PlanError, load_plan, save_plan
+from . import dialogs
+from .handout import export_pdf, export_png, export_view_image, print_handout
+
+
+class PlanController(QObject):
+    """Owns the plan's file state; reports results through ``message`` (shown in the status bar)."""
+
+    message = Signal(str)
+    planReplaced = Signal()
+
+    def __init__(self, window, panel):
+        super().__init__(window)
+        self.window = window
+        self.panel = panel
+        self.path: Path | None = None
+        self.dirty = False
+        self.last_error = ""
+        panel.changed.connect(self._on_changed)
+
+    @property
+    def plan(self) -> Plan:
+        return self.panel.plan
+
+    def _on_changed(self) -> None:
+        self.dirty = True
+
+    def _fail(self, text: str) -> None:
+        self.last_error = text
+        self.message.emit(text)
+
+    def new_plan(self) -> None:
+        self.panel.set_plan(Plan())
+        self.path, self.dirty = None, False
+        self.planReplaced.emit()
+        self.message.emit("New empty plan")
+
+    def add_selection(self) -> None:
+        code = self.window.selection.code
+        if not code or code.startswith("m:"):
+            self.message.emit("Select a point or a trigger point first, then add it to the plan")
+        elif self.panel.add(code):
+            self.window.raise_panel("plan")
+            self.message.emit(f"{code.removeprefix('tp:')} added to the plan")
+        else:
+            self.message.emit(f"{code.removeprefix('tp:')} is already in the plan")
+
+    def open_plan(self, path: Path | None = None) -> bool:
+        path = path or dialogs.ask_open_path(self.window, "Open plan", dialogs.PLAN_FILTER)
+        if path is None:
+            return False
+        content = self.window.content
+        try:
+            plan = load_plan(path, set(content.atlas.points), set(content.muscles.trigger_points))
+        except PlanError as exc:
+            self._fail(f"Plan not opened: {exc}")  # the file is left exactly as it is
+            return False
+        self.panel.set_plan(plan)
+        self.path, self.dirty = Path(path), False
+        self.planReplaced.emit()
+        self.message.emit(f"Opened {Path(path).name} ({len(plan.items)} items)")
+        return True
+
+    def save_plan(self) -> bool:
+        return self.save_plan_as(self.path) if self.path else self.save_plan_as()
+
+    def save_plan_as(self, path: Path | None = None) -> bool:
+        path = path or dialogs.ask_save_path(self.window, "Save plan", dialogs.PLAN_FILTER,
+                                             f"{self.plan.title}{SUFFIX}")
+        if path is None:
+            return False
+        path = Path(path)
+        if path.suffix == "":
+            path = path.with_suffix(SUFFIX)
+        try:
+            save_plan(self.plan, path)
+        except OSError as exc:
+            self._fail(f"Plan not saved: {exc}")
+            return False
+        self.path, self.dirty = path, False
+        self.message.emit(f"Saved {path.name}")
+        return True
+
+    def export_handout(self, path: Path | None = None) -> bool:
+        path = path or dialogs.ask_save_path(self.window, "Export handout", "PDF (*.pdf);;PNG image (*.png)",
+                                             f"{self.plan.title}.pdf")
+        if path is None:
+            return False
+        path = Path(path)
+        try:
+            if path.suffix.lower() == ".png":
+                export_png(self.window.content, self.plan, path)
+            else:
+                export_pdf(self.window.content, self.plan, path.with_suffix(".pdf"))
+        except OSError as exc:
+            self._fail(f"Handout not exported: {exc}")
+            return False
+        self.message.emit(f"Handout written to {path.name}")
+        return True
+
+    def print_plan(self) -> None:
+        printer = dialogs.ask_printer(self.window)
+        if printer is not None:
+            print_handout(self.window.content, self.plan, printer)
+            self.message.emit("Handout sent to the printer")
+
+    def export_view(self, path: Path | None = None, height_px: int = 3000) -> bool:
+        path = path or dialogs.ask_save_path(self.window, "Export view image", "PNG image (*.png)",
+                                             f"{self.window.current_view}.png")
+        if path is None:
+            return False
+        try:
+            export_view_image(self.window.scenes[self.window.current_view], Path(path), height_px)
+        except OSError as exc:
+            self._fail(f"Image not exported: {exc}")
+            return False
+        self.message.emit(f"View written to {Path(path).name} ({height_px} px tall)")
+        return True
