@@ -96,7 +96,7 @@ def test_presentation_mode_is_driven_by_the_keyboard(window, qtbot):
     zoom = window.diagram.zoom
     qtbot.keyClick(window.diagram, Qt.Key.Key_Plus)
     assert window.diagram.zoom > zoom
-    assert window.scenes[window.current_view].markers[0].size_factor > 1.5
+    assert window.scenes[window.current_view].markers[0].size_factor > 1.2
     qtbot.keyClick(window.diagram, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=3000)
     assert window.menuBar().isVisible() and not window.presentation_action.isChecked()

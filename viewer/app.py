@@ -78,6 +78,8 @@ def save_screenshot(window, path: Path, zoom: float = 1.0) -> Path:
     window.diagram.fit()
     if zoom and zoom != 1.0:
         window.zoom_to_selection(zoom)
+    elif window.patient_view.active:
+        window.patient_view.frame()
     app.processEvents()
     pixmap = window.grab()
     path.parent.mkdir(parents=True, exist_ok=True)

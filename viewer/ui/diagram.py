@@ -49,6 +49,19 @@ class DiagramView(QGraphicsView):
         self._fitted = True
         self._set_zoom(1.0)
 
+    def fit_to(self, rect, margin: float = 0.25) -> None:
+        """Show ``rect`` (scene units) with a margin around it, never closer than the zoom limit."""
+        self.fit()
+        if rect.isEmpty():
+            return
+        grow_w, grow_h = rect.width() * margin + 60, rect.height() * margin + 60
+        wanted = rect.adjusted(-grow_w, -grow_h, grow_w, grow_h)
+        view = self.viewport().rect()
+        factor = min(view.width() / (wanted.width() * self._fit_scale),
+                     view.height() / (wanted.height() * self._fit_scale))
+        self.zoom_by(max(1.0, min(factor, 6.0)))
+        self.centerOn(wanted.center())
+
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         target = min(MAX_ZOOM, max(MIN_ZOOM, self._zoom * factor))
         if abs(target - self._zoom) < 1e-9:

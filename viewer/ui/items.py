@@ -182,19 +182,18 @@ class LabelItem(QGraphicsSimpleTextItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def place(self, slot: int) -> None:
-        """Put the label beside its dot: 0 outer side, 1 inner side, 2 above, 3 below."""
+        """Put the label beside its dot: 0 outer side, 1 inner side, 2 above, 3 below, 4-7 diagonals
+        (outer-above, outer-below, inner-above, inner-below)."""
         rect = self.boundingRect()
         offset = theme.MARKER_PX * self.parentItem().size_factor / 2 + 3
         outward = self.parentItem().marker.x >= 0
-        if slot == 0:
-            pos = (offset if outward else -offset - rect.width(), -rect.height() / 2)
-        elif slot == 1:
-            pos = (-offset - rect.width() if outward else offset, -rect.height() / 2)
-        elif slot == 2:
-            pos = (-rect.width() / 2, -offset - rect.height())
-        else:
-            pos = (-rect.width() / 2, offset)
-        self.setPos(*pos)
+        out_x = offset if outward else -offset - rect.width()
+        in_x = -offset - rect.width() if outward else offset
+        middle = -rect.height() / 2
+        above, below = -offset - rect.height(), offset
+        positions = [(out_x, middle), (in_x, middle), (-rect.width() / 2, above), (-rect.width() / 2, below),
+                     (out_x, above), (out_x, below), (in_x, above), (in_x, below)]
+        self.setPos(*positions[slot if 0 <= slot < len(positions) else 0])
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)

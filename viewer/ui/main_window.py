@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
             scene.triggers.show(self.trigger_display or self.pain_display, self._active_tp())
             scene.highlight(self.pain_near)
             if self.patient_view.active:
+                scene.set_style("patient")
                 scene.set_plan_filter(self.plan_panel.plan.keys())
             if self.presentation.active:
                 scene.set_presentation(True)

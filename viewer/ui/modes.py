@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
 
 from .compare_panel import SafeBrowser
 from .plan_panel import describe_key
@@ -76,6 +76,7 @@ class PatientView(QObject):
             self.dock.hide()
             for scene in win.scenes.values():
                 scene.set_plan_filter(None)
+                scene.set_style("normal")
             if self._state is not None:
                 win.restoreState(self._state)
         win.legend.setVisible(not on and bool(win.legend.entries))
@@ -86,8 +87,23 @@ class PatientView(QObject):
             return
         keys = self.window.plan_panel.plan.keys()
         for scene in self.window.scenes.values():
+            scene.set_style("patient")
             scene.set_plan_filter(keys)
         self.panel.show_plan(self.window.plan_panel.plan)
+        self.frame()
+
+    def frame(self) -> None:
+        """Zoom the diagram onto the plan's points on the current view (the whole figure if none)."""
+        scene = self.window.scenes.get(self.window.current_view)
+        if scene is None:
+            return
+        shown = [i.scenePos() for i in scene.markers if i.isVisible()] + \
+                [t.scenePos() for t in scene.triggers.markers if t.isVisible()]
+        if not shown:
+            self.window.diagram.fit()
+            return
+        xs, ys = [p.x() for p in shown], [p.y() for p in shown]
+        self.window.diagram.fit_to(QRectF(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1))
 
 
 class PointerHighlight(QWidget):
@@ -151,6 +167,9 @@ class PresentationMode(QObject):
                 dock.hide()
             win.menuBar().hide()
             win.statusBar().hide()
+            self._toolbars = [t for t in win.findChildren(QToolBar) if t.isVisible()]
+            for toolbar in self._toolbars:
+                toolbar.hide()
             win.diagram.setBackgroundBrush(QColor("#101418"))
             for scene in win.scenes.values():
                 scene.set_presentation(True)
@@ -174,6 +193,8 @@ class PresentationMode(QObject):
             win.diagram.setBackgroundBrush(QColor("#FBFAF7"))
             win.menuBar().show()
             win.statusBar().show()
+            for toolbar in self._toolbars:
+                toolbar.show()
             win.restoreState(self._state)
             win.showMaximized() if self._was_maximized else win.showNormal()
         win.presentation_action.setChecked(on)

@@ -94,7 +94,7 @@ class BodyScene(QGraphicsScene):
         above or below their dot; a label that would cover another is left out (hover still names it).
         """
         self._labels_on = on
-        self._blocked = self._layout_labels() if on else set()
+        self._blocked = self._layout_labels() if (on or self._plan is not None) else set()
         for item in self.markers:
             self._update_label(item)
 
@@ -106,6 +106,9 @@ class BodyScene(QGraphicsScene):
         placed: list[QRectF] = []
         dots = [QRectF(i.pos().x() - gap, i.pos().y() - gap, 2 * gap, 2 * gap)
                 for i in self.markers if i.isVisible()]
+        cross = (TriggerMarkerItem.SIZE + 3) / scale
+        dots += [QRectF(t.pos().x() - cross, t.pos().y() - cross, 2 * cross, 2 * cross)
+                 for t in self.triggers.markers if t.isVisible()]
         blocked: set[int] = set()
         order = sorted(self.markers, key=lambda i: i.state != "selected")
         for item in order:
@@ -114,11 +117,17 @@ class BodyScene(QGraphicsScene):
             width = (metrics.horizontalAdvance(item.code) + 4) / scale
             x, y = item.pos().x(), item.pos().y()
             outward = 1 if item.marker.x >= 0 else -1
+            out_x = x + gap if outward > 0 else x - gap - width
+            in_x = x - gap - width if outward > 0 else x + gap
             candidates = [
-                QRectF(x + gap if outward > 0 else x - gap - width, y - height / 2, width, height),
-                QRectF(x - gap - width if outward > 0 else x + gap, y - height / 2, width, height),
+                QRectF(out_x, y - height / 2, width, height),
+                QRectF(in_x, y - height / 2, width, height),
                 QRectF(x - width / 2, y - gap - height, width, height),
                 QRectF(x - width / 2, y + gap, width, height),
+                QRectF(out_x, y - gap - height, width, height),
+                QRectF(out_x, y + gap, width, height),
+                QRectF(in_x, y - gap - height, width, height),
+                QRectF(in_x, y + gap, width, height),
             ]
             for index, rect in enumerate(candidates):
                 if not any(rect.intersects(r) for r in placed) and \
@@ -127,7 +136,15 @@ class BodyScene(QGraphicsScene):
                     item.label_slot = index
                     break
             else:
-                blocked.add(id(item))
+                if self._plan is not None and item.code in self._plan:
+                    # A plan's label is never dropped: take the place that covers other labels least.
+                    def overlap(rect):
+                        return sum(rect.intersected(r).width() * rect.intersected(r).height() for r in placed)
+                    index = min(range(len(candidates)), key=lambda i: overlap(candidates[i]))
+                    placed.append(candidates[index])
+                    item.label_slot = index
+                else:
+                    blocked.add(id(item))
         return blocked
 
     def set_meridian_visible(self, meridian: str, visible: bool) -> None:
@@ -194,17 +211,27 @@ class BodyScene(QGraphicsScene):
                                 and meridian not in self._hidden)
         self.triggers.show_plan(self._plan)
 
-    def set_presentation(self, on: bool) -> None:
-        """Projector look: dark surround, larger dots and larger labels."""
-        self.setBackgroundBrush(QColor("#101418") if on else theme.PAPER)
-        self._font.setPointSizeF(13.0 if on else 8.0)
-        self._size_boost = 1.8 if on else 1.0
+    STYLES = {  # background, dot size boost, label point size
+        "normal": (None, 1.0, 8.0),
+        "patient": (None, 1.4, 11.0),
+        "presentation": ("#101418", 1.4, 13.0),
+    }
+
+    def set_style(self, name: str) -> None:
+        """Normal; patient view (larger dots and labels); projector (dark surround, larger still)."""
+        background, boost, points = self.STYLES[name]
+        self.setBackgroundBrush(QColor(background) if background else theme.PAPER)
+        self._font.setPointSizeF(points)
+        self._size_boost = boost
         for item in self.markers:
-            item.size_factor = self._size_boost
+            item.size_factor = boost
             item.update()
             if item.label is not None:
                 item.label.setFont(self._font)
         self.set_labels_visible(self._labels_on)
+
+    def set_presentation(self, on: bool) -> None:
+        self.set_style("presentation" if on else "normal")
 
     def show_brush(self, spots) -> None:
         """Mark the spot (or brushed stroke) asked about in 'where does it hurt?' mode."""
