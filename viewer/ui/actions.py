@@ -1,6 +1,7 @@
 """Menus, toolbar and keyboard shortcuts of the main window, declared in one place."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 
 VIEW_TITLES = {"front": "Front", "back": "Back", "side": "Side", "soles": "Soles"}
@@ -51,6 +52,9 @@ def build_actions(win) -> None:
     win.next_action = win.make_action("&Next point on channel", lambda: win.step_point(1), "]")
     win.prev_action = win.make_action("&Previous point on channel", lambda: win.step_point(-1), "[")
     win.clear_action = win.make_action("&Clear selection", win.selection.clear, "Esc")
+    # Esc clears only while the diagram has the focus, so panels (study, presentation) can use it too.
+    win.clear_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    win.diagram.addAction(win.clear_action)
     for action in (win.next_action, win.prev_action, win.clear_action):
         view_menu.addAction(action)
 
@@ -85,8 +89,10 @@ def build_actions(win) -> None:
         view_menu.addAction(action)
         toolbar.addAction(action)
     view_menu.addSeparator()
+    view_menu.addAction(win.make_action("&Study (quizzes, locate the point)", lambda: win.raise_panel("study"),
+                                        "Ctrl+T"))
     for dock in (win.browse_dock, win.muscles_dock, win.plan_dock, win.layers_dock, win.details_dock,
-                 win.compare_dock, win.pain_dock):
+                 win.compare_dock, win.study_dock, win.pain_dock):
         view_menu.addAction(dock.toggleViewAction())
     win.legend_action = win.make_action("Channel &legend", lambda on: win.legend.setVisible(on and bool(win.legend.entries)),
                                       "L", checkable=True)

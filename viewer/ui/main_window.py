@@ -22,6 +22,7 @@ from .modes import PatientView, PresentationMode
 from .pain import PainPanel
 from .plan_controller import PlanController
 from .plan_panel import PlanPanel
+from .study_wiring import LazyStudy
 from .problems import ProblemsDialog
 from .scene import BodyScene
 from .selection import Selection
@@ -77,7 +78,10 @@ class MainWindow(QMainWindow):
         self.compare_dock = self._dock("Compare", self.compare, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.details_dock, self.compare_dock)
         self.details_dock.raise_()
+        self.study = LazyStudy(self)
+        self.study_dock = self._dock("Study", self.study, Qt.DockWidgetArea.RightDockWidgetArea)
         self.pain_dock = self._dock("Where it hurts", self.pain, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.compare_dock, self.study_dock)
         self.tabifyDockWidget(self.compare_dock, self.pain_dock)
         self.details_dock.raise_()
         self.browse_dock.raise_()
@@ -213,7 +217,8 @@ class MainWindow(QMainWindow):
     def raise_panel(self, name: str) -> None:
         """Bring a side panel to the front by name (command line --panel)."""
         dock = {"details": self.details_dock, "compare": self.compare_dock, "muscles": self.muscles_dock,
-                "layers": self.layers_dock, "browse": self.browse_dock, "plan": self.plan_dock}[name]
+                "layers": self.layers_dock, "browse": self.browse_dock, "plan": self.plan_dock,
+                "study": self.study_dock}[name]
         dock.show()
         dock.raise_()
 
@@ -305,6 +310,9 @@ class MainWindow(QMainWindow):
 
     def _on_spot_clicked(self, x: float, y: float) -> None:
         """In 'where does it hurt?' mode: light up the muscles referring pain here and nearby acupoints."""
+        if self.study.locating():
+            self.study.click(x, y)
+            return
         if not self.pain_action.isChecked():
             return
         self.brushed = [(x, y)]

@@ -176,6 +176,7 @@ class PresentationMode(QObject):
             self.highlight.setGeometry(win.diagram.viewport().geometry())
             self.highlight.show()
             self.highlight.raise_()
+            win.clear_action.setEnabled(False)  # Esc leaves the presentation instead
             for action, keys in self.KEYS.items():
                 for key in keys:
                     shortcut = QShortcut(QKeySequence(key), win)
@@ -187,6 +188,7 @@ class PresentationMode(QObject):
                 shortcut.setEnabled(False)
                 shortcut.deleteLater()
             self._shortcuts = []
+            win.clear_action.setEnabled(True)
             self.highlight.hide()
             for scene in win.scenes.values():
                 scene.set_presentation(False)

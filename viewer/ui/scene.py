@@ -43,6 +43,7 @@ class BodyScene(QGraphicsScene):
         self.brushing = False  # set by the window in "where does it hurt?" mode
         self._plan: set[str] | None = None  # patient view / handout: only these keys are drawn
         self._size_boost = 1.0  # presentation mode draws larger dots
+        self._locate_items: list = []
         self._brush: QGraphicsPathItem | None = None
         self._blocked: set[int] = set()
         self._hidden: set[str] = set()
@@ -253,6 +254,44 @@ class BodyScene(QGraphicsScene):
                 path.lineTo(x * theme.SCENE_HEIGHT, y * theme.SCENE_HEIGHT)
         self._brush.setPath(path)
         self._brush.setVisible(bool(spots))
+
+    def show_locate(self, result=None, click=None, step: int = 0) -> None:
+        """'Locate the point' feedback: the click, the true spot, then the landmarks and the route."""
+        for item in self._locate_items:
+            self.removeItem(item)
+        self._locate_items = []
+        if result is None:
+            return
+        S = theme.SCENE_HEIGHT
+
+        def pen(colour, width, style=Qt.PenStyle.SolidLine):
+            p = QPen(QColor(colour), width, style, Qt.PenCapStyle.RoundCap)
+            p.setCosmetic(True)
+            return p
+
+        def ring(x, y, colour, radius=9.0, fill=None):
+            item = self.addEllipse(-radius, -radius, 2 * radius, 2 * radius, pen(colour, 2.5),
+                                   QColor(fill) if fill else Qt.BrushStyle.NoBrush)
+            item.setPos(x * S, y * S)
+            item.setFlag(item.GraphicsItemFlag.ItemIgnoresTransformations)
+            item.setZValue(40)
+            self._locate_items.append(item)
+
+        tx, ty = result.target
+        if click is not None:
+            line = self.addLine(click[0] * S, click[1] * S, tx * S, ty * S, pen("#1B5E9E", 1.5, Qt.PenStyle.DotLine))
+            line.setZValue(39)
+            self._locate_items.append(line)
+            ring(click[0], click[1], "#1B5E9E")
+        ring(tx, ty, "#B3261E", 6.0, "#B3261E")
+        if step >= 1:
+            for _name, (lx, ly) in result.landmarks:
+                ring(lx, ly, "#1B7F3B", 11.0)
+        if step >= 2:
+            for _name, (lx, ly) in result.landmarks:
+                guide = self.addLine(lx * S, ly * S, tx * S, ty * S, pen("#1B7F3B", 2.0, Qt.PenStyle.DashLine))
+                guide.setZValue(39)
+                self._locate_items.append(guide)
 
     def mouseMoveEvent(self, event) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton and self.brushing:

@@ -1,0 +1,58 @@
+"""Study panel: keyboard-first cards with a summary, and locate-the-point on the blank body."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+
+def open_study(window, qtbot):
+    window.raise_panel("study")
+    qtbot.waitUntil(lambda: window.study.panel is not None and window.study.panel.isVisible(), timeout=3000)
+    return window.study.panel
+
+
+def test_cards_are_answered_from_the_keyboard_and_end_with_a_summary(window, qtbot):
+    """Enter starts; the right number key then Space rates Good; a wrong key explains; a summary follows."""
+    cards = open_study(window, qtbot).cards
+    cards.deck.setCurrentIndex(cards.deck.findText("HT Heart"))
+    cards.setFocus()
+    qtbot.keyClick(cards, Qt.Key.Key_Return)
+    assert cards.question is not None and cards.options[0].isVisible()
+    first = cards.question
+    qtbot.keyClick(cards, Qt.Key.Key_1 + first.answer)
+    assert "Right" in cards.feedback.text()
+    qtbot.keyClick(cards, Qt.Key.Key_Space)
+    assert cards.question is not None and cards.question.card_id != first.card_id
+    wrong = (cards.question.answer + 1) % 4
+    answer_text = cards.question.options[cards.question.answer]
+    qtbot.keyClick(cards, Qt.Key.Key_1 + wrong)
+    assert "Not quite" in cards.feedback.text() and answer_text in cards.feedback.text()
+    for _ in range(200):  # answer everything else right until the session ends
+        if cards.question is None:
+            break
+        qtbot.keyClick(cards, Qt.Key.Key_1 + cards.question.answer)
+        qtbot.keyClick(cards, Qt.Key.Key_E)
+    assert cards.question is None and cards.prompt.text() == "Session finished."
+    assert "right (" in cards.feedback.text()
+    assert "due now" in cards.progress.text()
+    assert len(window.study.store.reviews()) >= 3
+
+
+def test_locate_the_point_on_a_blank_body_then_step_by_step(window, qtbot):
+    """N names a point and blanks the body; a click is scored in cun; Space reveals landmarks and route."""
+    locate = open_study(window, qtbot).locate
+    window.study.panel.setCurrentWidget(locate)
+    locate.deck.setCurrentIndex(locate.deck.findText("PC Pericardium"))
+    locate.setFocus()
+    qtbot.keyClick(locate, Qt.Key.Key_N)
+    code, view = locate.target
+    assert code == "PC1" and window.current_view == view
+    scene = window.scenes[view]
+    assert not any(m.isVisible() for m in scene.markers)
+    x, y = window.content.layout.position(code, view, "left")
+    scene.spotClicked.emit(x, y)
+    assert "Excellent: 0.0 cun" in locate.feedback.text()
+    assert len(scene._locate_items) == 3  # the click, the route to the spot, the true spot
+    qtbot.keyClick(locate, Qt.Key.Key_Space)
+    assert len(scene._locate_items) > 3 and "First find" in locate.feedback.text()
+    qtbot.keyClick(locate, Qt.Key.Key_Escape)
+    assert scene._locate_items == [] and any(m.isVisible() for m in scene.markers)

@@ -1,0 +1,381 @@
+"""Study: quiz cards with FSRS spaced repetition, stored in SQLite, and 'locate the point' scoring.
+
+Qt-free. The scheduler is the maintained ``fsrs`` package; reviews are written in transactions, so a
+crash loses at most the answer being written, and a damaged database is detected and kept aside.
+"""
+from __future__ import annotations
+
+import json
+import math
+import random
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from fsrs import Card, Rating, Scheduler, State
+
+from .describe import describe_placement
+from .store import quarantine
+
+DB_NAME = "study.sqlite3"
+SCHEMA_VERSION = 1
+KINDS = ("code_to_name", "name_to_code", "point_to_meridian", "hanzi_to_point", "muscle_to_referral",
+         "referral_to_muscle")
+POINT_KINDS = KINDS[:4]
+MUSCLE_KINDS = KINDS[4:]
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# --- questions ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Question:
+    card_id: str  # "<kind>:<ref>"
+    kind: str
+    ref: str
+    prompt: str
+    options: tuple[str, ...]
+    answer: int  # index into options
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Deck:
+    id: str  # "meridian:LU", "region:knee", "custom:LI4,ST36", "muscles:all", "muscles:lower_back"
+    title: str
+    refs: tuple[str, ...]
+    kinds: tuple[str, ...]
+
+    def card_ids(self) -> list[str]:
+        return [f"{kind}:{ref}" for ref in self.refs for kind in self.kinds]
+
+
+def decks(content) -> list[Deck]:
+    """The decks offered: one per channel, one per region, the muscles (all and per region)."""
+    atlas, muscles = content.atlas, content.muscles
+    result = [Deck(f"meridian:{code}", f"{code} {m.name}", m.points, POINT_KINDS)
+              for code, m in atlas.meridians.items() if m.points and not code.startswith("PACK:")]
+    regions = sorted({p.region for p in atlas.points.values()})
+    for region in regions:
+        refs = tuple(c for c, p in atlas.points.items() if p.region == region)
+        result.append(Deck(f"region:{region}", f"Points of the {region.replace('_', ' ')}", refs, POINT_KINDS))
+    if muscles.muscles:
+        result.append(Deck("muscles:all", "Trigger-point muscles", tuple(muscles.muscles), MUSCLE_KINDS))
+    return result
+
+
+def custom_deck(content, codes) -> Deck:
+    refs = tuple(c for c in codes if c in content.atlas.points)
+    return Deck("custom:" + ",".join(refs), f"My selection ({len(refs)} points)", refs, POINT_KINDS)
+
+
+def _first_sentence(text: str) -> str:
+    end = text.find(". ")
+    return text if end < 0 else text[:end + 1]
+
+
+def _point_label(point) -> str:
+    return f"{point.pinyin} · {point.english}"
+
+
+def make_question(content, card_id: str, pool: tuple[str, ...], seed: int = 0) -> Question:
+    """A four-option question for a card; distractors come from the deck, chosen reproducibly."""
+    kind, ref = card_id.split(":", 1)
+    rng = random.Random(f"{card_id}/{seed}")
+    atlas, muscles = content.atlas, content.muscles
+
+    def options(right: str, candidates: list[str]) -> tuple[tuple[str, ...], int]:
+        others = sorted({c for c in candidates if c != right})
+        picks = rng.sample(others, min(3, len(others)))
+        choices = picks + [right]
+        rng.shuffle(choices)
+        return tuple(choices), choices.index(right)
+
+    if kind in POINT_KINDS:
+        point = atlas.points[ref]
+        others = [c for c in pool if c != ref] or [c for c in atlas.points if c != ref]
+        if kind == "code_to_name":
+            opts, answer = options(_point_label(point), [_point_label(atlas.points[c]) for c in others])
+            prompt = f"What is {ref} called?"
+        elif kind == "name_to_code":
+            opts, answer = options(ref, others)
+            prompt = f"Which point is {_point_label(point)}?"
+        elif kind == "point_to_meridian":
+            names = [m.full_name for m in atlas.meridians.values()]
+            opts, answer = options(atlas.meridians[point.meridian].full_name, names)
+            prompt = f"On which channel does {_point_label(point)} lie?"
+        else:
+            opts, answer = options(ref, others)
+            prompt = f"Which point is written {point.hanzi} ({point.pinyin})?"
+        explanation = f"{ref} {_point_label(point)}: {point.location}"
+    else:
+        muscle = muscles.muscles[ref]
+        others = [m for m in pool if m != ref] or [m for m in muscles.muscles if m != ref]
+        if kind == "muscle_to_referral":
+            opts, answer = options(_first_sentence(muscle.symptoms),
+                                   [_first_sentence(muscles.muscles[m].symptoms) for m in others])
+            prompt = f"Where is pain from {muscle.name} trigger points usually felt?"
+        else:
+            opts, answer = options(muscle.name, [muscles.muscles[m].name for m in others])
+            prompt = f"Which muscle refers pain like this? {_first_sentence(muscle.symptoms)}"
+        explanation = f"{muscle.name}: {muscle.symptoms}"
+    return Question(card_id, kind, ref, prompt, opts, answer, explanation)
+
+
+# --- storage --------------------------------------------------------------------------------------
+
+class StudyStore:
+    """FSRS card states and the review history in one SQLite file in the user data folder."""
+
+    def __init__(self, data_dir: Path):
+        self.path = Path(data_dir) / DB_NAME
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.note = ""
+        try:
+            self.conn = self._open()
+        except sqlite3.DatabaseError as exc:
+            kept = quarantine(self.path)
+            self.note = f"The study database was damaged ({exc}); it was kept as {kept.name} and a new one started."
+            self.conn = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions below
+        try:
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if ok != "ok":
+                raise sqlite3.DatabaseError(ok)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(f"made by a newer version (schema {version})")
+            conn.execute("PRAGMA journal_mode=WAL")
+            with conn:
+                conn.execute("BEGIN")
+                conn.execute("CREATE TABLE IF NOT EXISTS cards (card_id TEXT PRIMARY KEY, state TEXT NOT NULL, "
+                             "due TEXT NOT NULL)")
+                conn.execute("CREATE TABLE IF NOT EXISTS reviews (id INTEGER PRIMARY KEY, card_id TEXT NOT NULL, "
+                             "deck TEXT NOT NULL, rating INTEGER NOT NULL, correct INTEGER NOT NULL, "
+                             "reviewed_at TEXT NOT NULL)")
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise
+        return conn
+
+    def card(self, card_id: str) -> Card | None:
+        row = self.conn.execute("SELECT state FROM cards WHERE card_id = ?", (card_id,)).fetchone()
+        return Card.from_dict(json.loads(row[0])) if row else None
+
+    def record(self, card_id: str, deck: str, card: Card, rating: Rating, correct: bool, when: datetime) -> None:
+        """Store the new card state and the review together: both or neither."""
+        with self.conn:
+            self.conn.execute("BEGIN")
+            self.conn.execute("INSERT INTO cards (card_id, state, due) VALUES (?, ?, ?) ON CONFLICT(card_id) "
+                              "DO UPDATE SET state = excluded.state, due = excluded.due",
+                              (card_id, json.dumps(card.to_dict()), card.due.isoformat()))
+            self.conn.execute("INSERT INTO reviews (card_id, deck, rating, correct, reviewed_at) VALUES (?, ?, ?, ?, ?)",
+                              (card_id, deck, int(rating), int(correct), when.isoformat()))
+
+    def reviews(self, deck: str | None = None) -> list[tuple]:
+        query = "SELECT card_id, rating, correct, reviewed_at FROM reviews"
+        args: tuple = ()
+        if deck:
+            query, args = query + " WHERE deck = ?", (deck,)
+        return self.conn.execute(query + " ORDER BY id", args).fetchall()
+
+    def progress(self, deck: Deck, when: datetime | None = None) -> dict[str, int]:
+        """How many of the deck's cards are new, due now, learning, and in long-term review."""
+        when = when or now_utc()
+        counts = {"total": 0, "new": 0, "due": 0, "learning": 0, "review": 0}
+        for card_id in deck.card_ids():
+            counts["total"] += 1
+            card = self.card(card_id)
+            if card is None:
+                counts["new"] += 1
+                continue
+            if card.due <= when:
+                counts["due"] += 1
+            counts["review" if card.state == State.Review else "learning"] += 1
+        return counts
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+# --- a session --------------------------------------------------------------------------------------
+
+@dataclass
+class SessionSummary:
+    answered: int = 0
+    correct: int = 0
+    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [answered, correct]
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answered if self.answered else 0.0
+
+
+class StudySession:
+    """Due cards first (earliest first), then new cards up to ``new_limit``."""
+
+    def __init__(self, content, store: StudyStore, deck: Deck, new_limit: int = 15, clock=now_utc):
+        self.content = content
+        self.store = store
+        self.deck = deck
+        self.clock = clock
+        self.scheduler = Scheduler(enable_fuzzing=False)
+        self.summary = SessionSummary()
+        self.new_left = new_limit
+        self.seen: set[str] = set()
+
+    def next_question(self) -> Question | None:
+        when = self.clock()
+        due, new = [], []
+        for card_id in self.deck.card_ids():
+            card = self.store.card(card_id)
+            if card is None:
+                if card_id not in self.seen:
+                    new.append(card_id)
+            elif card.due <= when:
+                due.append((card.due, card_id))
+        if due:
+            card_id = min(due)[1]
+        elif new and self.new_left > 0:
+            card_id = new[0]
+        else:
+            return None
+        return make_question(self.content, card_id, self.deck.refs, seed=self.summary.answered)
+
+    def answer(self, question: Question, choice: int, rating: Rating | None = None) -> Rating:
+        """Grade an answer (wrong -> Again, right -> Good unless the student says Hard/Easy) and store it."""
+        correct = choice == question.answer
+        rating = Rating.Again if not correct else (rating or Rating.Good)
+        when = self.clock()
+        card = self.store.card(question.card_id)
+        if card is None:
+            card = Card(due=when)
+            self.new_left -= 1
+        card, _log = self.scheduler.review_card(card, rating, review_datetime=when)
+        self.store.record(question.card_id, self.deck.id, card, rating, correct, when)
+        self.seen.add(question.card_id)
+        self.summary.answered += 1
+        self.summary.correct += int(correct)
+        stats = self.summary.by_kind.setdefault(question.kind, [0, 0])
+        stats[0] += 1
+        stats[1] += int(correct)
+        return rating
+
+
+# --- locate the point -------------------------------------------------------------------------------
+
+REGION_SCALES = {  # (view, region) -> the proportional cun used to score a click there
+    "front": {"head": "forehead", "face": "forehead", "neck": "chest", "chest": "chest", "abdomen": "abdomen_upper",
+              "shoulder": "chest", "upper_arm": "upper_arm", "elbow": "forearm", "forearm": "forearm",
+              "wrist": "forearm", "hand": "forearm", "hip": "thigh_medial", "thigh": "thigh_medial",
+              "knee": "leg_front", "leg": "leg_front", "ankle": "leg_front", "foot": "leg_front"},
+    "back": {"upper_arm": "upper_arm", "elbow": "forearm", "forearm": "forearm", "wrist": "forearm",
+             "hand": "forearm", "thigh": "thigh_back", "knee": "leg_back", "leg": "leg_back",
+             "ankle": "leg_back", "foot": "leg_back", "head": "mastoid", "neck": "mastoid"},
+    "side": {"head": "head_side", "face": "head_side", "ear": "head_side", "neck": "head_side",
+             "thigh": "thigh_lateral", "hip": "thigh_lateral", "buttock": "thigh_lateral", "knee": "leg_lateral",
+             "leg": "leg_lateral", "ankle": "leg_lateral", "foot": "leg_lateral"},
+}
+DEFAULT_SCALE = {"front": "chest", "back": "back", "side": "trunk_side"}
+
+
+@dataclass(frozen=True)
+class LocateResult:
+    code: str
+    view: str
+    distance_cun: float
+    distance_cm: float
+    grade: str  # "excellent", "good", "close", "missed"
+    rating: Rating
+    target: tuple[float, float]
+    steps: tuple[str, ...]
+    landmarks: tuple[tuple[str, tuple[float, float]], ...]
+
+
+def cun_scale(content, code: str, view: str) -> float:
+    point = content.atlas.points[code]
+    scales = content.body.view(view).scales
+    name = REGION_SCALES.get(view, {}).get(point.region, DEFAULT_SCALE.get(view))
+    if name in scales:
+        return scales[name]
+    return 1.0 / 75.0  # soles and anything unmapped: about 2.3 cm per cun on a 170 cm figure
+
+
+def score_locate(content, code: str, view: str, x: float, y: float) -> LocateResult:
+    """Score a click against the nearest marker of ``code`` on ``view``, in the local proportional cun."""
+    markers = content.layout.markers_of(code, view)
+    if not markers:
+        raise KeyError(f"{code} is not drawn on the {view} view")
+    target = min(markers, key=lambda m: math.hypot(m.x - x, m.y - y))
+    distance = math.hypot(target.x - x, target.y - y)
+    cun = distance / cun_scale(content, code, view)
+    graded = cun - 1e-9  # a click exactly on a boundary gets the better grade
+    if graded <= 0.5:
+        grade, rating = "excellent", Rating.Easy
+    elif graded <= 1.0:
+        grade, rating = "good", Rating.Good
+    elif graded <= 2.0:
+        grade, rating = "close", Rating.Hard
+    else:
+        grade, rating = "missed", Rating.Again
+    place = next(p for p in content.atlas.points[code].places if p.view == view)
+    view_model = content.body.view(view)
+    landmarks = []
+    for ref in place.references():
+        if ref in view_model.landmarks:
+            lx, ly = view_model.landmarks[ref]
+            landmarks.append((ref, (lx if target.x >= 0 else -lx, ly)))  # the side that was clicked
+        elif content.layout.markers_of(ref, view):
+            m = content.layout.markers_of(ref, view)[0]
+            landmarks.append((ref, (abs(m.x) if target.x >= 0 else -abs(m.x), m.y)))
+    names = " and ".join(n.replace("_", " ") for n, _ in landmarks) or "the nearby landmarks"
+    steps = (f"First find {names}.", describe_placement(place),
+             f"{code} lies here: {content.atlas.points[code].location}")
+    return LocateResult(code, view, cun, distance * 170.0, grade, rating, (target.x, target.y), steps,
+                        tuple(landmarks))
+
+
+class LocateDrill:
+    """'Locate the point' as spaced repetition: each point is a card ("locate:<code>") graded by distance."""
+
+    def __init__(self, content, store: StudyStore, deck: Deck, clock=now_utc):
+        self.content = content
+        self.store = store
+        self.deck = deck
+        self.clock = clock
+        self.scheduler = Scheduler(enable_fuzzing=False)
+        self.results: list[LocateResult] = []
+
+    def next_point(self) -> tuple[str, str] | None:
+        """(code, view) to find next: the most overdue card, else the first point never tried."""
+        when = self.clock()
+        due, new = [], []
+        for code in self.deck.refs:
+            views = [v for v in self.content.atlas.points[code].views if v in ("front", "back", "side")]
+            if not views:
+                continue
+            card = self.store.card(f"locate:{code}")
+            if card is None:
+                new.append((code, views[0]))
+            elif card.due <= when:
+                due.append((card.due, code, views[0]))
+        if due:
+            _, code, view = min(due)
+            return code, view
+        return new[0] if new else None
+
+    def answer(self, code: str, view: str, x: float, y: float) -> LocateResult:
+        result = score_locate(self.content, code, view, x, y)
+        when = self.clock()
+        card = self.store.card(f"locate:{code}") or Card(due=when)
+        card, _ = self.scheduler.review_card(card, result.rating, review_datetime=when)
+        self.store.record(f"locate:{code}", self.deck.id, card, result.rating, result.grade != "missed", when)
+        self.results.append(result)
+        return result

@@ -1,0 +1,259 @@
+"""Study panel: card quizzes and 'locate the point', both answered from the keyboard."""
+from __future__ import annotations
+
+from html import escape
+
+from fsrs import Rating
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..atlas.study import LocateDrill, StudySession, decks
+
+GRADE_WORDS = {"excellent": "Excellent", "good": "Good", "close": "Close", "missed": "Missed"}
+
+
+def _big(label: QLabel, factor: float = 1.3) -> QLabel:
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+class KeyboardTab(QWidget):
+    """A tab whose own keys win over the window's shortcuts while it has the focus (digits, Space...)."""
+
+    keys: dict = {}
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in self.keys \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        action = self.keys.get(event.key())
+        if action is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            action()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class CardsTab(KeyboardTab):
+    """Four-option cards. Keys: 1-4 answer; after a right answer H/Space/E rate it; Enter starts."""
+
+    def __init__(self, content, store, parent=None):
+        super().__init__(parent)
+        self.content = content
+        self.store = store
+        self.session: StudySession | None = None
+        self.question = None
+        self.pending_right = False
+        layout = QVBoxLayout(self)
+        self.deck = QComboBox()
+        for deck in [d for d in decks(content)]:
+            self.deck.addItem(deck.title, deck)
+        self.progress = QLabel()
+        self.start = QPushButton("Start session (Enter)")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.prompt = _big(QLabel("Choose a deck and start."))
+        self.options = [QPushButton() for _ in range(4)]
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setTextFormat(Qt.TextFormat.RichText)
+        for widget in (self.deck, self.progress, self.start, self.prompt):
+            layout.addWidget(widget)
+        for number, button in enumerate(self.options, start=1):
+            button.setStyleSheet("text-align:left; padding:6px")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys keep working after a mouse click
+            button.clicked.connect(lambda _=False, n=number - 1: self.choose(n))
+            layout.addWidget(button)
+        layout.addWidget(self.feedback)
+        layout.addStretch(1)
+        self.start.clicked.connect(self.start_session)
+        self.deck.currentIndexChanged.connect(self.show_progress)
+        self.keys = {Qt.Key.Key_1: lambda: self.choose(0), Qt.Key.Key_2: lambda: self.choose(1),
+                     Qt.Key.Key_3: lambda: self.choose(2), Qt.Key.Key_4: lambda: self.choose(3),
+                     Qt.Key.Key_Return: self._on_enter, Qt.Key.Key_Enter: self._on_enter,
+                     Qt.Key.Key_Space: lambda: self.rate(Rating.Good), Qt.Key.Key_H: lambda: self.rate(Rating.Hard),
+                     Qt.Key.Key_E: lambda: self.rate(Rating.Easy)}
+        self._show_options(False)
+        self.show_progress()
+
+    def show_progress(self) -> None:
+        deck = self.deck.currentData()
+        p = self.store.progress(deck)
+        self.progress.setText(f"{p['total']} cards · {p['new']} new · {p['due']} due now · "
+                              f"{p['learning']} learning · {p['review']} in long-term review")
+
+    def _show_options(self, on: bool) -> None:
+        for button in self.options:
+            button.setVisible(on)
+
+    def _on_enter(self) -> None:
+        if self.session is None or self.question is None and not self.pending_right:
+            self.start_session()
+        elif self.pending_right:
+            self.rate(Rating.Good)
+
+    def start_session(self) -> None:
+        self.session = StudySession(self.content, self.store, self.deck.currentData())
+        self.feedback.setText("")
+        self.next_question()
+
+    def next_question(self) -> None:
+        self.pending_right = False
+        self.question = self.session.next_question() if self.session else None
+        if self.question is None:
+            self._finish()
+            return
+        self.prompt.setText(self.question.prompt)
+        for number, (button, text) in enumerate(zip(self.options, self.question.options), start=1):
+            button.setText(f"{number}   {text}")
+            button.setEnabled(True)
+        self._show_options(True)
+
+    def choose(self, index: int) -> None:
+        if self.question is None or self.pending_right or not 0 <= index < len(self.question.options):
+            return
+        q = self.question
+        if index == q.answer:
+            self.pending_right = True
+            self.feedback.setText("<b style='color:#1B7F3B'>✓ Right.</b> How easy was it? "
+                                  "<b>H</b> hard · <b>Space</b> good · <b>E</b> easy")
+        else:
+            self.session.answer(q, index)
+            self.feedback.setText(f"<b style='color:#B3261E'>✗ Not quite.</b> The answer is "
+                                  f"<b>{escape(q.options[q.answer])}</b>.<br>{escape(q.explanation)}")
+            self.next_question_after_wrong()
+
+    def next_question_after_wrong(self) -> None:
+        explanation = self.feedback.text()
+        self.next_question()
+        if self.question is not None:
+            self.feedback.setText(explanation)
+        self.show_progress()
+
+    def rate(self, rating: Rating) -> None:
+        if not self.pending_right or self.question is None:
+            return
+        self.session.answer(self.question, self.question.answer, rating)
+        self.feedback.setText(f"<span style='color:#555'>{escape(self.question.explanation)}</span>")
+        self.next_question()
+        self.show_progress()
+
+    def _finish(self) -> None:
+        self._show_options(False)
+        if self.session is None:
+            return
+        s = self.session.summary
+        kinds = "".join(f"<li>{escape(k.replace('_', ' '))}: {v[1]} of {v[0]}</li>"
+                        for k, v in s.by_kind.items())
+        self.prompt.setText("Session finished.")
+        self.feedback.setText(f"<h3>{s.correct} of {s.answered} right ({s.accuracy:.0%})</h3><ul>{kinds}</ul>"
+                              "<p>Cards you missed come back first next time. Press Enter for more.</p>")
+        self.session = None
+        self.show_progress()
+
+
+class LocateTab(KeyboardTab):
+    """The app names a point; the student clicks the blank body; the answer is scored in cun."""
+
+    started = Signal(str)  # view to show, blank
+    reveal = Signal(object, int)  # LocateResult, step (0 = only the click and score, 1-3 = steps)
+    stopped = Signal()
+
+    def __init__(self, content, store, parent=None):
+        super().__init__(parent)
+        self.content = content
+        self.store = store
+        self.drill: LocateDrill | None = None
+        self.target: tuple[str, str] | None = None
+        self.result = None
+        self.step = 0
+        layout = QVBoxLayout(self)
+        self.deck = QComboBox()
+        for deck in decks(content):
+            if deck.kinds and deck.kinds[0] != "muscle_to_referral":
+                self.deck.addItem(deck.title, deck)
+        self.start = QPushButton("Next point (N)")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.prompt = _big(QLabel("Pick a deck and press N: you will be asked to click where a point lies."))
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setTextFormat(Qt.TextFormat.RichText)
+        self.stop = QPushButton("Stop (Esc)")
+        for widget in (self.deck, self.start, self.prompt, self.feedback, self.stop):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.start.clicked.connect(self.next_point)
+        self.stop.clicked.connect(self.finish)
+        self.keys = {Qt.Key.Key_N: self.next_point, Qt.Key.Key_Space: self.next_step,
+                     Qt.Key.Key_Escape: self.finish}
+
+    @property
+    def active(self) -> bool:
+        return self.target is not None and self.result is None
+
+    def next_point(self) -> None:
+        deck = self.deck.currentData()
+        if self.drill is None or self.drill.deck != deck:
+            self.drill = LocateDrill(self.content, self.store, deck)
+        self.target, self.result, self.step = self.drill.next_point(), None, 0
+        if self.target is None:
+            self.prompt.setText("Nothing due in this deck right now. Well done.")
+            self.stopped.emit()
+            return
+        code, view = self.target
+        point = self.content.atlas.points[code]
+        self.prompt.setText(f"Find <b>{code} {escape(point.pinyin)}</b> ({escape(point.english)}) "
+                            f"on the {view} view: click on the body.")
+        self.prompt.setTextFormat(Qt.TextFormat.RichText)
+        self.feedback.setText("")
+        self.started.emit(view)
+
+    def click(self, x: float, y: float) -> None:
+        if not self.active:
+            return
+        code, view = self.target
+        self.result = self.drill.answer(code, view, x, y)
+        self.result_click = (x, y)
+        r = self.result
+        self.feedback.setText(f"<h3>{GRADE_WORDS[r.grade]}: {r.distance_cun:.1f} cun away "
+                              f"({r.distance_cm:.0f} cm)</h3><p>Press <b>Space</b> to see how to find it, "
+                              f"step by step; <b>N</b> for the next point.</p>")
+        self.reveal.emit(self.result, 0)
+
+    def next_step(self) -> None:
+        if self.result is None or self.step >= 3:
+            return
+        self.step += 1
+        steps = "".join(f"<li>{escape(text)}</li>" for text in self.result.steps[:self.step])
+        self.feedback.setText(f"<h3>{GRADE_WORDS[self.result.grade]}: {self.result.distance_cun:.1f} cun away"
+                              f"</h3><ol>{steps}</ol>")
+        self.reveal.emit(self.result, self.step)
+
+    def finish(self) -> None:
+        self.target, self.result = None, None
+        self.stopped.emit()
+
+
+class StudyPanel(QTabWidget):
+    def __init__(self, content, store, parent=None):
+        super().__init__(parent)
+        self.setObjectName("study")
+        self.cards = CardsTab(content, store)
+        self.locate = LocateTab(content, store)
+        self.addTab(self.cards, "Cards")
+        self.addTab(self.locate, "Locate the point")
+        if store.note:
+            self.cards.feedback.setText(escape(store.note))

@@ -1,0 +1,65 @@
+"""The Study dock, built on first show (it opens the study database), and its link to the diagram."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ..atlas.paths import user_data_dir
+from ..atlas.study import StudyStore
+from .study_panel import StudyPanel
+
+
+class LazyStudy(QWidget):
+    """Holds the StudyPanel; creates it (and opens the database) the first time it is shown."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.panel: StudyPanel | None = None
+        self.store: StudyStore | None = None
+        self._click = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event) -> None:
+        self.build()
+        super().showEvent(event)
+
+    def build(self) -> StudyPanel:
+        if self.panel is None:
+            self.store = StudyStore(self.window.data_dir or user_data_dir())
+            self.panel = StudyPanel(self.window.content, self.store)
+            self.layout().addWidget(self.panel)
+            locate = self.panel.locate
+            locate.started.connect(self._on_started)
+            locate.reveal.connect(self._on_reveal)
+            locate.stopped.connect(self._on_stopped)
+        return self.panel
+
+    def locating(self) -> bool:
+        return self.panel is not None and self.panel.locate.active
+
+    def click(self, x: float, y: float) -> None:
+        self._click = (x, y)
+        self.panel.locate.click(x, y)
+
+    def _on_started(self, view: str) -> None:
+        """A blank body: no acupoints or trigger points until the answer is given."""
+        win = self.window
+        win.selection.clear()
+        win.set_view(view)
+        win.diagram.fit()
+        for scene in win.scenes.values():
+            scene.show_locate(None)
+            scene.set_acupoints_visible(False)
+            scene.triggers.set_markers_visible(False)
+        self._click = None
+
+    def _on_reveal(self, result, step: int) -> None:
+        scene = self.window.scenes[self.window.current_view]
+        scene.show_locate(result, self._click, step)
+
+    def _on_stopped(self) -> None:
+        win = self.window
+        for scene in win.scenes.values():
+            scene.show_locate(None)
+            scene.set_acupoints_visible(win.acupoints_on)
+            scene.triggers.set_markers_visible(win.trigger_points_on)
