@@ -123,7 +123,7 @@ def test_locate_scoring_uses_proportional_cun(content):
     far = score_locate(content, "PC6", "front", 0.0, 0.1)
     assert far.grade == "missed" and far.rating == Rating.Again
     assert [n for n, _ in exact.landmarks] == ["wrist_crease_mid", "elbow_crease_mid"]
-    assert exact.steps[0].startswith("First find wrist crease mid")
+    assert exact.steps[0].startswith("First find middle of the wrist crease")
 
 
 def test_locate_drill_schedules_by_the_score(content, tmp_path):

@@ -7,6 +7,11 @@ from .model import Placement
 _QUALIFIERS = ("lateral", "medial", "mid", "radial", "ulnar", "top", "lower")
 
 
+def landmark_words(ref: str) -> str:
+    """Public name for _name: a landmark in words."""
+    return _name(ref)
+
+
 def _name(ref: str) -> str:
     """A landmark name as words: 'knee_eye_lateral' -> 'lateral knee eye'; point codes stay."""
     words = ref.split("_")

@@ -16,6 +16,7 @@ from pathlib import Path
 from fsrs import Card, Rating, Scheduler, State
 
 from .describe import describe_placement
+from .describe import landmark_words as landmark_name
 from .store import quarantine
 
 DB_NAME = "study.sqlite3"
@@ -51,7 +52,8 @@ class Deck:
     kinds: tuple[str, ...]
 
     def card_ids(self) -> list[str]:
-        return [f"{kind}:{ref}" for ref in self.refs for kind in self.kinds]
+        """All cards of the deck, one kind after another, so one point is not asked four ways in a row."""
+        return [f"{kind}:{ref}" for kind in self.kinds for ref in self.refs]
 
 
 def decks(content) -> list[Deck]:
@@ -335,7 +337,7 @@ def score_locate(content, code: str, view: str, x: float, y: float) -> LocateRes
         elif content.layout.markers_of(ref, view):
             m = content.layout.markers_of(ref, view)[0]
             landmarks.append((ref, (abs(m.x) if target.x >= 0 else -abs(m.x), m.y)))
-    names = " and ".join(n.replace("_", " ") for n, _ in landmarks) or "the nearby landmarks"
+    names = " and ".join(landmark_name(n) for n, _ in landmarks) or "the nearby landmarks"
     steps = (f"First find {names}.", describe_placement(place),
              f"{code} lies here: {content.atlas.points[code].location}")
     return LocateResult(code, view, cun, distance * 170.0, grade, rating, (target.x, target.y), steps,

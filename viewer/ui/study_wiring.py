@@ -51,6 +51,7 @@ class LazyStudy(QWidget):
             scene.show_locate(None)
             scene.set_acupoints_visible(False)
             scene.triggers.set_markers_visible(False)
+        win.legend.hide()
         self._click = None
 
     def _on_reveal(self, result, step: int) -> None:
@@ -63,3 +64,4 @@ class LazyStudy(QWidget):
             scene.show_locate(None)
             scene.set_acupoints_visible(win.acupoints_on)
             scene.triggers.set_markers_visible(win.trigger_points_on)
+        win.legend.setVisible(bool(win.legend.entries) and win.legend_action.isChecked())
