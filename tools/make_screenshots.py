@@ -19,6 +19,7 @@ SHOTS = {
     "face-zoom.png": ["--view", "front", "--select", "ST2", "--zoom", "7"],
     "trigger-points.png": ["--view", "back", "--trigger-points", "--no-acupoints", "--select", "quadratus_lumborum"],
     "compare.png": ["--view", "back", "--select", "BL23", "--panel", "compare"],
+    "patient-view.png": ["--view", "back", "--plan", "docs/examples/low-back.mvplan", "--patient-view"],
 }
 
 
@@ -38,6 +39,52 @@ def where_it_hurts(path: Path) -> None:
     save_screenshot(window, path)
 
 
+def study(path: Path) -> None:
+    """Locate-the-point after a near miss, with the landmarks and the route shown."""
+    from viewer.app import create_window, ensure_application, save_screenshot
+
+    app = ensure_application()
+    window = create_window(size=(1600, 1000), data_dir=Path(os.environ.get("TMPDIR", "/tmp")) / "mv-shots")
+    window.show()
+    app.processEvents()
+    window.raise_panel("study")
+    app.processEvents()
+    locate = window.study.panel.locate
+    window.study.panel.setCurrentWidget(locate)
+    locate.deck.setCurrentIndex(locate.deck.findText("PC Pericardium"))
+    locate.next_point()
+    code, view = locate.target
+    while code != "PC6":
+        locate.drill.answer(code, view, *window.content.layout.position(code, view, "left"))
+        locate.next_point()
+        code, view = locate.target
+    x, y = window.content.layout.position(code, view, "left")
+    window.scenes[view].spotClicked.emit(x + 0.004, y + 0.012)
+    locate.next_step()
+    locate.next_step()
+    save_screenshot(window, path)
+
+
+def handout(path: Path) -> None:
+    """Page 1 of the example plan's handout, rendered back from the PDF with pdftoppm if present."""
+    import shutil
+    import tempfile
+
+    from viewer.atlas.content import load_content
+    from viewer.atlas.plan import load_plan
+    from viewer.ui.handout import export_pdf, export_png
+
+    content = load_content()
+    plan = load_plan(ROOT / "docs" / "examples" / "low-back.mvplan")
+    if shutil.which("pdftoppm"):
+        with tempfile.TemporaryDirectory() as tmp:
+            pdf = export_pdf(content, plan, Path(tmp) / "handout.pdf")
+            subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf), str(path.with_suffix(""))],
+                           check=True)
+    else:
+        export_png(content, plan, path, dpi=70)
+
+
 def main() -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     OUT.mkdir(parents=True, exist_ok=True)
@@ -47,7 +94,9 @@ def main() -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     sys.path.insert(0, str(ROOT))
     where_it_hurts(OUT / "where-it-hurts.png")
-    print(f"wrote {len(SHOTS) + 1} screenshots to {OUT}")
+    study(OUT / "study-locate.png")
+    handout(OUT / "handout.png")
+    print(f"wrote {len(SHOTS) + 3} screenshots to {OUT}")
     return 0
 
 

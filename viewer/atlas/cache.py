@@ -7,7 +7,6 @@ the content is validated afresh. A cache that cannot be read or written is simpl
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -36,7 +35,11 @@ def cache_dir() -> Path | None:
 
 def content_key(data_files: list[Path]) -> str:
     """Hash of the data files (names and bytes) and of the domain code that interprets them."""
-    digest = hashlib.blake2b(digest_size=16)
+    try:
+        from _blake2 import blake2b  # the same function as hashlib's, without loading OpenSSL
+    except ImportError:  # pragma: no cover - other Python builds
+        from hashlib import blake2b
+    digest = blake2b(digest_size=16)
     here = Path(__file__).resolve().parent
     digest.update(sys.version.encode())
     for path in [here / name for name in _CODE] + sorted(data_files):

@@ -7,7 +7,6 @@ muscle, a trigger point or a painful spot.
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +47,8 @@ class Overview:
 
 def load_overview(path: Path) -> Overview:
     """Read compare.toml; a missing section or voice is reported, the rest still shows."""
+    import tomllib
+
     overview = Overview()
     name = f"content/{path.name}"
     try:

@@ -6,7 +6,6 @@ rest of the file still loads, so the app always starts with whatever content is 
 from __future__ import annotations
 
 import math
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -194,6 +193,8 @@ def parse_point(data: Any, meridian: str, default_bilateral: bool, source: str) 
 
 
 def _read_toml(path: Path, name: str, problems: list[Problem]) -> dict | None:
+    import tomllib  # only when files are actually read (not on a start-up served from the cache)
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

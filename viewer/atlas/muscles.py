@@ -5,6 +5,7 @@ so they sit on the same drawing. See docs/trigger-points-schema.md for the file 
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,7 +65,7 @@ class Muscle:
         return tuple(seen)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Region2D:
     """A placed, drawable closed shape: a muscle outline or a referral zone on one side of one view."""
 
@@ -73,7 +74,16 @@ class Region2D:
     view: str
     side: str
     commands: tuple  # smooth closed Bézier path (model units)
-    polygon: tuple[tuple[float, float], ...]
+
+    @functools.cached_property
+    def polygon(self) -> tuple[tuple[float, float], ...]:
+        """The outline flattened to a polygon (computed on first use, not stored in the cache)."""
+        return tuple(flatten(self.commands, 8))
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("polygon", None)
+        return state
 
     def contains(self, x: float, y: float) -> bool:
         inside = False
@@ -233,8 +243,7 @@ def place_muscles(catalog: MuscleAtlas, atlas: Atlas, body) -> MuscleAtlas:
             crosses = min(x for x, _ in points) < 0 < max(x for x, _ in points)
             for side, sign in _sides(outline.view, not crosses):
                 cmds = commands if sign > 0 else mirror(commands)
-                polygon = tuple(flatten(cmds, 8))
-                catalog.regions[outline.view].append(Region2D(muscle.id, kind, outline.view, side, cmds, polygon))
+                catalog.regions[outline.view].append(Region2D(muscle.id, kind, outline.view, side, cmds))
         for number, tp in enumerate(muscle.trigger_points):
             try:
                 x, y = resolver.compute(tp.place)

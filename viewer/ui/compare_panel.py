@@ -42,6 +42,7 @@ class ComparePanel(QWidget):
         self.key = ""
         self.spot = None
         self._dirty = True
+        self._visible = False  # set from the dock: render only when the tab is in front
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         row = QHBoxLayout()
@@ -94,14 +95,14 @@ class ComparePanel(QWidget):
             self._wide = wide
             self.render()
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
+    def on_dock_visible(self, visible: bool) -> None:
+        self._visible = visible
+        if visible and self._dirty:
             self.render()
 
     def render(self) -> None:
         """Rebuild the text; while the panel is hidden behind a tab this waits until it is shown."""
-        if not self.isVisible():
+        if not self._visible:
             self._dirty = True
             return
         self._dirty = False

@@ -42,9 +42,9 @@ class LayersPanel(QWidget):
         self._build()
         return self._boxes
 
-    def showEvent(self, event) -> None:
-        self._build()
-        super().showEvent(event)
+    def on_dock_visible(self, visible: bool) -> None:
+        if visible:
+            self._build()
 
     def _build(self) -> None:
         if self._built:

@@ -99,15 +99,17 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.set_view("front")
         self._report_problems()
-        # Build the other views' scenes right after the first paint, one per event-loop turn, so
+        # Build the other views' scenes once the window has painted, one per event-loop turn, so
         # that switching view or selecting a point on another view is instant.
-        QTimer.singleShot(0, self._prebuild_scenes)
+        QTimer.singleShot(250, self._prebuild_scenes)
 
     # --- construction -----------------------------------------------------------------------
     def _dock(self, title: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"{title.lower()}_dock")
         dock.setWidget(widget)
+        if hasattr(widget, "on_dock_visible"):  # panels that build or refresh only when their tab is shown
+            dock.visibilityChanged.connect(widget.on_dock_visible)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)

@@ -36,9 +36,9 @@ class MusclesPanel(QTreeWidget):
         self._build()
         return self._items
 
-    def showEvent(self, event) -> None:
-        self._build()
-        super().showEvent(event)
+    def on_dock_visible(self, visible: bool) -> None:
+        if visible:
+            self._build()
 
     def _build(self) -> None:
         if self._built:

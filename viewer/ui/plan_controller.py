@@ -7,7 +7,6 @@ from PySide6.QtCore import QObject, Signal
 
 from ..atlas.plan import SUFFIX, Plan, PlanError, load_plan, save_plan
 from . import dialogs
-from .handout import export_pdf, export_png, export_view_image, print_handout
 
 
 class PlanController(QObject):
@@ -94,6 +93,8 @@ class PlanController(QObject):
         if path is None:
             return False
         path = Path(path)
+        from .handout import export_pdf, export_png  # PDF and Pillow are loaded only when needed
+
         try:
             if path.suffix.lower() == ".png":
                 export_png(self.window.content, self.plan, path)
@@ -108,6 +109,8 @@ class PlanController(QObject):
     def print_plan(self) -> None:
         printer = dialogs.ask_printer(self.window)
         if printer is not None:
+            from .handout import print_handout
+
             print_handout(self.window.content, self.plan, printer)
             self.message.emit("Handout sent to the printer")
 
@@ -116,6 +119,8 @@ class PlanController(QObject):
                                              f"{self.window.current_view}.png")
         if path is None:
             return False
+        from .handout import export_view_image
+
         try:
             export_view_image(self.window.scenes[self.window.current_view], Path(path), height_px)
         except OSError as exc:

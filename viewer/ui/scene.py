@@ -109,7 +109,7 @@ class BodyScene(QGraphicsScene):
                 for i in self.markers if i.isVisible()]
         cross = (TriggerMarkerItem.SIZE + 3) / scale
         dots += [QRectF(t.pos().x() - cross, t.pos().y() - cross, 2 * cross, 2 * cross)
-                 for t in self.triggers.markers if t.isVisible()]
+                 for t in self.triggers.visible_markers()]
         blocked: set[int] = set()
         order = sorted(self.markers, key=lambda i: i.state != "selected")
         for item in order:

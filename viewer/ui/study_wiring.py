@@ -4,8 +4,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..atlas.paths import user_data_dir
-from ..atlas.study import StudyStore
-from .study_panel import StudyPanel
 
 
 class LazyStudy(QWidget):
@@ -14,17 +12,21 @@ class LazyStudy(QWidget):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.panel: StudyPanel | None = None
-        self.store: StudyStore | None = None
+        self.panel = None  # StudyPanel, once built
+        self.store = None  # StudyStore, once built
         self._click = None
         QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
 
-    def showEvent(self, event) -> None:
-        self.build()
-        super().showEvent(event)
+    def on_dock_visible(self, visible: bool) -> None:
+        if visible:
+            self.build()
 
-    def build(self) -> StudyPanel:
+    def build(self):
+        """Create the panel and open the database (fsrs and sqlite load here, not at start-up)."""
         if self.panel is None:
+            from ..atlas.study import StudyStore
+            from .study_panel import StudyPanel
+
             self.store = StudyStore(self.window.data_dir or user_data_dir())
             self.panel = StudyPanel(self.window.content, self.store)
             self.layout().addWidget(self.panel)

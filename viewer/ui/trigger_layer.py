@@ -101,28 +101,52 @@ class TriggerLayer:
     """Adds the muscles' items to one scene and decides which are shown."""
 
     def __init__(self, scene, view_name: str, muscles):
+        self.scene = scene
+        self.view_name = view_name
         self.muscles = muscles
-        self.regions: list[RegionItem] = []
-        self.markers: list[TriggerMarkerItem] = []
-        self.markers_on = True
-        for region in muscles.regions.get(view_name, []):
+        self._regions: list[RegionItem] = []
+        self._markers: list[TriggerMarkerItem] = []
+        self._built = False
+        self.markers_on = False
+
+    def _build(self) -> None:
+        """Create the items on first use: most sessions start with the trigger-point layer off."""
+        if self._built:
+            return
+        self._built = True
+        for region in self.muscles.regions.get(self.view_name, []):
             item = RegionItem(region)
-            scene.addItem(item)
-            self.regions.append(item)
-        for marker in muscles.markers.get(view_name, []):
-            tp = muscles.trigger_points[marker.code]
-            muscle = muscles.muscles[tp.muscle]
+            self.scene.addItem(item)
+            self._regions.append(item)
+        for marker in self.muscles.markers.get(self.view_name, []):
+            tp = self.muscles.trigger_points[marker.code]
+            muscle = self.muscles.muscles[tp.muscle]
             item = TriggerMarkerItem(marker, f"{marker.code} — {muscle.name}\n{tp.name}")
-            scene.addItem(item)
-            self.markers.append(item)
+            item.setVisible(self.markers_on)
+            self.scene.addItem(item)
+            self._markers.append(item)
+
+    @property
+    def regions(self) -> list[RegionItem]:
+        self._build()
+        return self._regions
+
+    @property
+    def markers(self) -> list[TriggerMarkerItem]:
+        self._build()
+        return self._markers
 
     def set_markers_visible(self, on: bool) -> None:
         self.markers_on = on
+        if not self._built and not on:
+            return
         for item in self.markers:
             item.setVisible(on or item.active)
 
     def show(self, muscles: dict[str, set[str]], active_tp: str = "") -> None:
         """Show, for each muscle id, the given kinds ("muscle", "essential", "spillover")."""
+        if not self._built and not muscles and not active_tp:
+            return
         for item in self.regions:
             item.setVisible(item.region.kind in muscles.get(item.region.muscle, ()))
         for item in self.markers:
@@ -133,6 +157,8 @@ class TriggerLayer:
 
     def show_plan(self, keys) -> None:
         """Only the trigger points in ``keys`` ("tp:<id>"), with their muscles' essential zones; None = normal."""
+        if not self._built and (keys is None or not any(k.startswith("tp:") for k in keys)):
+            return
         if keys is None:
             self.show({})
             self.set_markers_visible(self.markers_on)
@@ -146,4 +172,7 @@ class TriggerLayer:
             item.setVisible(item.code in chosen)
 
     def visible_regions(self) -> list[RegionItem]:
-        return [r for r in self.regions if r.isVisible()]
+        return [r for r in self._regions if r.isVisible()]
+
+    def visible_markers(self) -> list[TriggerMarkerItem]:
+        return [m for m in self._markers if m.isVisible()]
