@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from . import theme
+from .lazy import BuiltOnFirstShow
 
 
 def swatch(meridian: str, size: int = 14) -> QIcon:
@@ -25,7 +26,7 @@ def swatch(meridian: str, size: int = 14) -> QIcon:
     return QIcon(pixmap)
 
 
-class LayersPanel(QWidget):
+class LayersPanel(BuiltOnFirstShow, QWidget):
     meridianToggled = Signal(str, bool)
     pathwaysToggled = Signal(bool)
 
@@ -34,22 +35,14 @@ class LayersPanel(QWidget):
         self.setObjectName("layers")
         self.atlas = atlas
         self._boxes: dict[str, QCheckBox] = {}
-        self._built = False
 
     @property
     def boxes(self) -> dict[str, QCheckBox]:
         """One switch per channel; built on first use, since the panel starts behind a tab."""
-        self._build()
+        self.ensure_built()
         return self._boxes
 
-    def on_dock_visible(self, visible: bool) -> None:
-        if visible:
-            self._build()
-
-    def _build(self) -> None:
-        if self._built:
-            return
-        self._built = True
+    def build_content(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
         self.pathways = QCheckBox("Channel lines")

@@ -101,7 +101,11 @@ class MainWindow(QMainWindow):
         self._report_problems()
         # Build the other views' scenes once the window has painted, one per event-loop turn, so
         # that switching view or selecting a point on another view is instant.
-        QTimer.singleShot(250, self._prebuild_scenes)
+        # The timer is the window's child, so it dies with the window (no call into a deleted one).
+        self._prebuild_timer = QTimer(self)
+        self._prebuild_timer.setSingleShot(True)
+        self._prebuild_timer.timeout.connect(self._prebuild_scenes)
+        self._prebuild_timer.start(250)
 
     # --- construction -----------------------------------------------------------------------
     def _dock(self, title: str, widget, area) -> QDockWidget:
@@ -171,7 +175,7 @@ class MainWindow(QMainWindow):
         missing = [v for v in self.content.body.views if v not in self.scenes]
         if missing:
             self.scene_for(missing[0])
-            QTimer.singleShot(0, self._prebuild_scenes)
+            self._prebuild_timer.start(0)
 
     def set_view(self, view: str) -> None:
         if view not in self.content.body.views:

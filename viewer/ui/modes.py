@@ -13,6 +13,15 @@ from .plan_panel import describe_key
 PATIENT_SECTIONS = ("session", "feel", "purpose", "safety")
 
 
+def hide_docks(window, keep=None):
+    """Remember the window layout and hide every dock but ``keep``; returns the saved state."""
+    state = window.saveState()
+    for dock in window.findChildren(QDockWidget):
+        if dock is not keep:
+            dock.hide()
+    return state
+
+
 class PatientPanel(SafeBrowser):
     """Large, calm text: the plan in plain words and what to expect."""
 
@@ -64,10 +73,7 @@ class PatientView(QObject):
         win = self.window
         self.active = on
         if on:
-            self._state = win.saveState()
-            for dock in win.findChildren(QDockWidget):
-                if dock is not self.dock:
-                    dock.hide()
+            self._state = hide_docks(win, keep=self.dock)
             self.panel.show_plan(win.plan_panel.plan)
             self.dock.show()
             self.dock.setMinimumWidth(420)
@@ -161,10 +167,8 @@ class PresentationMode(QObject):
         win = self.window
         self.active = on
         if on:
-            self._state = win.saveState()
+            self._state = hide_docks(win)
             self._was_maximized = win.isMaximized()
-            for dock in win.findChildren(QDockWidget):
-                dock.hide()
             win.menuBar().hide()
             win.statusBar().hide()
             self._toolbars = [t for t in win.findChildren(QToolBar) if t.isVisible()]

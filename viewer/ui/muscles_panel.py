@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from .lazy import BuiltOnFirstShow
+
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -15,7 +17,7 @@ def trigger_key(tp_id: str) -> str:
     return f"tp:{tp_id}"
 
 
-class MusclesPanel(QTreeWidget):
+class MusclesPanel(BuiltOnFirstShow, QTreeWidget):
     """A tree region -> muscle -> trigger points. Emits selection keys ("m:<id>" or "tp:<id>")."""
 
     chosen = Signal(str)
@@ -27,23 +29,15 @@ class MusclesPanel(QTreeWidget):
         self.setUniformRowHeights(True)
         self.muscles = muscles
         self._items: dict[str, QTreeWidgetItem] = {}
-        self._built = False
         self.currentItemChanged.connect(self._on_current)
 
     @property
     def items(self) -> dict[str, QTreeWidgetItem]:
         """Tree items by key; the tree is filled on first use (the panel starts behind a tab)."""
-        self._build()
+        self.ensure_built()
         return self._items
 
-    def on_dock_visible(self, visible: bool) -> None:
-        if visible:
-            self._build()
-
-    def _build(self) -> None:
-        if self._built:
-            return
-        self._built = True
+    def build_content(self) -> None:
         muscles = self.muscles
         groups: dict[str, QTreeWidgetItem] = {}
         for muscle in muscles.muscles.values():

@@ -4,9 +4,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..atlas.paths import user_data_dir
+from .lazy import BuiltOnFirstShow
 
 
-class LazyStudy(QWidget):
+class LazyStudy(BuiltOnFirstShow, QWidget):
     """Holds the StudyPanel; creates it (and opens the database) the first time it is shown."""
 
     def __init__(self, window):
@@ -17,24 +18,22 @@ class LazyStudy(QWidget):
         self._click = None
         QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
 
-    def on_dock_visible(self, visible: bool) -> None:
-        if visible:
-            self.build()
-
     def build(self):
-        """Create the panel and open the database (fsrs and sqlite load here, not at start-up)."""
-        if self.panel is None:
-            from ..atlas.study import StudyStore
-            from .study_panel import StudyPanel
-
-            self.store = StudyStore(self.window.data_dir or user_data_dir())
-            self.panel = StudyPanel(self.window.content, self.store)
-            self.layout().addWidget(self.panel)
-            locate = self.panel.locate
-            locate.started.connect(self._on_started)
-            locate.reveal.connect(self._on_reveal)
-            locate.stopped.connect(self._on_stopped)
+        self.ensure_built()
         return self.panel
+
+    def build_content(self) -> None:
+        """Create the panel and open the database (fsrs and sqlite load here, not at start-up)."""
+        from ..atlas.study import StudyStore
+        from .study_panel import StudyPanel
+
+        self.store = StudyStore(self.window.data_dir or user_data_dir())
+        self.panel = StudyPanel(self.window.content, self.store)
+        self.layout().addWidget(self.panel)
+        locate = self.panel.locate
+        locate.started.connect(self._on_started)
+        locate.reveal.connect(self._on_reveal)
+        locate.stopped.connect(self._on_stopped)
 
     def locating(self) -> bool:
         return self.panel is not None and self.panel.locate.active
