@@ -166,3 +166,65 @@ def test_back_pain_tag_reaches_the_classic_back_points(content):
     """The 'back pain' tag is on the points the tradition uses for it."""
     tagged = {c for c, p in content.atlas.points.items() if "back pain" in p.tags}
     assert {"BL23", "BL40", "GV4", "EX-B2"} <= tagged
+
+
+def test_every_placement_matches_its_rule(content):
+    """Each drawn point sits where its own rule puts it: landmark + cun along the stated line, plus offsets.
+
+    The rule is re-derived here independently of the engine, for every placement of every point.
+    """
+    atlas, body, layout = content.atlas, content.body, content.layout
+    cache = {}
+
+    def ref(view, name):
+        v = body.view(view)
+        if name in v.landmarks:
+            return v.landmarks[name]
+        first = next(p for p in atlas.points[name].places if p.view == view)
+        return base(name, first)
+
+    def base(code, place):
+        key = (code, place.view, id(place))
+        if key in cache:
+            return cache[key]
+        v = body.view(place.view)
+        if place.xy is not None:
+            x, y = place.xy
+        elif place.at is not None:
+            x, y = ref(place.view, place.at)
+            if place.lateral:
+                x += place.lateral * v.scales[place.hscale]
+            if place.forward:
+                x -= place.forward * v.scales[place.hscale]
+            if place.up:
+                y -= place.up * v.scales[place.vscale]
+        else:
+            (ax, ay), (bx, by) = ref(place.view, place.start), ref(place.view, place.end)
+            t = place.frac if place.frac is not None else place.cun / place.of
+            x, y = ax + (bx - ax) * t, ay + (by - ay) * t
+            offset = place.lateral or place.forward
+            if offset:
+                length = math.hypot(bx - ax, by - ay)
+                unit = v.scales[place.hscale] if place.hscale else length / place.of
+                nx, ny = -(by - ay) / length, (bx - ax) / length
+                if nx * (1 if place.lateral else -1) < 0:
+                    nx, ny = -nx, -ny
+                x, y = x + nx * offset * unit, y + ny * offset * unit
+        cache[key] = (x, y)
+        return x, y
+
+    checked = 0
+    for code, point in atlas.points.items():
+        per_view = {}
+        for place in point.places:
+            index = per_view.get(place.view, 0)
+            per_view[place.view] = index + 1
+            ex, ey = base(code, place)
+            drawn = [m for m in layout.markers_of(code, place.view) if m.index == index]
+            assert drawn, f"{code} {place.view} #{index} not drawn"
+            xs = sorted(abs(m.x) for m in drawn) if point.bilateral and place.view != "side" else [m.x for m in drawn]
+            want = abs(ex) if point.bilateral and place.view != "side" else ex
+            assert xs[0] == pytest.approx(want, abs=1e-9), code
+            assert drawn[0].y == pytest.approx(ey, abs=1e-9), code
+            checked += 1
+    assert checked >= 450

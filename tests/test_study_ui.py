@@ -56,3 +56,13 @@ def test_locate_the_point_on_a_blank_body_then_step_by_step(window, qtbot):
     assert len(scene._locate_items) > 3 and "First find" in locate.feedback.text()
     qtbot.keyClick(locate, Qt.Key.Key_Escape)
     assert scene._locate_items == [] and any(m.isVisible() for m in scene.markers)
+
+
+def test_favourites_become_a_custom_deck(window, qtbot):
+    """Points starred before opening Study appear as the 'My favourites' deck, first in the list."""
+    for code in ("LI4", "ST36"):
+        window.select(code)
+        window.favourite_action.trigger()
+    cards = open_study(window, qtbot).cards
+    deck = cards.deck.itemData(0)
+    assert deck.title == "My favourites (2 points)" and deck.refs == ("LI4", "ST36")

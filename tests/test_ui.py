@@ -1,6 +1,7 @@
 """The main window: selection, pairs, views, zoom and level of detail, layers, keyboard."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
@@ -169,3 +170,23 @@ def test_zoomed_labels_never_overlap_each_other(window):
     for n, a in enumerate(rects):
         for b in rects[n + 1:]:
             assert not a.adjusted(1, 1, -1, -1).intersects(b.adjusted(1, 1, -1, -1))
+
+
+def test_pinch_gesture_zooms_around_the_fingers(window):
+    """A touchpad/touchscreen zoom gesture (native pinch) zooms the diagram in and out."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+
+    view = window.diagram
+    centre = QPointF(view.viewport().rect().center())
+
+    def pinch(value):
+        event = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(),
+                                    2, centre, centre, QPointF(view.viewport().mapToGlobal(centre)), value,
+                                    QPointF(0, 0))
+        QApplication.sendEvent(view.viewport(), event)
+
+    pinch(0.5)
+    assert view.zoom == pytest.approx(1.5)
+    pinch(-0.5)
+    assert view.zoom == pytest.approx(0.75)

@@ -70,9 +70,11 @@ def decks(content) -> list[Deck]:
     return result
 
 
-def custom_deck(content, codes) -> Deck:
-    refs = tuple(c for c in codes if c in content.atlas.points)
-    return Deck("custom:" + ",".join(refs), f"My selection ({len(refs)} points)", refs, POINT_KINDS)
+def custom_deck(content, codes, name: str = "My selection") -> Deck:
+    """A deck of the student's own choosing (favourites, the points of a plan ...)."""
+    refs = tuple(dict.fromkeys(c for c in codes if c in content.atlas.points))
+    slug = name.lower().replace(" ", "-")
+    return Deck(f"custom:{slug}", f"{name} ({len(refs)} points)", refs, POINT_KINDS)
 
 
 def _first_sentence(text: str) -> str:

@@ -48,10 +48,15 @@ class KeyboardTab(QWidget):
         super().keyPressEvent(event)
 
 
+def deck_choices(content, extra_decks=()):
+    """Decks for the combo boxes: favourites and plan first (when they have points), then the rest."""
+    return [d for d in extra_decks if d.refs] + list(decks(content))
+
+
 class CardsTab(KeyboardTab):
     """Four-option cards. Keys: 1-4 answer; after a right answer H/Space/E rate it; Enter starts."""
 
-    def __init__(self, content, store, parent=None):
+    def __init__(self, content, store, parent=None, extra_decks=()):
         super().__init__(parent)
         self.content = content
         self.store = store
@@ -60,7 +65,7 @@ class CardsTab(KeyboardTab):
         self.pending_right = False
         layout = QVBoxLayout(self)
         self.deck = QComboBox()
-        for deck in [d for d in decks(content)]:
+        for deck in deck_choices(content, extra_decks):
             self.deck.addItem(deck.title, deck)
         self.progress = QLabel()
         self.start = QPushButton("Start session (Enter)")
@@ -172,7 +177,7 @@ class LocateTab(KeyboardTab):
     reveal = Signal(object, int)  # LocateResult, step (0 = only the click and score, 1-3 = steps)
     stopped = Signal()
 
-    def __init__(self, content, store, parent=None):
+    def __init__(self, content, store, parent=None, extra_decks=()):
         super().__init__(parent)
         self.content = content
         self.store = store
@@ -182,7 +187,7 @@ class LocateTab(KeyboardTab):
         self.step = 0
         layout = QVBoxLayout(self)
         self.deck = QComboBox()
-        for deck in decks(content):
+        for deck in deck_choices(content, extra_decks):
             if deck.kinds and deck.kinds[0] != "muscle_to_referral":
                 self.deck.addItem(deck.title, deck)
         self.start = QPushButton("Next point (N)")
@@ -248,11 +253,11 @@ class LocateTab(KeyboardTab):
 
 
 class StudyPanel(QTabWidget):
-    def __init__(self, content, store, parent=None):
+    def __init__(self, content, store, parent=None, extra_decks=()):
         super().__init__(parent)
         self.setObjectName("study")
-        self.cards = CardsTab(content, store)
-        self.locate = LocateTab(content, store)
+        self.cards = CardsTab(content, store, extra_decks=extra_decks)
+        self.locate = LocateTab(content, store, extra_decks=extra_decks)
         self.addTab(self.cards, "Cards")
         self.addTab(self.locate, "Locate the point")
         if store.note:

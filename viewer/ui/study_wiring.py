@@ -27,8 +27,16 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
         from ..atlas.study import StudyStore
         from .study_panel import StudyPanel
 
-        self.store = StudyStore(self.window.data_dir or user_data_dir())
-        self.panel = StudyPanel(self.window.content, self.store)
+        from ..atlas.study import custom_deck
+
+        win = self.window
+        self.store = StudyStore(win.data_dir or user_data_dir())
+        extra = []
+        if win.favourites is not None:
+            extra.append(custom_deck(win.content, win.favourites.codes, "My favourites"))
+        extra.append(custom_deck(win.content, [i.ref for i in win.plan_panel.plan.items if i.kind == "point"],
+                                 "Points of the current plan"))
+        self.panel = StudyPanel(win.content, self.store, extra_decks=extra)
         self.layout().addWidget(self.panel)
         locate = self.panel.locate
         locate.started.connect(self._on_started)
