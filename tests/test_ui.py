@@ -190,3 +190,22 @@ def test_pinch_gesture_zooms_around_the_fingers(window):
     assert view.zoom == pytest.approx(1.5)
     pinch(-0.5)
     assert view.zoom == pytest.approx(0.75)
+
+
+def test_layout_and_view_are_remembered_between_sessions(qtbot, content, tmp_path):
+    """Closing saves size, panels and view in the user data folder; the next window restores them."""
+    from viewer.app import create_window
+
+    first = create_window(content=content, data_dir=tmp_path, size=(1300, 850))
+    qtbot.addWidget(first)
+    first.show()
+    first.set_view("side")
+    first.details_dock.hide()
+    first.close()
+    assert (tmp_path / "window.ini").exists()
+    second = create_window(content=content, data_dir=tmp_path, size=(900, 600))
+    qtbot.addWidget(second)
+    second.show()
+    second.restore_layout()
+    assert second.current_view == "side"
+    assert not second.details_dock.isVisible()

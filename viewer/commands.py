@@ -84,6 +84,8 @@ def run_app(args) -> int:
         path = save_screenshot(window, Path(args.screenshot), args.zoom)
         print(f"saved {path} ({window.width()}x{window.height()})")
         return 0
+    if not args.view:
+        window.restore_layout()  # last session's size, panels and view (files in the user data folder)
     if args.quit_on_paint:
         from .app import quit_on_first_paint
 

@@ -448,6 +448,39 @@ class MainWindow(QMainWindow):
                 f"{len(problems)} data problem{'s' if len(problems) != 1 else ''}: some entries were skipped "
                 "(Help ▸ Load problems).", 0)
 
+    # --- remembering the layout between sessions ---------------------------------------------
+    def _settings(self):
+        from PySide6.QtCore import QSettings
+
+        if self.data_dir is None:
+            return None
+        return QSettings(str(self.data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    def restore_layout(self) -> None:
+        """Window size, panel layout and last view from the previous session (if any)."""
+        settings = self._settings()
+        if settings is None or settings.status() != settings.Status.NoError:
+            return
+        geometry, state = settings.value("geometry"), settings.value("state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        view = settings.value("view", "front")
+        if view in self.content.body.views:
+            self.set_view(view)
+
+    def closeEvent(self, event) -> None:
+        self.presentation.set_active(False)
+        self.patient_view.set_active(False)
+        settings = self._settings()
+        if settings is not None:
+            settings.setValue("geometry", self.saveGeometry())
+            settings.setValue("state", self.saveState())
+            settings.setValue("view", self.current_view)
+            settings.sync()
+        super().closeEvent(event)
+
     def show_correspondence(self) -> None:
         CorrespondenceDialog(self.content, self.correspondence, self).open()
 
