@@ -26,6 +26,7 @@ from .study_wiring import LazyStudy
 from .problems import ProblemsDialog
 from .scene import BodyScene
 from .selection import Selection
+from .session import restore_layout, save_layout
 
 
 
@@ -449,36 +450,14 @@ class MainWindow(QMainWindow):
                 "(Help ▸ Load problems).", 0)
 
     # --- remembering the layout between sessions ---------------------------------------------
-    def _settings(self):
-        from PySide6.QtCore import QSettings
-
-        if self.data_dir is None:
-            return None
-        return QSettings(str(self.data_dir / "window.ini"), QSettings.Format.IniFormat)
-
     def restore_layout(self) -> None:
         """Window size, panel layout and last view from the previous session (if any)."""
-        settings = self._settings()
-        if settings is None or settings.status() != settings.Status.NoError:
-            return
-        geometry, state = settings.value("geometry"), settings.value("state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
-        view = settings.value("view", "front")
-        if view in self.content.body.views:
-            self.set_view(view)
+        restore_layout(self)
 
     def closeEvent(self, event) -> None:
         self.presentation.set_active(False)
         self.patient_view.set_active(False)
-        settings = self._settings()
-        if settings is not None:
-            settings.setValue("geometry", self.saveGeometry())
-            settings.setValue("state", self.saveState())
-            settings.setValue("view", self.current_view)
-            settings.sync()
+        save_layout(self)
         super().closeEvent(event)
 
     def show_correspondence(self) -> None:
