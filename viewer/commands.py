@@ -60,6 +60,8 @@ def run_app(args) -> int:
         if not 1.0 <= args.zoom <= 40.0:
             raise ValueError(f"--zoom must lie between 1 and 40, not {args.zoom:g}")
         window = create_window(view=args.view, select=args.select, size=args.size, channels=channels)
+        if not (args.screenshot or args.quit_on_paint or args.view or args.select):
+            window.restore_layout()  # last session's size, panels and view (user data folder)
         if args.panel:
             window.raise_panel(args.panel)
         if args.voice:
@@ -84,8 +86,6 @@ def run_app(args) -> int:
         path = save_screenshot(window, Path(args.screenshot), args.zoom)
         print(f"saved {path} ({window.width()}x{window.height()})")
         return 0
-    if not args.view:
-        window.restore_layout()  # last session's size, panels and view (files in the user data folder)
     if args.quit_on_paint:
         from .app import quit_on_first_paint
 
