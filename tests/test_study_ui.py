@@ -1,6 +1,7 @@
 """Study panel: keyboard-first cards with a summary, and locate-the-point on the blank body."""
 from __future__ import annotations
 
+from fsrs import Rating
 from PySide6.QtCore import Qt
 
 
@@ -66,3 +67,21 @@ def test_favourites_become_a_custom_deck(window, qtbot):
     cards = open_study(window, qtbot).cards
     deck = cards.deck.itemData(0)
     assert deck.title == "My favourites (2 points)" and deck.refs == ("LI4", "ST36")
+
+
+def test_no_hanzi_cards_without_a_cjk_font(window, qtbot, monkeypatch):
+    """If no font can draw hanzi, the session leaves out the hanzi cards instead of showing boxes."""
+    from viewer.ui import fonts
+
+    monkeypatch.setattr(fonts, "cjk_family", lambda: None)
+    cards = open_study(window, qtbot).cards
+    cards.deck.setCurrentIndex(cards.deck.findText("HT Heart"))
+    cards.start_session()
+    assert "hanzi_to_point" not in cards.session.deck.kinds
+    seen = set()
+    while cards.question is not None:
+        seen.add(cards.question.kind)
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in cards.question.prompt)
+        cards.choose(cards.question.answer)
+        cards.rate(Rating.Easy)
+    assert seen and "hanzi_to_point" not in seen

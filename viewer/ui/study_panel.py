@@ -1,6 +1,7 @@
 """Study panel: card quizzes and 'locate the point', both answered from the keyboard."""
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from fsrs import Rating
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas.study import LocateDrill, StudySession, decks
+from .fonts import hanzi_supported
 
 GRADE_WORDS = {"excellent": "Excellent", "good": "Good", "close": "Close", "missed": "Missed"}
 
@@ -111,7 +113,11 @@ class CardsTab(KeyboardTab):
             self.rate(Rating.Good)
 
     def start_session(self) -> None:
-        self.session = StudySession(self.content, self.store, self.deck.currentData())
+        deck = self.deck.currentData()
+        if not hanzi_supported() and "hanzi_to_point" in deck.kinds:
+            # Without a CJK font the hanzi would show as empty boxes: leave those cards out.
+            deck = replace(deck, kinds=tuple(k for k in deck.kinds if k != "hanzi_to_point"))
+        self.session = StudySession(self.content, self.store, deck)
         self.feedback.setText("")
         self.next_question()
 
