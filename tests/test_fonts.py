@@ -34,3 +34,14 @@ def test_without_a_cjk_font_no_hanzi_are_drawn(window, monkeypatch):
     from viewer.ui.scene import point_tooltip
 
     assert not has_hanzi(point_tooltip(window.content.atlas.points["ST36"]))
+
+
+def test_hanzi_inside_texts_are_dropped_without_a_font(window, monkeypatch):
+    """GV26's location mentions 人中; without a CJK font the panel shows the sentence without it."""
+    monkeypatch.setattr(fonts, "cjk_family", lambda: None)
+    assert fonts.hanzi_safe("Also called Rénzhōng (人中).") == "Also called Rénzhōng."
+    window.details.show_point("GV26")
+    text = window.details.toPlainText()
+    assert "Rénzhōng" in text and not has_hanzi(text)
+    monkeypatch.setattr(fonts, "cjk_family", lambda: "WenQuanYi Micro Hei")
+    assert fonts.hanzi_safe("Also called Rénzhōng (人中).") == "Also called Rénzhōng (人中)."

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas.search import Filters, SearchIndex
+from .fonts import hanzi_safe
 from .layers import swatch
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -108,7 +109,7 @@ class BrowsePanel(QWidget):
         point = self.atlas.points[code]
         item = QTreeWidgetItem([code, f"{point.pinyin} · {point.english}" + (f"  ({note})" if note else "")])
         item.setData(0, CODE_ROLE, code)
-        item.setToolTip(1, point.location)
+        item.setToolTip(1, hanzi_safe(point.location))
         return item
 
     def refresh(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ..atlas.compare import context_for
+from .fonts import hanzi_safe
 
 HEADINGS = {"acupuncture": "Traditional acupuncture", "dry_needling": "Dry needling", "shared": "What they share"}
 COLOURS = {"acupuncture": "#1B5E9E", "dry_needling": "#B3261E", "shared": "#4A4A4A"}
@@ -109,7 +110,7 @@ class ComparePanel(QWidget):
         parts = []
         ctx = context_for(self.content, self.key, self.spot) if (self.key or self.spot) else None
         if ctx is not None:
-            cells = {c: "".join(f"<p style='margin:2px 0'>• {escape(line)}</p>" for line in getattr(ctx, c))
+            cells = {c: "".join(f"<p style='margin:2px 0'>• {escape(hanzi_safe(line))}</p>" for line in getattr(ctx, c))
                      for c in HEADINGS}
             parts.append(f"<h2>Here: {escape(ctx.title)}</h2>{self._columns(cells)}<hr>")
         else:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas.describe import describe_placement
 from . import theme
-from .fonts import hanzi_supported
+from .fonts import hanzi_safe, hanzi_supported
 
 DISCLAIMER = ("Educational content for learning point locations. It is not a diagnosis or a "
               "treatment plan; needling belongs in the hands of a trained practitioner.")
@@ -123,13 +123,13 @@ class DetailsPanel(QTextBrowser):
             views = ", ".join(VIEW_NAMES.get(v, v) for v in point.views)
             parts.append(f"<br><b>Shown on:</b> {escape(views)} view{'s' if len(point.views) > 1 else ''}"
                          f"{' (both sides)' if point.bilateral else ' (midline)'}</p>")
-        parts.append(f"<h3>Location</h3><p>{escape(point.location)}</p>")
+        parts.append(f"<h3>Location</h3><p>{escape(hanzi_safe(point.location))}</p>")
         if point.places:
             how = describe_placement(point.places[0])
             parts.append(f"<p style='color:#444'><b>Placed on the diagram:</b> {escape(how)}</p>")
         if point.disputed:
             parts.append(f"<p style='background:#FFF4D6;padding:4px'><b>Location disputed:</b> "
-                         f"{escape(point.disputed)}</p>")
+                         f"{escape(hanzi_safe(point.disputed))}</p>")
         parts.append(f"<h3>Needling</h3><p>{escape(point.needling.describe())}</p>")
         if point.cautions or point.caution_tags:
             chips = " ".join(

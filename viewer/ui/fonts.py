@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QRawFont
 
@@ -26,6 +27,17 @@ def can_render(text: str, font: QFont) -> bool:
     """True if every character of ``text`` has a glyph in ``font`` or its fallbacks."""
     metrics = QFontMetrics(font)
     return all(metrics.inFontUcs4(ord(ch)) for ch in text if not ch.isspace())
+
+
+_CJK_IN_BRACKETS = re.compile(r"\s*[(（][^()（）]*[\u3400-\u9fff][^()（）]*[)）]")
+_CJK = re.compile(r"[\u3400-\u9fff]+")
+
+
+def hanzi_safe(text: str) -> str:
+    """``text`` as it can be drawn: without a CJK font, hanzi (and brackets holding them) are dropped."""
+    if hanzi_supported() or not _CJK.search(text):
+        return text
+    return _CJK.sub("", _CJK_IN_BRACKETS.sub("", text))
 
 
 def hanzi_or_note(hanzi: str) -> str:

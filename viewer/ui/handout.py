@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 
 from ..atlas.store import atomic_write_bytes
 from .details import DISCLAIMER
+from .fonts import hanzi_safe
 from .plan_panel import describe_key
 from .scene import BodyScene
 
@@ -41,7 +42,7 @@ def _items_html(content, plan) -> str:
     for number, item in enumerate(plan.items, start=1):
         if item.kind == "point":
             point = content.atlas.points[item.ref]
-            where = point.location
+            where = hanzi_safe(point.location)
         else:
             tp = content.muscles.trigger_points[item.ref]
             where = f"{tp.name}. {content.muscles.muscles[tp.muscle].symptoms}"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas.study import LocateDrill, StudySession, decks
-from .fonts import hanzi_supported
+from .fonts import hanzi_safe, hanzi_supported
 
 GRADE_WORDS = {"excellent": "Excellent", "good": "Good", "close": "Close", "missed": "Missed"}
 
@@ -144,7 +144,7 @@ class CardsTab(KeyboardTab):
         else:
             self.session.answer(q, index)
             self.feedback.setText(f"<b style='color:#B3261E'>✗ Not quite.</b> The answer is "
-                                  f"<b>{escape(q.options[q.answer])}</b>.<br>{escape(q.explanation)}")
+                                  f"<b>{escape(q.options[q.answer])}</b>.<br>{escape(hanzi_safe(q.explanation))}")
             self.next_question_after_wrong()
 
     def next_question_after_wrong(self) -> None:
@@ -158,7 +158,7 @@ class CardsTab(KeyboardTab):
         if not self.pending_right or self.question is None:
             return
         self.session.answer(self.question, self.question.answer, rating)
-        self.feedback.setText(f"<span style='color:#555'>{escape(self.question.explanation)}</span>")
+        self.feedback.setText(f"<span style='color:#555'>{escape(hanzi_safe(self.question.explanation))}</span>")
         self.next_question()
         self.show_progress()
 
