@@ -464,16 +464,77 @@ _LEG_MEDIAL_HALF = [
     (0.0, 0.5145),
 ]
 
-# foot seen from the front (a little from above), turned out
-_FOOT_FRONT = [
-    (0.0682, 0.964), (0.0745, 0.9725), (0.0805, 0.98), (0.0848, 0.9865), (0.0868, 0.991),
-    (0.0858, 0.9948), (0.0832, 0.9958), (0.0808, 0.9912, 1),    # little toe
-    (0.0792, 0.9962), (0.0762, 0.9978), (0.0738, 0.9932, 1),    # 4th
-    (0.0722, 0.9982), (0.0688, 0.9995), (0.0662, 0.9948, 1),    # 3rd
-    (0.0645, 0.9995), (0.0605, 1.0005), (0.0575, 0.9962, 1),    # 2nd
-    (0.0555, 1.0), (0.05, 1.0012), (0.0425, 1.0012), (0.0358, 0.9995), (0.0318, 0.9962),
-    (0.0298, 0.992), (0.0292, 0.9855), (0.0285, 0.978), (0.0268, 0.968), (0.0252, 0.959),
+# foot seen from the front (a little from above), turned out.  The toes are authored
+# as rounded lobes: (tip x, tip y, half width, depth of the tip curve in half widths,
+# tilt toward +x in degrees).  Neighbouring lobes touch; between them the outline dips
+# into a narrow cleft, from which a crease runs up to the toe web.
+_TOES_FRONT = [
+    (0.0436, 1.0014, 0.0089, 0.8, 5.0),       # big toe: broad, blunt tip
+    (0.0574, 1.0004, 0.0044, 0.95, 10.0),
+    (0.0657, 0.9990, 0.0040, 0.95, 14.0),
+    (0.0736, 0.9970, 0.0037, 0.95, 19.0),
+    (0.0811, 0.9945, 0.0033, 0.95, 25.0),     # little toe
 ]
+# webs between the toes (where the separation creases end); web 3|4 lies halfway
+# between webs 2|3 and 4|5 (Bafeng is placed there)
+_TOE_WEBS = [(0.0522, 0.9893), (0.0610, 0.9882), (0.0689, 0.98655), (0.0768, 0.9849)]
+
+
+def _toe_frame(i):
+    tx, ty, h, depth, deg = _TOES_FRONT[i]
+    a = math.radians(deg)
+    d = (math.sin(a), math.cos(a))            # distal (down the image, tilted out)
+    p = (math.cos(a), -math.sin(a))           # across the toe, toward +x
+    c = (tx - d[0] * h * depth, ty - d[1] * h * depth)   # centre of the tip curve
+
+    def at(along, across):
+        """along: + distal from the tip centre (in half widths); across: + toward +x."""
+        return (c[0] + (d[0] * along + p[0] * across) * h,
+                c[1] + (d[1] * along + p[1] * across) * h)
+    return at
+
+
+def _toe_lobe(i):
+    """Outline points of toe i from its lateral (+x) side round the tip to its medial side."""
+    at = _toe_frame(i)
+    r = _TOES_FRONT[i][3]
+    return [at(0.1, 1.0), at(0.55 * r, 0.9), at(0.9 * r, 0.5), at(r, 0.0),
+            at(0.9 * r, -0.5), at(0.55 * r, -0.9), at(0.1, -1.0)]
+
+
+def _toe_notch(i):
+    """The cleft between toe i and toe i + 1 (an outline corner)."""
+    a = _toe_frame(i)(0.1, 1.0)
+    b = _toe_frame(i + 1)(0.1, -1.0)
+    return ((a[0] + b[0]) / 2, min(a[1], b[1]) - 0.0021)
+
+
+def _toe_cleft(i):
+    """Outline points of the cleft between toe i + 1 and toe i (in outline order): the
+    sides of the two toes run up nearly parallel into a narrow rounded gap."""
+    a = _toe_frame(i)(0.1, 1.0)
+    b = _toe_frame(i + 1)(0.1, -1.0)
+    n = _toe_notch(i)
+    return [(b[0] + (n[0] - b[0]) * 0.65, n[1] + 0.0008), n + (1,),
+            (a[0] + (n[0] - a[0]) * 0.65, n[1] + 0.0008)]
+
+
+def _foot_front_outline():
+    pts = [(0.0682, 0.964), (0.0722, 0.9705), (0.0768, 0.9762), (0.0795, 0.9788),
+           (0.0822, 0.9825), (0.0846, 0.9862)]                  # lateral border, 5th MT
+    for i in (4, 3, 2, 1, 0):
+        lobe = _toe_lobe(i)
+        pts += lobe[1:] if i == 4 else lobe
+        if i > 0:
+            pts += _toe_cleft(i - 1)
+    # the big toe's medial side runs on into the medial border of the foot
+    pts += [(0.0317, 0.9876), (0.0301, 0.9835),                      # MT1 head
+            (0.0289, 0.980), (0.0281, 0.9745), (0.0269, 0.9688), (0.0258, 0.9635),
+            (0.0250, 0.959)]
+    return pts
+
+
+_FOOT_FRONT = _foot_front_outline()
 
 # foot seen from behind: heel in front, the forefoot just showing at the sides
 _FOOT_BACK = [
@@ -754,27 +815,50 @@ def _front() -> View:
     s.mark("medial_malleolus", (0.0272, 0.9495))
     s.mark("lateral_malleolus", (0.0638, 0.9565))
     s.line("crease", [(0.0315, 0.9535), (0.0395, 0.9555), (0.0475, 0.9555), (0.0565, 0.954)])
+    s.line("crease", [(0.0382, 0.9572), (0.0438, 0.9579), (0.0492, 0.9575)])
     s.mark("ankle_front", (0.0462, 0.9548))
-    s.line("contour", [(0.0392, 0.9575), (0.0372, 0.9685), (0.0368, 0.985)])    # EHL
     s.line("contour", [(0.0345, 0.946), (0.0335, 0.957), (0.031, 0.965)])     # tib. anterior
-    # foot: toe separations, nails, metatarsal marks
-    for (w, tip) in [((0.0528, 0.9895), (0.0575, 0.9962)), ((0.0622, 0.9885), (0.0662, 0.9948)),
-                     ((0.0705, 0.987), (0.0738, 0.9932)), ((0.0772, 0.985), (0.0808, 0.9912))]:
-        s.line("crease", [w, _lerp(w, tip, 0.5), tip])
-    for (cx, cy, rx) in [(0.0438, 0.9985, 0.0042), (0.0605, 0.9985, 0.0017),
-                         (0.0688, 0.998, 0.0015), (0.0762, 0.9965, 0.0014),
-                         (0.0833, 0.9943, 0.0012)]:
-        s.line("feature", [(cx - rx, cy), (cx, cy - 0.0018), (cx + rx, cy)])
+    # foot: dorsum, toes (clefts, webs, joint wrinkles, nails), medial arch, tendons
+    for i, web in enumerate(_TOE_WEBS):
+        notch = _toe_notch(i)
+        s.line("crease", [notch, _lerp(notch, web, 0.5), web])       # toe separations
+    for i in range(5):
+        at = _toe_frame(i)
+        r = _TOES_FRONT[i][3]
+        big = i == 0
+        # nail on the top of the end phalanx, its free edge just short of the tip
+        nw = 0.5 if big else 0.44
+        e, q = 0.5 * r, (-0.42 if big else -0.3)        # free edge, nail fold
+        m = (e + q) / 2
+        s.loop("feature", [at(e, 0.0), at(e - 0.05, nw * 0.75), at(m + 0.1, nw),
+                           at(q + 0.12, nw * 0.8), at(q, 0.0), at(q + 0.12, -nw * 0.8),
+                           at(m + 0.1, -nw), at(e - 0.05, -nw * 0.75)])
+        # wrinkles over the interphalangeal joint(s)
+        if big:
+            s.line("crease", [at(-1.0, -0.5), at(-1.06, 0.0), at(-1.0, 0.5)])
+            s.line("crease", [at(-1.2, -0.38), at(-1.25, 0.05), at(-1.2, 0.42)])
+        else:
+            s.line("crease", [at(-1.25, -0.5), at(-1.32, 0.0), at(-1.25, 0.5)])
+    # the medial longitudinal arch: where the dorsum turns into the medial face
+    s.line("contour", [(0.0292, 0.9632), (0.0306, 0.9682), (0.0318, 0.9742), (0.0327, 0.9798),
+                       (0.0331, 0.9838), (0.0326, 0.9872), (0.0321, 0.9892)])
     s.mark("navicular_tuberosity", (0.0292, 0.9675))
     s.mark("metatarsal1_head", (0.0325, 0.9865))
-    s.line("contour", [(0.0305, 0.9835), (0.0322, 0.9865), (0.0312, 0.9895)])
-    s.mark("big_toe_tip", (0.0445, 0.9986))
-    s.mark("toe2_tip", (0.0605, 0.9992))
-    s.mark("toe4_tip", (0.0762, 0.9967))
-    s.mark("toe5_tip", (0.0833, 0.9945))
-    s.mark("toe_web_1_2", (0.0525, 0.9895))
-    s.mark("toe_web_2_3", (0.0622, 0.9885))
-    s.mark("toe_web_4_5", (0.0772, 0.9848))
+    # long extensor tendons: hallucis to the big toe, digitorum fanning to toes 2 - 5
+    s.line("contour", [(0.0392, 0.9575), (0.0404, 0.9705), (0.0416, 0.9805), (0.0424, 0.9855)])
+    for k, x0 in enumerate((0.0506, 0.0521, 0.0536, 0.0551)):
+        w0 = _TOE_WEBS[k]
+        base = _lerp(w0, _TOE_WEBS[k + 1], 0.5) if k < 3 else (w0[0] + 0.0042, w0[1] - 0.0012)
+        a0 = (x0, 0.9592)
+        mid = _lerp(a0, base, 0.33)
+        s.line("contour", [a0, (mid[0] - 0.0005, mid[1]), _lerp(a0, base, 0.62)])
+    s.mark("big_toe_tip", _toe_frame(0)(0.45, 0.0))
+    s.mark("toe2_tip", _toe_frame(1)(0.4, 0.0))
+    s.mark("toe4_tip", _toe_frame(3)(0.55, -0.15))
+    s.mark("toe5_tip", _toe_frame(4)(0.35, 0.0))
+    s.mark("toe_web_1_2", _TOE_WEBS[0])
+    s.mark("toe_web_2_3", _TOE_WEBS[1])
+    s.mark("toe_web_4_5", _TOE_WEBS[3])
     s.mark("dorsum_1_2", (0.0435, 0.9655))
     s.mark("dorsum_4_5", (0.0688, 0.9765))
 
@@ -958,18 +1042,114 @@ _S_ARM_W = [(0.035, 0.035, None), (0.07, 0.0262, 0.0262), (0.1, 0.0245, 0.0238),
             (0.2, 0.0235, 0.0222), (0.23, 0.022, 0.0218), (0.26, 0.0192, 0.0195),
             (0.29, 0.0172, 0.0172), (0.305, 0.0165, 0.0162)]
 
-# raised hand seen from its back, thumb toward the back: (t beyond wrist, w)
-_S_HAND = [
-    (0.0, 0.0165), (0.02, 0.0205), (0.038, 0.025), (0.052, 0.0295), (0.062, 0.0322),
-    (0.069, 0.0328), (0.0735, 0.0312), (0.0742, 0.0288), (0.0715, 0.0266), (0.062, 0.024),
-    (0.05, 0.0214), (0.043, 0.0204, 1), (0.06, 0.0198), (0.075, 0.0185), (0.088, 0.0158), (0.096, 0.0115),
-    (0.1, 0.004), (0.099, -0.006), (0.094, -0.0135), (0.084, -0.0185), (0.07, -0.0205),
-    (0.05, -0.0212), (0.03, -0.0195), (0.012, -0.0172), (0.0, -0.0162),
+# Raised hand seen from its back, thumb toward the back, in the hand frame
+# (t beyond the wrist crease, w toward the back).  The thumb runs out from the radial
+# side of the wrist; the four fingers lie side by side, fanning out a little, and are
+# authored as (base t, base w, tip t, tip w, half width).
+_S_THUMB = [
+    (0.0, 0.0165), (0.012, 0.02), (0.025, 0.0244), (0.036, 0.0281), (0.046, 0.0297),
+    (0.055, 0.031), (0.062, 0.0326), (0.0675, 0.0336), (0.0722, 0.0331), (0.0748, 0.031),
+    (0.0745, 0.0282), (0.0718, 0.0262), (0.064, 0.0239), (0.056, 0.0223), (0.049, 0.0208),
+    (0.0435, 0.0195), (0.039, 0.0186, 1),                   # web of the thumb
 ]
+_S_FINGERS = [
+    (0.058, 0.0128, 0.0945, 0.0131, 0.0042),   # index
+    (0.06, 0.0037, 0.1, 0.0039, 0.0045),       # middle
+    (0.059, -0.0054, 0.0965, -0.0049, 0.0042),  # ring
+    (0.055, -0.0142, 0.0855, -0.0139, 0.0035),  # little
+]
+_S_CLEFT_T = 0.0695     # the clefts between the fingers (dorsal web level)
+
+
+def _s_finger(k):
+    """Frame of finger k: f(s, side) with s = 0 base .. 1 tip (along the axis) and
+    side = -1 .. 1 across it (+ toward the back), in hand (t, w) units."""
+    tb, wb, tt, wt, h = _S_FINGERS[k]
+    L = math.hypot(tt - tb, wt - wb)
+    u = ((tt - tb) / L, (wt - wb) / L)
+    v = (-u[1], u[0])
+
+    def f(s, side, taper=True):
+        hw = h * (1.0 - 0.07 * s) if taper else h
+        return (tb + u[0] * s * L + v[0] * side * hw, wb + u[1] * s * L + v[1] * side * hw)
+    return f, L
+
+
+def _s_finger_outline(k, s0_back, s0_front):
+    """Outline of finger k from its back side (at s0_back) round the tip to its front
+    side (at s0_front)."""
+    f, L = _s_finger(k)
+    h = _S_FINGERS[k][4] * 0.88
+    r = h / L                              # the tip is a half disc of radius h
+    c = 1.0 - r
+    pts = [f(s0_back, 1.0), f((s0_back + c) / 2, 1.02), f(c, 1.0)]
+    for ang in (50, 90, 130):
+        a = math.radians(ang)
+        pts.append(f(c + r * math.sin(a), math.cos(a)))
+    pts += [f(c, -1.0), f((s0_front + c) / 2, -1.02), f(s0_front, -1.0)]
+    return pts
+
+
+def _s_cleft_s(k):
+    """Position (s) on finger k's axis at the level of the clefts."""
+    return (_S_CLEFT_T - _S_FINGERS[k][0]) / _s_finger(k)[1]
+
+
+def _s_hand_outline():
+    pts = list(_S_THUMB)
+    # index: its back side starts from the web of the thumb
+    pts.append(_s_finger(0)[0](0.1, 1.0))
+    for k in range(4):
+        back = 0.3 if k == 0 else _s_cleft_s(k)
+        front = _s_cleft_s(k) if k < 3 else 0.12
+        pts += _s_finger_outline(k, back, front)
+        if k < 3:
+            f, _ = _s_finger(k)
+            g, _ = _s_finger(k + 1)
+            a = f(_s_cleft_s(k), -1.0)
+            b = g(_s_cleft_s(k + 1), 1.0)
+            pts.append(((a[0] + b[0]) / 2 - 0.0028, (a[1] + b[1]) / 2, 1))
+    pts += [(0.045, -0.0208), (0.03, -0.0198), (0.012, -0.0174), (0.0, -0.0162)]
+    return pts
+
+
+_S_HAND = _s_hand_outline()
 
 
 def _s_hand(t, w):
     return _s_arm(0.305 + t, w)
+
+
+def _s_hand_details(s: _Sheet):
+    """Line work of the raised hand: knuckles, tendons, joint wrinkles, nails, thumb."""
+    H = _s_hand
+
+    def fp(k, s_, side):
+        f, _ = _s_finger(k)
+        return H(*f(s_, side))
+    for k in range(4):
+        f, L = _s_finger(k)
+        tb, wb = _S_FINGERS[k][:2]
+        # knuckle (MCP head) and the extensor tendon running up to it from the wrist
+        s.line("contour", [fp(k, -0.12, -0.85), fp(k, -0.04, 0.0), fp(k, -0.12, 0.85)])
+        s.line("crease", [H(0.012, wb * 0.55 + 0.001), H(0.032, wb * 0.8), H(tb - 0.008, wb)])
+        # wrinkles over the middle and end joints
+        s.line("crease", [fp(k, 0.4, -0.6), fp(k, 0.43, 0.0), fp(k, 0.4, 0.6)])
+        s.line("crease", [fp(k, 0.45, -0.5), fp(k, 0.48, 0.0), fp(k, 0.45, 0.5)])
+        s.line("crease", [fp(k, 0.7, -0.5), fp(k, 0.725, 0.0), fp(k, 0.7, 0.5)])
+        # nail
+        r = _S_FINGERS[k][4] * 0.88 / L
+        e = 1.0 - r * 0.45
+        n0 = e - 0.2
+        s.loop("feature", [fp(k, e, 0.0), fp(k, e - 0.02, 0.5), fp(k, (e + n0) / 2, 0.6),
+                           fp(k, n0 + 0.02, 0.5), fp(k, n0, 0.0), fp(k, n0 + 0.02, -0.5),
+                           fp(k, (e + n0) / 2, -0.6), fp(k, e - 0.02, -0.5)])
+    # thumb: knuckle, wrinkle over its end joint, nail seen from the side
+    s.line("contour", [H(0.0345, 0.0236), H(0.0385, 0.0258), H(0.0392, 0.0282)])
+    s.line("crease", [H(0.0572, 0.0238), H(0.0588, 0.027), H(0.0592, 0.0304)])
+    s.line("crease", [H(0.0595, 0.0244), H(0.0608, 0.0272)])
+    s.loop("feature", [H(0.0728, 0.0302), H(0.0714, 0.032), H(0.0678, 0.0325),
+                       H(0.0652, 0.0317), H(0.0658, 0.0299), H(0.0694, 0.0295)])
 
 
 @lru_cache(maxsize=1)
@@ -1021,11 +1201,7 @@ def _side() -> View:
     s.line("crease", [_s_arm(0.171, -0.0188), _s_arm(0.176, -0.012), _s_arm(0.176, -0.005)])
     s.line("contour", [_s_arm(0.215, -0.01), _s_arm(0.25, -0.004), _s_arm(0.285, -0.002)])
     s.line("crease", [_s_arm(0.305, -0.0155), _s_arm(0.3065, 0.0), _s_arm(0.305, 0.0155)])
-    for (t, w) in [(0.058, -0.014), (0.062, -0.004), (0.062, 0.006), (0.058, 0.015)]:
-        s.line("contour", [_s_hand(t, w - 0.004), _s_hand(t + 0.0035, w), _s_hand(t, w + 0.004)])
-    for w in (-0.0105, -0.0005, 0.009):
-        s.line("crease", [_s_hand(0.066, w - 0.0007), _s_hand(0.085, w - 0.0002),
-                          _s_hand(0.098 - abs(w) * 0.4, w)])
+    _s_hand_details(s)
     # deltoid: its posterior border running up onto the arm, and the triceps groove
     s.line("contour", [_s_arm(0.04, 0.0245), _s_arm(0.065, 0.017), _s_arm(0.088, 0.007),
                        _s_arm(0.105, -0.002)])
