@@ -77,6 +77,23 @@ def _unknown(data: dict, allowed: set[str], prefix: str = "") -> None:
         raise EntryError(prefix + extra[0], f"is not a known field (known: {', '.join(sorted(allowed))})")
 
 
+def check_region(data: dict) -> str:
+    """The entry's ``region``, which must be one of the fixed regions."""
+    region = _text(data, "region")
+    if region not in REGIONS:
+        raise EntryError("region", f"{region!r} is not a known region")
+    return region
+
+
+def check_caution_tags(data: dict, key: str) -> tuple[str, ...]:
+    """A list of caution tags from the fixed vocabulary."""
+    tags = _text_list(data, key)
+    for tag in tags:
+        if tag not in CAUTION_TAGS:
+            raise EntryError(key, f"{tag!r} is not a known caution tag")
+    return tags
+
+
 def parse_placement(data: Any, prefix: str) -> Placement:
     """Check one ``place`` entry and turn it into a :class:`Placement`."""
     if not isinstance(data, dict):
@@ -152,9 +169,7 @@ def parse_point(data: Any, meridian: str, default_bilateral: bool, source: str) 
         raise EntryError("", "must be a table")
     _unknown(data, _POINT_FIELDS)
     code = _text(data, "code")
-    region = _text(data, "region")
-    if region not in REGIONS:
-        raise EntryError("region", f"{region!r} is not a known region")
+    region = check_region(data)
     needling = data.get("needling")
     if not isinstance(needling, dict):
         raise EntryError("needling", "is missing (a table with angle, depth and note)")
@@ -162,10 +177,7 @@ def parse_point(data: Any, meridian: str, default_bilateral: bool, source: str) 
     angle = _text(needling, "angle", prefix="needling.")
     if angle not in NEEDLE_ANGLES:
         raise EntryError("needling.angle", f"{angle!r} is not one of {', '.join(sorted(NEEDLE_ANGLES))}")
-    caution_tags = _text_list(data, "caution_tags")
-    for tag in caution_tags:
-        if tag not in CAUTION_TAGS:
-            raise EntryError("caution_tags", f"{tag!r} is not a known caution tag")
+    caution_tags = check_caution_tags(data, "caution_tags")
     bilateral = data.get("bilateral", default_bilateral)
     if not isinstance(bilateral, bool):
         raise EntryError("bilateral", "must be true or false")

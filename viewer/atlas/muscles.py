@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .body import flatten, mirror, smooth_closed
-from .loader import EntryError, _read_toml, _text, _text_list, _unknown, parse_placement
-from .model import CAUTION_TAGS, POSITIVE_SIDE, REGIONS, Atlas, Placement, Problem
+from .loader import EntryError, _read_toml, _text, _text_list, _unknown, check_caution_tags, check_region
+from .loader import parse_placement
+from .model import POSITIVE_SIDE, Atlas, Placement, Problem
 from .placement import Layout, Marker, PlacementError, Resolver
 
 ZONE_KINDS = ("essential", "spillover")
@@ -139,13 +140,8 @@ def parse_muscle(data, source: str) -> Muscle:
         raise EntryError("", "must be a table")
     _unknown(data, _MUSCLE_FIELDS)
     muscle_id = _text(data, "id")
-    region = _text(data, "region")
-    if region not in REGIONS:
-        raise EntryError("region", f"{region!r} is not a known region")
-    tags = _text_list(data, "safety_tags")
-    for tag in tags:
-        if tag not in CAUTION_TAGS:
-            raise EntryError("safety_tags", f"{tag!r} is not a known caution tag")
+    region = check_region(data)
+    tags = check_caution_tags(data, "safety_tags")
     shapes = tuple(_outline(s, f"shape[{i}].") for i, s in enumerate(data.get("shape", [])))
     if not shapes:
         raise EntryError("shape", "is missing: a muscle needs its outline on at least one view")

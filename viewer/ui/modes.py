@@ -74,7 +74,6 @@ class PatientView(QObject):
         self.active = on
         if on:
             self._state = hide_docks(win, keep=self.dock)
-            self.panel.show_plan(win.plan_panel.plan)
             self.dock.show()
             self.dock.setMinimumWidth(420)
             self.refresh()
