@@ -1,0 +1,204 @@
+"""Content translations: per-language TOML files beside the content, read into plain dicts (Qt-free).
+
+Layout (docs/translations.md)::
+
+    assets/atlas/i18n/<lang>/meridians/<CH>.toml   [meridian] and [point.<code>] texts
+    assets/atlas/i18n/<lang>/muscles/<file>.toml   [muscle.<id>] and [trigger_point.<id>] texts
+    assets/atlas/i18n/<lang>/vocabulary.toml       [region], [tag], [angle]
+    assets/content/i18n/<lang>/compare.toml        [meta] disclaimer and [section.<id>] texts
+
+Every text is addressed by a :data:`Key` ``(file, table, entry, field)``, e.g.
+``("meridians/LU.toml", "point", "LU1", "location")``. The English content gives the same keys
+(:func:`english_texts`); a translation may only use keys that exist there, and whatever it leaves
+out falls back to English field by field (:func:`lookup`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+from .model import NEEDLE_ANGLES, REGIONS, Problem
+
+Key = tuple[str, str, str, str]
+Text = Union[str, tuple[str, ...]]
+
+# Tables holding one entry (their fields sit directly in the table); all others are keyed by id.
+_SINGLE = {"meridian", "meta"}
+_META_FIELDS = {"language", "review"}
+# Fields a language leaves out by design, not counted as missing: Chinese point names are the hanzi.
+BY_DESIGN = {"zh_CN": {("point", "name")}}
+
+
+@dataclass
+class ContentTranslation:
+    """One language's content texts, flattened to ``Key -> text``, with what was wrong in the files."""
+
+    language: str
+    texts: dict[Key, Text] = field(default_factory=dict)
+    review: dict[str, str] = field(default_factory=dict)  # file -> review status
+    problems: list[Problem] = field(default_factory=list)
+
+
+def i18n_roots(assets: Path) -> tuple[Path, Path]:
+    """The two translation folders inside an assets folder: atlas texts and other content."""
+    return assets / "atlas" / "i18n", assets / "content" / "i18n"
+
+
+def languages(assets: Path) -> list[str]:
+    """Every language with a translation folder, sorted."""
+    found: set[str] = set()
+    for root in i18n_roots(assets):
+        if root.is_dir():
+            found.update(p.name for p in root.iterdir() if p.is_dir())
+    return sorted(found)
+
+
+def _files(assets: Path, lang: str) -> list[tuple[str, Path]]:
+    atlas_root, content_root = (root / lang for root in i18n_roots(assets))
+    files = [(f"{sub}/{p.name}", p) for sub in ("meridians", "muscles")
+             for p in sorted((atlas_root / sub).glob("*.toml"))]
+    files += [(name, folder / name) for name, folder in (("vocabulary.toml", atlas_root),
+                                                          ("compare.toml", content_root))]
+    return [(name, path) for name, path in files if path.is_file()]
+
+
+def _leaves(value, path: tuple[str, ...]):
+    """Yield ``(path, text)`` for every string or list of strings under a nested table."""
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            yield from _leaves(sub, path + (str(key),))
+    elif isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        yield path, tuple(value)
+    else:
+        yield path, None
+
+
+def _key(name: str, path: tuple[str, ...]) -> Key | None:
+    if path[0] in _SINGLE:
+        return (name, path[0], "", ".".join(path[1:])) if len(path) >= 2 else None
+    if len(path) == 2:  # vocabulary: [tag] "back pain" = "..."
+        return (name, path[0], path[1], "")
+    return (name, path[0], path[1], ".".join(path[2:])) if len(path) >= 3 else None
+
+
+def load_translation(assets: Path, lang: str) -> ContentTranslation:
+    """Read every translation file of ``lang``; a file that cannot be read is reported and skipped."""
+    import tomllib
+
+    result = ContentTranslation(lang)
+    for name, path in _files(assets, lang):
+        where = f"i18n/{lang}/{name}"
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:
+            result.problems.append(Problem(where, "", "", f"cannot be read: {exc}"))
+            continue
+        meta = data.get("meta")
+        if not isinstance(meta, dict):
+            result.problems.append(Problem(where, "meta", "", "the [meta] table is missing"))
+            meta = {}
+        for required in sorted(_META_FIELDS):
+            if not isinstance(meta.get(required), str) or not meta[required].strip():
+                result.problems.append(Problem(where, "meta", required, "is missing or empty"))
+        if meta.get("language", lang) != lang:
+            result.problems.append(Problem(where, "meta", "language",
+                                           f"says {meta['language']!r} but the folder is {lang!r}"))
+        result.review[name] = str(meta.get("review", ""))
+        for path_, text in _leaves(data, ()):
+            if path_[0] == "meta" and path_[1:] and path_[1] in _META_FIELDS:
+                continue
+            key = _key(name, path_)
+            if key is None or text is None:
+                result.problems.append(Problem(where, ".".join(path_[:2]), ".".join(path_[2:]),
+                                               "must be a text (or a list of texts) inside a table"))
+                continue
+            result.texts[key] = text
+    return result
+
+
+def english_texts(atlas, muscles, overview) -> dict[Key, Text]:
+    """Every translatable English text of the bundled content, under the keys translations use."""
+    texts: dict[Key, Text] = {}
+
+    def put(key: Key, value: Text) -> None:
+        if value:
+            texts[key] = value
+
+    for meridian in atlas.meridians.values():
+        if not meridian.source.startswith("meridians/"):
+            continue  # a teacher's data pack: not translated here
+        for name in ("name", "full_name", "summary"):
+            put((meridian.source, "meridian", "", name), getattr(meridian, name))
+        for code in meridian.points:
+            point = atlas.points[code]
+            for name, value in (("name", point.english), ("location", point.location),
+                                ("needling_note", point.needling.note), ("cautions", point.cautions),
+                                ("disputed", point.disputed)):
+                put((meridian.source, "point", code, name), value)
+    for muscle in muscles.muscles.values():
+        for name in ("name", "summary", "symptoms", "palpation", "needling", "safety"):
+            put((muscle.source, "muscle", muscle.id, name), getattr(muscle, name))
+        for tp in muscle.trigger_points:
+            put((muscle.source, "trigger_point", tp.id, "name"), tp.name)
+    for region in REGIONS:
+        put(("vocabulary.toml", "region", region, ""), region)
+    for angle in NEEDLE_ANGLES:
+        put(("vocabulary.toml", "angle", angle, ""), angle)
+    for point in atlas.points.values():
+        if point.source.startswith("meridians/"):
+            for tag in point.tags:
+                put(("vocabulary.toml", "tag", tag, ""), tag)
+    put(("compare.toml", "meta", "", "disclaimer"), overview.disclaimer)
+    for section in overview.sections:
+        put(("compare.toml", "section", section.id, "title"), section.title)
+        for voice, columns in section.text.items():
+            for column, value in columns.items():
+                put(("compare.toml", "section", section.id, f"{voice}.{column}"), value)
+    return texts
+
+
+def check(translation: ContentTranslation, english: dict[Key, Text]) -> list[Problem]:
+    """What is wrong with a translation against the English content (beyond unreadable files)."""
+    problems: list[Problem] = []
+    entries = {key[:3] for key in english}
+    for key, text in translation.texts.items():
+        name, table, entry, name_ = key
+        where = Problem(f"i18n/{translation.language}/{name}", f"{table}.{entry}".rstrip("."), name_, "")
+        source = english.get(key)
+        if source is None:
+            message = ("is not a known field of this entry" if key[:3] in entries
+                       else "does not exist in the English content")
+            problems.append(Problem(where.file, where.entry, where.field, message))
+            continue
+        if isinstance(source, tuple) != isinstance(text, tuple):
+            kind = "a list of texts" if isinstance(source, tuple) else "a text"
+            problems.append(Problem(where.file, where.entry, where.field, f"must be {kind}, as in English"))
+            continue
+        if isinstance(source, tuple) and len(source) != len(text):
+            problems.append(Problem(where.file, where.entry, where.field,
+                                    f"has {len(text)} items but the English has {len(source)}"))
+        parts = text if isinstance(text, tuple) else (text,)
+        if any(not part.strip() for part in parts):
+            problems.append(Problem(where.file, where.entry, where.field, "is empty"))
+        if any("<" in part for part in parts):
+            problems.append(Problem(where.file, where.entry, where.field, "contains markup ('<'): plain text only"))
+    return problems
+
+
+def completeness(translation: ContentTranslation, english: dict[Key, Text]) -> float:
+    """The share (0..1) of English text fields that this language translates, leaving out by-design gaps."""
+    skip = BY_DESIGN.get(translation.language, set())
+    counted = [key for key in english if (key[1], key[3]) not in skip]
+    if not counted:
+        return 0.0
+    return sum(1 for key in counted if key in translation.texts) / len(counted)
+
+
+def lookup(translation: ContentTranslation | None, english: dict[Key, Text], key: Key) -> tuple[Text, bool]:
+    """The text for ``key`` in the translation, else the English one; the flag says whether it was translated."""
+    if translation is not None and key in translation.texts:
+        return translation.texts[key], True
+    return english.get(key, ""), False
