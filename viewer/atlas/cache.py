@@ -12,25 +12,17 @@ import pickle
 import sys
 from pathlib import Path
 
+from .paths import CACHE_ENV, user_cache_dir
 from .store import atomic_write_bytes
 
-ENV = "MERIDIAN_VIEWER_CACHE"  # a folder, or "off"
+ENV = CACHE_ENV
 _CODE = ("model.py", "loader.py", "body.py", "placement.py", "packs.py", "content.py", "cache.py", "muscles.py",
          "search.py", "compare.py")
 _KEEP = 3  # cache files kept (newest), so switching between versions stays fast
 
 
 def cache_dir() -> Path | None:
-    override = os.environ.get(ENV)
-    if override:
-        return None if override.lower() == "off" else Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "meridian-viewer"
+    return user_cache_dir()
 
 
 def content_key(data_files: list[Path]) -> str:

@@ -1,15 +1,13 @@
 """Plan handouts: one A4 page with the body view(s), the plan's points, plain notes and the disclaimer.
 
-The same painting code serves the PDF (QPdfWriter), the PNG (a QImage saved through Pillow, which
-records the DPI) and printing (a QPrinter from the system dialog).
+The same painting code serves the PDF (QPdfWriter), the PNG (a QImage whose dots-per-metre Qt writes
+into the PNG's pHYs chunk) and printing (a QPrinter from the system dialog).
 """
 from __future__ import annotations
 
-import io
 from html import escape
 from pathlib import Path
 
-from PIL import Image
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
@@ -169,11 +167,9 @@ def export_png(content, plan, path: Path, dpi: int = 150) -> Path:
     """Save the handout as PNG with its DPI recorded (so it prints at A4 size)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    render_png(content, plan, dpi).save(buffer, "PNG")
-    with Image.open(io.BytesIO(bytes(buffer.data()))) as img:
-        out = io.BytesIO()
-        img.save(out, format="PNG", dpi=(dpi, dpi))
-    atomic_write_bytes(Path(path), out.getvalue())
+    if not render_png(content, plan, dpi).save(buffer, "PNG"):  # the image's DPI goes into the pHYs chunk
+        raise OSError(f"could not encode the handout for {path}")
+    atomic_write_bytes(Path(path), bytes(buffer.data()))
     return Path(path)
 
 
