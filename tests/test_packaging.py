@@ -39,7 +39,7 @@ def test_runtime_needs_no_pillow():
               f"'-o', {str(out)!r}]))")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=120)
+                            timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     data = out.read_bytes()
     at = data.index(b"pHYs")

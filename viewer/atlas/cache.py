@@ -7,7 +7,6 @@ the content is validated afresh. A cache that cannot be read or written is simpl
 """
 from __future__ import annotations
 
-import os
 import pickle
 import sys
 from pathlib import Path
