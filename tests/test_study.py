@@ -1,6 +1,7 @@
 """Study: questions, the FSRS schedule of a scripted session, SQLite persistence, locate-the-point."""
 from __future__ import annotations
 
+import math
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
@@ -117,13 +118,34 @@ def test_locate_scoring_uses_proportional_cun(content):
     exact = score_locate(content, "PC6", "front", x, y)
     assert exact.distance_cun == pytest.approx(0.0) and exact.grade == "excellent" and exact.rating == Rating.Easy
     one = score_locate(content, "PC6", "front", x, y - scale)
-    assert one.distance_cun == pytest.approx(1.0) and one.grade == "good"
+    assert one.distance_cun == pytest.approx(1.0, abs=1e-3) and one.grade == "good"
     mirrored = score_locate(content, "PC6", "front", -x, y - 1.5 * scale)  # the other arm counts too
-    assert mirrored.distance_cun == pytest.approx(1.5) and mirrored.grade == "close"
+    assert mirrored.distance_cun == pytest.approx(1.5, abs=1e-3) and mirrored.grade == "close"
     far = score_locate(content, "PC6", "front", 0.0, 0.1)
     assert far.grade == "missed" and far.rating == Rating.Again
     assert [n for n, _ in exact.landmarks] == ["wrist_crease_mid", "elbow_crease_mid"]
     assert exact.steps[0].startswith("First find middle of the wrist crease")
+
+
+def test_locate_misses_are_measured_in_the_cun_that_placed_the_point(content):
+    """Asked for CV4 (3 cun below the navel), a click on CV6 (1.5 below) is 1.5 cun too high, not 2.1."""
+    on_cv6 = score_locate(content, "CV4", "front", *content.layout.position("CV6", "front"))
+    assert on_cv6.distance_cun == pytest.approx(1.5, abs=0.01) and on_cv6.miss_words() == "1.5 cun too high"
+    # KI14 is 2 cun below the navel, 0.5 cun off the midline: 1 cun too high and 0.5 out from CV4
+    on_ki14 = score_locate(content, "CV4", "front", *content.layout.position("KI14", "front", "left"))
+    assert on_ki14.miss_words() == "1.0 cun too high, 0.5 cun off the midline"
+    assert on_ki14.distance_cun == pytest.approx(math.hypot(1.0, 0.5), abs=0.01)
+    # from ST25 (2 cun beside the navel) to CV12 (4 cun above it): upper-abdomen cun up, nipple cun across
+    on_cv12 = score_locate(content, "ST25", "front", *content.layout.position("CV12", "front"))
+    assert on_cv12.miss_words() == "4.0 cun too high, 2.0 cun too far in"
+    # across the navel both abdominal scales count: CV4 (3 below) to CV12 (4 above) is 7 cun
+    assert score_locate(content, "CV4", "front", *content.layout.position("CV12", "front")).distance_cun == \
+        pytest.approx(7.0, abs=0.01)
+    # a limb point in its own cun: ST36 is 3 cun below ST35 along the leg, ST40 8 cun above the ankle
+    on_st35 = score_locate(content, "ST36", "front", *content.layout.position("ST35", "front", "left"))
+    assert on_st35.miss_words() == "3.0 cun too high"
+    assert score_locate(content, "PC6", "front", *content.layout.position("PC6", "front", "right")).miss_words() \
+        == "right on the spot"
 
 
 def test_locate_drill_schedules_by_the_score(content, tmp_path):

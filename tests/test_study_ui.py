@@ -1,6 +1,7 @@
 """Study panel: keyboard-first cards with a summary, and locate-the-point on the blank body."""
 from __future__ import annotations
 
+import pytest
 from fsrs import Rating
 from PySide6.QtCore import Qt
 
@@ -85,3 +86,33 @@ def test_no_hanzi_cards_without_a_cjk_font(window, qtbot, monkeypatch):
         cards.choose(cards.question.answer)
         cards.rate(Rating.Easy)
     assert seen and "hanzi_to_point" not in seen
+
+
+def test_locate_clicks_on_the_blank_body_are_scored_in_local_cun(window, qtbot):
+    """Mouse clicks on the blank body: asked for CV4, a click on CV6 is '1.5 cun too high', not 2.1 cun."""
+    locate = open_study(window, qtbot).locate
+    window.study.panel.setCurrentWidget(locate)
+    locate.deck.setCurrentIndex(locate.deck.findText("CV Conception Vessel"))
+    layout = window.content.layout
+
+    def click_at(x, y):
+        window.diagram.zoom_by(6.0 / window.diagram.zoom)
+        window.diagram.centerOn(x * 1000, y * 1000)
+        pos = window.diagram.mapFromScene(x * 1000, y * 1000)
+        qtbot.mouseClick(window.diagram.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+    locate.setFocus()
+    qtbot.keyClick(locate, Qt.Key.Key_N)
+    while locate.target[0] != "CV4":  # answer CV1 .. CV3 on the spot, with the mouse
+        code, view = locate.target
+        click_at(*layout.position(code, view))
+        assert "Excellent" in locate.feedback.text() and "right on the spot" in locate.feedback.text().lower()
+        locate.setFocus()
+        qtbot.keyClick(locate, Qt.Key.Key_N)
+    scene = window.scenes["front"]
+    assert window.current_view == "front" and not any(m.isVisible() for m in scene.markers)
+    click_at(*layout.position("CV6", "front"))
+    result = locate.result
+    assert result.code == "CV4" and result.distance_cun == pytest.approx(1.5, abs=0.05)
+    assert result.grade == "close" and "1.5 cun too high" in locate.feedback.text()
+    assert "off the midline" not in locate.feedback.text()

@@ -1012,6 +1012,7 @@ def _back() -> View:
     scales = {
         "back": ("scapula_medial_border", "scapula_medial_border", 6, True),
         "mastoid": ("mastoid", "mastoid", 9, True),
+        "head_back": ("posterior_hairline", "vertex", 7, False),
         "upper_arm": ("posterior_axillary_fold", "olecranon", 9, False),
         "forearm": ("olecranon", "wrist_dorsal_mid", 12, False),
         "thigh_back": ("gluteal_fold_mid", "popliteal_crease_mid", 14, False),

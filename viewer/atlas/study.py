@@ -17,6 +17,7 @@ from fsrs import Card, Rating, Scheduler, State
 
 from .describe import describe_placement
 from .describe import landmark_words as landmark_name
+from .locate import Miss, measure_miss
 from .store import quarantine
 
 DB_NAME = "study.sqlite3"
@@ -275,21 +276,6 @@ class StudySession:
 
 # --- locate the point -------------------------------------------------------------------------------
 
-REGION_SCALES = {  # (view, region) -> the proportional cun used to score a click there
-    "front": {"head": "forehead", "face": "forehead", "neck": "chest", "chest": "chest", "abdomen": "abdomen_upper",
-              "shoulder": "chest", "upper_arm": "upper_arm", "elbow": "forearm", "forearm": "forearm",
-              "wrist": "forearm", "hand": "forearm", "hip": "thigh_medial", "thigh": "thigh_medial",
-              "knee": "leg_front", "leg": "leg_front", "ankle": "leg_front", "foot": "leg_front"},
-    "back": {"upper_arm": "upper_arm", "elbow": "forearm", "forearm": "forearm", "wrist": "forearm",
-             "hand": "forearm", "thigh": "thigh_back", "knee": "leg_back", "leg": "leg_back",
-             "ankle": "leg_back", "foot": "leg_back", "head": "mastoid", "neck": "mastoid"},
-    "side": {"head": "head_side", "face": "head_side", "ear": "head_side", "neck": "head_side",
-             "thigh": "thigh_lateral", "hip": "thigh_lateral", "buttock": "thigh_lateral", "knee": "leg_lateral",
-             "leg": "leg_lateral", "ankle": "leg_lateral", "foot": "leg_lateral"},
-}
-DEFAULT_SCALE = {"front": "chest", "back": "back", "side": "trunk_side"}
-
-
 @dataclass(frozen=True)
 class LocateResult:
     code: str
@@ -301,15 +287,11 @@ class LocateResult:
     target: tuple[float, float]
     steps: tuple[str, ...]
     landmarks: tuple[tuple[str, tuple[float, float]], ...]
+    miss: Miss = field(default_factory=lambda: Miss(()))
 
-
-def cun_scale(content, code: str, view: str) -> float:
-    point = content.atlas.points[code]
-    scales = content.body.view(view).scales
-    name = REGION_SCALES.get(view, {}).get(point.region, DEFAULT_SCALE.get(view))
-    if name in scales:
-        return scales[name]
-    return 1.0 / 75.0  # soles and anything unmapped: about 2.3 cm per cun on a 170 cm figure
+    def miss_words(self) -> str:
+        """'1.5 cun too low, 0.5 cun too far out'."""
+        return self.miss.words()
 
 
 def score_locate(content, code: str, view: str, x: float, y: float) -> LocateResult:
@@ -319,8 +301,9 @@ def score_locate(content, code: str, view: str, x: float, y: float) -> LocateRes
         raise KeyError(f"{code} is not drawn on the {view} view")
     target = min(markers, key=lambda m: math.hypot(m.x - x, m.y - y))
     distance = math.hypot(target.x - x, target.y - y)
-    cun = distance / cun_scale(content, code, view)
-    graded = cun - 1e-9  # a click exactly on a boundary gets the better grade
+    miss = measure_miss(content, code, target, x, y)
+    cun = miss.cun
+    graded = round(cun, 3)  # a click exactly on a boundary gets the better grade
     if graded <= 0.5:
         grade, rating = "excellent", Rating.Easy
     elif graded <= 1.0:
@@ -343,7 +326,7 @@ def score_locate(content, code: str, view: str, x: float, y: float) -> LocateRes
     steps = (f"First find {names}.", describe_placement(place),
              f"{code} lies here: {content.atlas.points[code].location}")
     return LocateResult(code, view, cun, distance * 170.0, grade, rating, (target.x, target.y), steps,
-                        tuple(landmarks))
+                        tuple(landmarks), miss)
 
 
 class LocateDrill:

@@ -240,8 +240,9 @@ class LocateTab(KeyboardTab):
         self.result_click = (x, y)
         r = self.result
         self.feedback.setText(f"<h3>{GRADE_WORDS[r.grade]}: {r.distance_cun:.1f} cun away "
-                              f"({r.distance_cm:.0f} cm)</h3><p>Press <b>Space</b> to see how to find it, "
-                              f"step by step; <b>N</b> for the next point.</p>")
+                              f"({r.distance_cm:.0f} cm)</h3><p>{escape(r.miss_words().capitalize())}.</p>"
+                              f"<p>Press <b>Space</b> to see how to find it, step by step; <b>N</b> for the "
+                              f"next point.</p>")
         self.reveal.emit(self.result, 0)
 
     def next_step(self) -> None:
@@ -250,7 +251,7 @@ class LocateTab(KeyboardTab):
         self.step += 1
         steps = "".join(f"<li>{escape(text)}</li>" for text in self.result.steps[:self.step])
         self.feedback.setText(f"<h3>{GRADE_WORDS[self.result.grade]}: {self.result.distance_cun:.1f} cun away"
-                              f"</h3><ol>{steps}</ol>")
+                              f"</h3><p>{escape(self.result.miss_words().capitalize())}.</p><ol>{steps}</ol>")
         self.reveal.emit(self.result, self.step)
 
     def finish(self) -> None:
