@@ -62,7 +62,7 @@ def test_contract_parsed():
     assert set(DOC_LM) == {"front", "back", "side", "soles"}
     assert len(DOC_LM["front"]) > 80 and "sternum_ics6" in DOC_LM["front"]
     assert {"C1", "T12", "L5", "sacral_foramen_4"} <= DOC_LM["back"]
-    assert sum(len(v) for v in DOC_SC.values()) == 20
+    assert sum(len(v) for v in DOC_SC.values()) >= 20 and "head_back" in DOC_SC["back"]
 
 
 def test_views_present():
