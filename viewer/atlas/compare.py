@@ -143,8 +143,9 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
         ctx = Context(f"{point.code} {point.pinyin} ({point.english})")
         ctx.acupuncture.append(f"{point.code} lies on the {content.atlas.meridians[point.meridian].full_name}: "
                                f"{point.location}")
-        ctx.acupuncture.append(f"Needled {point.needling.angle}, {point.needling.depth}; traditionally used for "
-                               f"{', '.join(point.tags[:4])}.")
+        how = (f"Needled {point.needling.angle}, {point.needling.depth}" if point.needling.needled
+               else "Never needled (needling contraindicated)")
+        ctx.acupuncture.append(f"{how}; traditionally used for {', '.join(point.tags[:4])}.")
     elif key.startswith("m:"):
         muscle = muscles.muscles[key[2:]]
         ctx = Context(muscle.name)

@@ -9,8 +9,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+from .cautions import vocabulary
 from .model import (
-    CAUTION_TAGS,
     NEEDLE_ANGLES,
     REGIONS,
     VIEWS,
@@ -86,12 +86,32 @@ def check_region(data: dict) -> str:
 
 
 def check_caution_tags(data: dict, key: str) -> tuple[str, ...]:
-    """A list of caution tags from the fixed vocabulary."""
+    """A list of caution tags from the vocabulary (assets/atlas/cautions.toml)."""
     tags = _text_list(data, key)
     for tag in tags:
-        if tag not in CAUTION_TAGS:
-            raise EntryError(key, f"{tag!r} is not a known caution tag")
+        problem = vocabulary().problem_with(tag)
+        if problem:
+            raise EntryError(key, problem)
     return tags
+
+
+def parse_needling(data: dict, caution_tags: tuple[str, ...]) -> Needling:
+    """The ``needling`` table; a point tagged no_needle has only a note (no angle, no depth)."""
+    needling = data.get("needling")
+    if not isinstance(needling, dict):
+        raise EntryError("needling", "is missing (a table with angle, depth and note)")
+    _unknown(needling, {"angle", "depth", "note"}, "needling.")
+    note = _text(needling, "note", required=False, prefix="needling.")
+    if "no_needle" in caution_tags:
+        for key in ("angle", "depth"):
+            if key in needling:
+                raise EntryError(f"needling.{key}", "must be left out: the point is tagged no_needle "
+                                 "(needling contraindicated)")
+        return Needling("", "", note)
+    angle = _text(needling, "angle", prefix="needling.")
+    if angle not in NEEDLE_ANGLES:
+        raise EntryError("needling.angle", f"{angle!r} is not one of {', '.join(sorted(NEEDLE_ANGLES))}")
+    return Needling(angle, _text(needling, "depth", prefix="needling."), note)
 
 
 def parse_placement(data: Any, prefix: str) -> Placement:
@@ -170,14 +190,8 @@ def parse_point(data: Any, meridian: str, default_bilateral: bool, source: str) 
     _unknown(data, _POINT_FIELDS)
     code = _text(data, "code")
     region = check_region(data)
-    needling = data.get("needling")
-    if not isinstance(needling, dict):
-        raise EntryError("needling", "is missing (a table with angle, depth and note)")
-    _unknown(needling, {"angle", "depth", "note"}, "needling.")
-    angle = _text(needling, "angle", prefix="needling.")
-    if angle not in NEEDLE_ANGLES:
-        raise EntryError("needling.angle", f"{angle!r} is not one of {', '.join(sorted(NEEDLE_ANGLES))}")
     caution_tags = check_caution_tags(data, "caution_tags")
+    needling = parse_needling(data, caution_tags)
     bilateral = data.get("bilateral", default_bilateral)
     if not isinstance(bilateral, bool):
         raise EntryError("bilateral", "must be true or false")
@@ -192,8 +206,7 @@ def parse_point(data: Any, meridian: str, default_bilateral: bool, source: str) 
         english=_text(data, "english"),
         region=region,
         location=_text(data, "location"),
-        needling=Needling(angle, _text(needling, "depth", prefix="needling."),
-                          _text(needling, "note", required=False, prefix="needling.")),
+        needling=needling,
         places=tuple(parse_placement(p, f"place[{i}].") for i, p in enumerate(places)),
         bilateral=bilateral,
         cautions=_text_list(data, "cautions"),
@@ -293,6 +306,7 @@ def load_bundled(folder: Path | None = None) -> Atlas:
     """Load (and validate) every meridian file of the bundled atlas, without placing points."""
     folder = folder or asset_path("atlas/meridians")
     atlas = Atlas()
+    atlas.problems.extend(vocabulary().problems)
     for path in meridian_files(folder):
         load_meridian_file(path, atlas, f"meridians/{path.name}")
     return atlas

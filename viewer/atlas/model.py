@@ -11,10 +11,6 @@ REGIONS = frozenset(
     "upper_arm elbow forearm wrist hand hip thigh knee leg ankle foot".split()
 )
 
-CAUTION_TAGS = frozenset(
-    "pregnancy lung vessel nerve eye organ infant moxa deep sensitive".split()
-)
-
 NEEDLE_ANGLES = frozenset(
     ("perpendicular", "oblique", "transverse", "intradermal", "prick to bleed")
 )
@@ -82,11 +78,19 @@ class Placement:
 
 @dataclass(frozen=True)
 class Needling:
+    """How a point is needled; angle and depth are empty for a point that is never needled."""
+
     angle: str
     depth: str
     note: str = ""
 
+    @property
+    def needled(self) -> bool:
+        return bool(self.depth)
+
     def describe(self) -> str:
+        if not self.needled:
+            return f"Not needled. {self.note}".strip()
         text = f"{self.angle.capitalize()}, {self.depth}."
         return f"{text} {self.note}".strip()
 

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .cautions import vocabulary
 from .codes import compact
 from .model import Atlas
 
@@ -42,7 +43,7 @@ class Filters:
 class Hit:
     code: str
     score: int
-    field: str  # what matched: "code", "pinyin", "hanzi", "english", "region", "tag", "meridian"
+    field: str  # what matched: "code", "pinyin", "hanzi", "english", "region", "tag", "meridian", "caution"
 
 
 @dataclass
@@ -60,12 +61,14 @@ class _Entry:
     views: frozenset[str]
     meridian_name: str
     extra_names: tuple[str, ...] = field(default=())
+    cautions: tuple[str, ...] = field(default=())  # caution labels, folded
 
 
 class SearchIndex:
     def __init__(self, atlas: Atlas):
         self.atlas = atlas
         self.entries: list[_Entry] = []
+        cautions = vocabulary()
         for code, point in atlas.points.items():
             meridian = atlas.meridians.get(point.meridian)
             self.entries.append(_Entry(
@@ -82,6 +85,7 @@ class SearchIndex:
                 views=frozenset(point.views),
                 meridian_name=fold(meridian.name) if meridian else "",
                 extra_names=tuple(fold(name) for _, name in point.translations),
+                cautions=tuple(fold(label) for label in cautions.labels(point.caution_tags)),
             ))
 
     def tags(self) -> list[str]:
@@ -147,6 +151,8 @@ class SearchIndex:
                     offer(250, "meridian")
                 if any(q_fold in n for n in entry.extra_names):
                     offer(420, "translation")
+                if any(q_fold in c for c in entry.cautions):
+                    offer(320, "caution")
         if best is None:
             return None
         return Hit(entry.code, best[0], best[1])

@@ -5,6 +5,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser
 
+from ..atlas.cautions import vocabulary
 from ..atlas.describe import describe_placement
 from . import theme
 from .fonts import hanzi_safe, hanzi_supported
@@ -12,11 +13,12 @@ from .fonts import hanzi_safe, hanzi_supported
 DISCLAIMER = ("Educational content for learning point locations. It is not a diagnosis or a "
               "treatment plan; needling belongs in the hands of a trained practitioner.")
 
-CAUTION_WORDS = {
-    "pregnancy": "avoid in pregnancy", "lung": "lung below: never deep", "vessel": "major vessel",
-    "nerve": "nerve", "eye": "near the eye", "organ": "organ below", "infant": "fontanelle in infants",
-    "moxa": "needling avoided", "deep": "depth critical", "sensitive": "often painful",
-}
+
+
+def caution_chips(tags) -> str:
+    """The caution labels of ``tags`` as red chips (wording from assets/atlas/cautions.toml)."""
+    return " ".join(f"<span style='background:#FBE3E3;color:#8A1C1C'>&nbsp;{escape(label)}&nbsp;</span>"
+                    for label in vocabulary().labels(tags))
 
 VIEW_NAMES = {"front": "front", "back": "back", "side": "side", "soles": "soles"}
 
@@ -59,8 +61,7 @@ class DetailsPanel(QTextBrowser):
         muscle = self.content.muscles.muscles[muscle_id]
         tps = "".join(f"<li><b>{escape(tp.id)}</b> {escape(tp.name)}<br><span style='color:#555'>"
                       f"{self._nearest_html(tp.id)}</span></li>" for tp in muscle.trigger_points)
-        chips = " ".join(f"<span style='background:#FBE3E3;color:#8A1C1C'>&nbsp;{escape(CAUTION_WORDS.get(t, t))}"
-                         f"&nbsp;</span>" for t in sorted(muscle.safety_tags))
+        chips = caution_chips(muscle.safety_tags)
         safety = "".join(f"<li>{escape(x)}</li>" for x in muscle.safety)
         return (
             f"<h2 style='margin-bottom:0'><span style='color:#B3261E'>&#10005;</span> {escape(muscle.name)}</h2>"
@@ -132,9 +133,7 @@ class DetailsPanel(QTextBrowser):
                          f"{escape(hanzi_safe(point.disputed))}</p>")
         parts.append(f"<h3>Needling</h3><p>{escape(point.needling.describe())}</p>")
         if point.cautions or point.caution_tags:
-            chips = " ".join(
-                f"<span style='background:#FBE3E3;color:#8A1C1C'>&nbsp;{escape(CAUTION_WORDS.get(t, t))}&nbsp;</span>"
-                for t in sorted(point.caution_tags))
+            chips = caution_chips(point.caution_tags)
             items = "".join(f"<li>{escape(c)}</li>" for c in point.cautions)
             parts.append(f"<h3 style='color:#8A1C1C'>Cautions</h3><p>{chips}</p><ul>{items}</ul>")
         if point.tags:

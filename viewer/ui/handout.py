@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
+from ..atlas.cautions import vocabulary
 from ..atlas.store import atomic_write_bytes
 from .details import DISCLAIMER
 from .fonts import hanzi_safe
@@ -41,6 +42,9 @@ def _items_html(content, plan) -> str:
         if item.kind == "point":
             point = content.atlas.points[item.ref]
             where = hanzi_safe(point.location)
+            labels = vocabulary().labels(point.caution_tags)
+            if labels:
+                where += f" Caution: {', '.join(labels)}."
         else:
             tp = content.muscles.trigger_points[item.ref]
             where = f"{tp.name}. {content.muscles.muscles[tp.muscle].symptoms}"

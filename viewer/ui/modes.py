@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
 
+from ..atlas.cautions import vocabulary
 from .compare_panel import SafeBrowser
 from .plan_panel import describe_key
 
@@ -33,9 +34,16 @@ class PatientPanel(SafeBrowser):
         font.setPointSizeF(font.pointSizeF() * 1.45)
         self.setFont(font)
 
+    def _care(self, item) -> str:
+        """The point's caution labels, in the vocabulary's words (trigger points have none)."""
+        point = self.content.atlas.points.get(item.ref) if item.kind == "point" else None
+        labels = vocabulary().labels(point.caution_tags) if point else []
+        return f"<br><span style='color:#8A1C1C'>Care: {escape(', '.join(labels))}</span>" if labels else ""
+
     def show_plan(self, plan) -> None:
         overview = self.content.overview
         items = "".join(f"<li>{escape(describe_key(self.content, item.key))}"
+                        + self._care(item)
                         + (f"<br><span style='color:#555'>{escape(item.note)}</span>" if item.note else "")
                         + "</li>" for item in plan.items)
         parts = [f"<h2>{escape(plan.title)}</h2>"]

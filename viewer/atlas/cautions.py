@@ -1,0 +1,109 @@
+"""The caution vocabulary (assets/atlas/cautions.toml): one list of tags with a short label and a meaning.
+
+Points (``caution_tags``) and muscles (``safety_tags``) may only use these ids; the details panel,
+handouts, the patient view and search all take the wording from here, so a tag cannot say one thing
+in the data and another on screen.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Problem
+from .resources import asset_path
+
+_ID = re.compile(r"^[a-z][a-z_]*$")
+_FIELDS = {"id", "label", "meaning", "formerly"}
+
+
+class _BadEntry(ValueError):
+    """args: (field, message)."""
+
+
+@dataclass(frozen=True)
+class Caution:
+    id: str
+    label: str
+    meaning: str
+    formerly: tuple[str, ...] = ()
+
+
+@dataclass
+class CautionVocabulary:
+    cautions: dict[str, Caution] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def label(self, tag: str) -> str:
+        caution = self.cautions.get(tag)
+        return caution.label if caution else tag
+
+    def labels(self, tags) -> list[str]:
+        """The labels of ``tags`` in vocabulary order (the order of the file)."""
+        return [c.label for c in self.cautions.values() if c.id in tags]
+
+    def problem_with(self, tag: str) -> str | None:
+        """Why ``tag`` may not be used, or None when it is a known tag."""
+        if tag in self.cautions:
+            return None
+        heirs = [c for c in self.cautions.values() if tag in c.formerly]
+        if heirs:
+            choices = " or ".join(f"{c.id} ({c.label})" for c in heirs)
+            return f"{tag!r} is no longer used: write {choices}"
+        return f"{tag!r} is not a known caution tag (known: {', '.join(self.cautions)})"
+
+
+def _entry(data) -> Caution:
+    if not isinstance(data, dict):
+        raise _BadEntry("", "must be a table")
+    extra = sorted(set(data) - _FIELDS)
+    if extra:
+        raise _BadEntry(extra[0], f"is not a known field (known: {', '.join(sorted(_FIELDS))})")
+    values = {}
+    for key in ("id", "label", "meaning"):
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise _BadEntry(key, "is missing or empty (must be text)")
+        values[key] = value.strip()
+    if not _ID.match(values["id"]):
+        raise _BadEntry("id", f"{values['id']!r} must be lower-case letters and underscores")
+    formerly = data.get("formerly", [])
+    if not isinstance(formerly, list) or not all(isinstance(v, str) and v for v in formerly):
+        raise _BadEntry("formerly", "must be a list of text")
+    return Caution(values["id"], values["label"], values["meaning"], tuple(formerly))
+
+
+def load_vocabulary(path: Path, name: str = "cautions.toml") -> CautionVocabulary:
+    """Read and check the vocabulary; a bad entry is skipped and named in ``problems``."""
+    import tomllib
+
+    vocabulary = CautionVocabulary()
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        vocabulary.problems.append(Problem(name, "", "", f"cannot be read: {exc}"))
+        return vocabulary
+    entries = data.get("caution", [])
+    if not isinstance(entries, list):
+        vocabulary.problems.append(Problem(name, "caution", "", "must be an array of [[caution]] tables"))
+        return vocabulary
+    for index, entry in enumerate(entries):
+        label = entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else f"caution #{index + 1}"
+        try:
+            caution = _entry(entry)
+            if caution.id in vocabulary.cautions:
+                raise _BadEntry("id", f"{caution.id} is defined twice")
+        except _BadEntry as exc:
+            where, message = exc.args
+            vocabulary.problems.append(Problem(name, label, where, f"{message} (entry skipped)"))
+            continue
+        vocabulary.cautions[caution.id] = caution
+    return vocabulary
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> CautionVocabulary:
+    """The bundled vocabulary, read once."""
+    return load_vocabulary(asset_path("atlas/cautions.toml"))
