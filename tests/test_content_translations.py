@@ -4,7 +4,14 @@ from __future__ import annotations
 import pytest
 
 from viewer.atlas.resources import assets_root
-from viewer.atlas.translations import check, completeness, english_texts, languages, load_translation, lookup
+from viewer.atlas.translations import (
+    check,
+    completeness,
+    english_texts,
+    languages,
+    load_translation,
+    lookup,
+)
 
 LANGUAGES = languages(assets_root())
 

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 from .model import NEEDLE_ANGLES, REGIONS, Problem
 
 Key = tuple[str, str, str, str]
-Text = Union[str, tuple[str, ...]]
+Text = str | tuple[str, ...]
 
 # Tables holding one entry (their fields sit directly in the table); all others are keyed by id.
 _SINGLE = {"meridian", "meta"}
