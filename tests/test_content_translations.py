@@ -85,6 +85,13 @@ def test_a_good_file_is_flattened_to_keys_and_falls_back_per_field(tmp_path):
     assert languages(tmp_path) == ["xx"]
 
 
+def test_a_folder_with_other_data_only_is_not_a_content_language(tmp_path):
+    """Korean readings (i18n/ko/hangul.toml) live in a language folder but are not content translations."""
+    _write(tmp_path, "atlas/i18n/ko/hangul.toml", '[meta]\nlanguage = "ko"\n[point]\nLU1 = "중부"\n')
+    _write(tmp_path, "atlas/i18n/xx/vocabulary.toml", META + '[tag]\n"back pain" = "d"\n')
+    assert languages(tmp_path) == ["xx"]
+
+
 def test_chinese_point_names_are_not_counted_as_missing(tmp_path):
     """zh_CN leaves point names out by design (the hanzi are the name): not a gap in completeness."""
     _write(tmp_path, "atlas/i18n/zh_CN/meridians/LU.toml",

@@ -45,11 +45,15 @@ def i18n_roots(assets: Path) -> tuple[Path, Path]:
 
 
 def languages(assets: Path) -> list[str]:
-    """Every language with a translation folder, sorted."""
+    """Every language whose folder holds content translation files, sorted.
+
+    A language folder may also hold other data (``ko/hangul.toml``: Korean readings of the point
+    names); such a folder alone does not make a content translation.
+    """
     found: set[str] = set()
     for root in i18n_roots(assets):
         if root.is_dir():
-            found.update(p.name for p in root.iterdir() if p.is_dir())
+            found.update(p.name for p in root.iterdir() if p.is_dir() and _files(assets, p.name))
     return sorted(found)
 
 
