@@ -11,6 +11,10 @@ def main(argv: list[str] | None = None) -> int:
         from .commands import run_export
 
         return run_export(export_parser().parse_args(argv[1:]))
+    if argv and argv[0] == "pack":
+        from .packtool import pack_parser, run_pack
+
+        return run_pack(pack_parser().parse_args(argv[1:]))
     from .cli import app_parser
     from .commands import run_app
 

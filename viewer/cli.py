@@ -20,7 +20,8 @@ def app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="meridian-viewer",
         description="Educational atlas of acupuncture meridian points. "
-                    "Subcommand: 'meridian-viewer export points --format csv|json'.")
+                    "Subcommands: 'meridian-viewer export points|handout ...' and "
+                    "'meridian-viewer pack new|validate|list' (teachers' data packs).")
     parser.add_argument("--view", choices=VIEWS, help="body view to show first (default: front)")
     parser.add_argument("--select", metavar="CODE", help="point to select, e.g. BL23, 'bl 23' or UB23")
     parser.add_argument("--screenshot", metavar="PNG", help="render the window to this PNG offscreen and exit")

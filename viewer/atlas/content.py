@@ -29,10 +29,13 @@ class Content:
     muscles: MuscleAtlas = field(default_factory=MuscleAtlas)
     overview: Overview = field(default_factory=Overview)
     correspondence: list = field(default_factory=list)  # trigger point -> nearest acupoint
+    misplaced: list = field(default_factory=list)  # pack files in the wrong place: looked up every start
+
 
     @property
     def problems(self) -> list[Problem]:
-        return self.atlas.problems + self.layout.problems + self.muscles.problems + self.overview.problems
+        return (self.atlas.problems + self.layout.problems + self.muscles.problems + self.overview.problems
+                + self.misplaced)
 
 
 def load_content(folder: Path | None = None, data_dir: Path | None = None, use_cache: bool = True) -> Content:
@@ -42,7 +45,7 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     """
     from . import cache
     from .loader import meridian_files
-    from .packs import load_packs, pack_dirs
+    from .packs import load_packs, misplaced_packs, pack_dirs
     from .resources import asset_path
 
     folder = folder or asset_path("atlas/meridians")
@@ -55,14 +58,17 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     key = cache.content_key(inputs) if use_cache else ""
     cached = cache.load(key) if use_cache else None
     if isinstance(cached, Content):
+        cached.misplaced = misplaced_packs(data_dir) if data_dir is not None else []
         return cached
     atlas = load_bundled(folder)
-    packs = load_packs(data_dir, atlas) if data_dir is not None else []
+    muscles = load_muscles(muscle_folder)
+    packs = load_packs(data_dir, atlas, set(muscles.trigger_points)) if data_dir is not None else []
     body = build_body()
     layout = layout_points(atlas, body)
-    muscles = place_muscles(load_muscles(muscle_folder), atlas, body)
+    muscles = place_muscles(muscles, atlas, body)
     content = Content(atlas, body, layout, packs, SearchIndex(atlas), muscles, load_overview(compare_file),
                       correspondences(muscles, layout, body))
     if use_cache:
         cache.save(key, content)
+    content.misplaced = misplaced_packs(data_dir) if data_dir is not None else []
     return content

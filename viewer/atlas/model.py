@@ -132,9 +132,17 @@ class Point:
         return tuple(seen)
 
 
+PACK_PREFIX = "PACK:"
+
+
+def channel_label(code: str) -> str:
+    """A channel code as people read it: a pack's internal code shows as 'Pack'."""
+    return "Pack" if code.startswith(PACK_PREFIX) else code
+
+
 @dataclass(frozen=True)
 class Meridian:
-    code: str
+    code: str  # "LU" ... or PACK_PREFIX + folder for the points a data pack adds
     name: str
     full_name: str
     pinyin: str

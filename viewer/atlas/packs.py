@@ -1,8 +1,9 @@
-"""Teachers' data packs: notes, translations and extra points from the user data folder.
+"""Teachers' data packs: notes, translations, extra points, study decks and plans from the user data folder.
 
-A pack is a folder ``<data dir>/packs/<name>/`` holding ``pack.toml``. It is validated exactly like
-the bundled atlas, entry by entry; a pack may add to the atlas but never change or remove a bundled
-point.
+A pack is a folder ``<data dir>/packs/<name>/`` holding ``pack.toml`` (and the plan files it names). It
+is validated exactly like the bundled atlas, entry by entry; a pack may add to the atlas but never
+change or remove a bundled point. A ``pack.toml`` anywhere else in the data folder is reported, not
+silently ignored.
 """
 from __future__ import annotations
 
@@ -11,7 +12,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import EntryError, _read_toml, _text, _unknown, parse_point
-from .model import Atlas, Meridian, Problem
+from .model import PACK_PREFIX, Atlas, Meridian, Problem
+from .plan import SUFFIX as PLAN_SUFFIX
+from .plan import PlanError, load_plan
+
+SECTIONS = ("pack", "note", "translation", "point", "deck", "plan")
+
+
+@dataclass(frozen=True)
+class PackDeck:
+    """A study deck a teacher hands out: a title and the acupoints it asks about."""
+
+    name: str
+    points: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PackPlan:
+    """A plan (homework) shipped in the pack's folder; ``file`` is a plain file name inside it."""
+
+    title: str
+    file: str
+    items: int
 
 
 @dataclass(frozen=True)
@@ -22,6 +44,8 @@ class Pack:
     notes: int
     translations: int
     points: int
+    decks: tuple[PackDeck, ...] = ()
+    plans: tuple[PackPlan, ...] = ()
 
 
 def pack_dirs(data_dir: Path) -> list[Path]:
@@ -31,13 +55,33 @@ def pack_dirs(data_dir: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if (p / "pack.toml").is_file())
 
 
+def misplaced_packs(data_dir: Path) -> list[Problem]:
+    """``pack.toml`` files that are not at ``packs/<name>/pack.toml``, each with where it should go."""
+    problems = []
+    candidates = [data_dir / "pack.toml", data_dir / "packs" / "pack.toml"]
+    if data_dir.is_dir():
+        candidates += [d / "pack.toml" for d in sorted(data_dir.iterdir()) if d.is_dir() and d.name != "packs"]
+    root = data_dir / "packs"
+    if root.is_dir():
+        candidates += [nested / "pack.toml" for d in sorted(root.iterdir()) if d.is_dir()
+                       and not (d / "pack.toml").is_file() for nested in sorted(d.iterdir()) if nested.is_dir()]
+    for path in candidates:
+        if path.is_file():
+            name = path.relative_to(data_dir).as_posix()
+            folder = path.parent.name if path.parent not in (data_dir, root) else "my-pack"
+            problems.append(Problem(name, "pack", "", f"is not loaded: a pack must be a folder directly in packs/; "
+                                                      f"move it to packs/{folder}/pack.toml"))
+    return problems
+
+
 def _attach(atlas: Atlas, code: str, **changes) -> None:
     atlas.points[code] = dataclasses.replace(atlas.points[code], **changes)
 
 
-def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str]) -> Pack | None:
-    """Load one pack into ``atlas``; problems are added to ``atlas.problems``."""
-    name = f"packs/{folder.name}/pack.toml"
+def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str], triggers=None, name: str = "") -> Pack | None:
+    """Load one pack into ``atlas``; problems (named ``name``, by default packs/<folder>/pack.toml) are
+    added to ``atlas.problems``."""
+    name = name or f"packs/{folder.name}/pack.toml"
     data = _read_toml(folder / "pack.toml", name, atlas.problems)
     if data is None:
         return None
@@ -51,11 +95,10 @@ def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str]) -> Pack | Non
     except EntryError as exc:
         atlas.problems.append(Problem(name, "pack", exc.field, str(exc)))
         return None
-    _unknown_sections = sorted(set(data) - {"pack", "note", "translation", "point"})
-    for section in _unknown_sections:
-        atlas.problems.append(Problem(name, section, "", "is not a known section (pack, note, translation, point)"))
+    for section in sorted(set(data) - set(SECTIONS)):
+        atlas.problems.append(Problem(name, section, "", f"is not a known section ({', '.join(SECTIONS)})"))
     counts = {"note": 0, "translation": 0, "point": 0}
-    meridian_code = f"PACK:{folder.name}"
+    meridian_code = f"{PACK_PREFIX}{folder.name}"
     new_codes: list[str] = []
     for index, entry in enumerate(data.get("point", [])):
         label = entry.get("code", f"point #{index + 1}") if isinstance(entry, dict) else f"point #{index + 1}"
@@ -98,14 +141,99 @@ def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str]) -> Pack | Non
                 atlas.problems.append(Problem(name, label, exc.field, f"{exc} (entry skipped)"))
                 continue
             counts[kind] += 1
-    return Pack(folder.name, title, language, counts["note"], counts["translation"], counts["point"])
+    decks = _decks(data.get("deck", []), atlas, name)
+    plans = _plans(data.get("plan", []), folder, atlas, triggers, name)
+    return Pack(folder.name, title, language, counts["note"], counts["translation"], counts["point"], decks, plans)
 
 
-def load_packs(data_dir: Path, atlas: Atlas) -> list[Pack]:
+def _entries(data, section: str, name: str, problems: list[Problem]) -> list[tuple[str, dict]]:
+    """The tables of an array section, each with a label; anything else is a problem."""
+    if not isinstance(data, list):
+        problems.append(Problem(name, section, "", f"must be an array of tables ([[{section}]])"))
+        return []
+    result = []
+    for index, entry in enumerate(data):
+        label = f"{section} #{index + 1}"
+        if isinstance(entry, dict):
+            result.append((label, entry))
+        else:
+            problems.append(Problem(name, label, "", "must be a table"))
+    return result
+
+
+def _decks(data, atlas: Atlas, name: str) -> tuple[PackDeck, ...]:
+    decks = []
+    for label, entry in _entries(data, "deck", name, atlas.problems):
+        try:
+            _unknown(entry, {"name", "points"})
+            title = _text(entry, "name")
+            label = f"deck {title!r}"
+            points = entry.get("points")
+            if not isinstance(points, list) or not points:
+                raise EntryError("points", "must be a non-empty list of point codes")
+            for index, code in enumerate(points):
+                if not isinstance(code, str) or code not in atlas.points:
+                    raise EntryError(f"points[{index}]", f"{code!r} is not a known point code (e.g. LI4, BL23)")
+        except EntryError as exc:
+            atlas.problems.append(Problem(name, label, exc.field, f"{exc} (deck skipped)"))
+            continue
+        decks.append(PackDeck(title, tuple(dict.fromkeys(points))))
+    return tuple(decks)
+
+
+def _plans(data, folder: Path, atlas: Atlas, triggers, name: str) -> tuple[PackPlan, ...]:
+    plans = []
+    for label, entry in _entries(data, "plan", name, atlas.problems):
+        try:
+            _unknown(entry, {"file"})
+            file = _text(entry, "file")
+            label = f"plan {file!r}"
+            if Path(file).name != file or file.startswith(".") or not file.endswith(PLAN_SUFFIX):
+                raise EntryError("file", f"must be a file name ending in {PLAN_SUFFIX} in the pack's own folder")
+            if not (folder / file).is_file():
+                raise EntryError("file", f"{file} is not in the pack's folder")
+            try:
+                plan = load_plan(folder / file, set(atlas.points), triggers)
+            except PlanError as exc:
+                raise EntryError("file", str(exc)) from None
+        except EntryError as exc:
+            atlas.problems.append(Problem(name, label, exc.field, f"{exc} (plan skipped)"))
+            continue
+        plans.append(PackPlan(plan.title, file, len(plan.items)))
+    return tuple(plans)
+
+
+def load_packs(data_dir: Path, atlas: Atlas, triggers=None) -> list[Pack]:
+    """Every pack under ``packs/`` (``triggers``: the known trigger-point ids, for the packs' plans)."""
     bundled = frozenset(atlas.points)
     packs = []
     for folder in pack_dirs(data_dir):
-        pack = load_pack(folder, atlas, bundled)
+        pack = load_pack(folder, atlas, bundled, triggers)
         if pack is not None:
             packs.append(pack)
     return packs
+
+
+def check_pack(folder: Path) -> tuple[Pack | None, list[Problem]]:
+    """Validate the pack in ``folder`` against the bundled atlas, as the app would load it.
+
+    Returns the pack (None if it cannot be used at all) and every problem: its own entries, the
+    placement of the points it adds, its decks and plans.
+    """
+    from .body import build_body
+    from .loader import load_bundled
+    from .muscles import load_muscles
+    from .placement import layout_points
+    from .resources import asset_path
+
+    name = (folder / "pack.toml").as_posix()
+    if not (folder / "pack.toml").is_file():
+        return None, [Problem(name, "", "", "not found: a pack is a folder holding pack.toml")]
+    atlas = load_bundled()
+    triggers = set(load_muscles(asset_path("atlas/muscles")).trigger_points)
+    bundled_problems = len(atlas.problems)
+    pack = load_pack(folder, atlas, frozenset(atlas.points), triggers, name)
+    problems = atlas.problems[bundled_problems:]
+    if pack is not None and pack.points:
+        problems += [p for p in layout_points(atlas, build_body()).problems if p.file == name]
+    return pack, problems

@@ -78,6 +78,12 @@ def custom_deck(content, codes, name: str = "My selection") -> Deck:
     return Deck(f"custom:{slug}", f"{name} ({len(refs)} points)", refs, POINT_KINDS)
 
 
+def pack_decks(content) -> list[Deck]:
+    """The study decks teachers ship in their data packs."""
+    return [Deck(f"pack:{pack.folder}:{deck.name}", f"{pack.name}: {deck.name}", deck.points, POINT_KINDS)
+            for pack in content.packs for deck in pack.decks]
+
+
 def _first_sentence(text: str) -> str:
     end = text.find(". ")
     return text if end < 0 else text[:end + 1]

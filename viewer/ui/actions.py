@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 
+from .packs_dialog import show_packs
+
 VIEW_TITLES = {"front": "Front", "back": "Back", "side": "Side", "soles": "Soles"}
 
 
@@ -102,5 +104,6 @@ def build_actions(win) -> None:
     help_menu = menu.addMenu("&Help")
     help_menu.addAction(win.make_action("&Trigger points and acupoints…", win.show_correspondence))
     help_menu.addAction(win.make_action("Load &problems…", win.show_problems))
+    help_menu.addAction(win.make_action("Data &packs…", lambda: show_packs(win)))
     help_menu.addAction(win.make_action("Open &data folder", win.open_data_folder))
     help_menu.addAction(win.make_action("&About", win.show_about))

@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTreeWidget,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..atlas.model import channel_label
 from ..atlas.search import Filters, SearchIndex
 from .fonts import hanzi_safe
 from .layers import swatch
@@ -45,7 +46,7 @@ class BrowsePanel(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search: code, pinyin, hanzi, English, region, indication")
         self.search.setClearButtonEnabled(True)
-        self.channel = _combo("All channels", ((f"{c}  {m.name}", c) for c, m in atlas.meridians.items()))
+        self.channel = _combo("All channels", ((f"{channel_label(c)}  {m.name}", c) for c, m in atlas.meridians.items()))
         self.region = _combo("All regions", ((r.replace("_", " "), r) for r in self.index.regions()))
         self.view = _combo("All views", ((t, v) for t, v in VIEW_CHOICES[1:]))
         tags = self.index.tags()
@@ -141,7 +142,7 @@ class BrowsePanel(QWidget):
                 codes = [c for c in meridian.points if c in allowed]
                 if not codes:
                     continue
-                top = QTreeWidgetItem([code, meridian.name])
+                top = QTreeWidgetItem([channel_label(code), meridian.name])
                 top.setIcon(0, swatch(code))
                 top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 for point_code in codes:

@@ -3,8 +3,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..atlas.model import channel_label
 from . import theme
 from .lazy import BuiltOnFirstShow
 
@@ -60,7 +68,7 @@ class LayersPanel(BuiltOnFirstShow, QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         for code, meridian in self.atlas.meridians.items():
-            box = QCheckBox(f"{code}  {meridian.name}")
+            box = QCheckBox(f"{channel_label(code)}  {meridian.name}")
             box.setIcon(swatch(code))
             box.setToolTip(meridian.full_name)
             box.setChecked(True)

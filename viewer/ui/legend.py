@@ -5,6 +5,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from ..atlas.model import channel_label
 from . import theme
 
 
@@ -29,7 +30,7 @@ class LegendOverlay(QWidget):
         entries = list(entries) + (self.TRIGGER_ROWS if triggers else [])
         self.entries = entries
         metrics = QFontMetrics(self._font)
-        width = max((metrics.horizontalAdvance(f"{c}  {n}") for c, n in entries), default=0) + 46
+        width = max((metrics.horizontalAdvance(f"{channel_label(c)}  {n}") for c, n in entries), default=0) + 46
         self.resize(width, len(entries) * self.ROW + 12 if entries else 0)
         self.setVisible(bool(entries))
         self.update()
@@ -55,7 +56,7 @@ class LegendOverlay(QWidget):
             painter.drawEllipse(QPointF(20, y), 3.5, 3.5)
             painter.setPen(theme.LABEL_TEXT)
             painter.drawText(QRectF(38, y - self.ROW / 2, self.width() - 40, self.ROW),
-                             Qt.AlignmentFlag.AlignVCenter, f"{code}  {name}")
+                             Qt.AlignmentFlag.AlignVCenter, f"{channel_label(code)}  {name}")
         painter.end()
 
     def _paint_trigger_row(self, painter: QPainter, symbol: str, name: str, y: float) -> None:

@@ -1,8 +1,8 @@
 """The main window: composes the widgets and wires their signals in one place."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
 from .. import APP_NAME, __version__
@@ -23,6 +23,7 @@ from .pain import PainPanel
 from .plan_controller import PlanController
 from .plan_panel import PlanPanel
 from .study_wiring import LazyStudy
+from .packs_dialog import open_data_folder
 from .problems import ProblemsDialog
 from .scene import BodyScene
 from .selection import Selection
@@ -468,9 +469,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_data_folder(self) -> None:
-        if self.data_dir is not None:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
+        open_data_folder(self)
 
     def show_about(self) -> None:
         atlas = self.content.atlas

@@ -51,7 +51,8 @@ class PlanController(QObject):
         else:
             self.message.emit(f"{code.removeprefix('tp:')} is already in the plan")
 
-    def open_plan(self, path: Path | None = None) -> bool:
+    def open_plan(self, path: Path | None = None, as_copy: bool = False) -> bool:
+        """Open a plan file; ``as_copy`` (a pack's homework) leaves the file alone: Save asks where."""
         path = path or dialogs.ask_open_path(self.window, "Open plan", dialogs.PLAN_FILTER)
         if path is None:
             return False
@@ -62,7 +63,7 @@ class PlanController(QObject):
             self._fail(f"Plan not opened: {exc}")  # the file is left exactly as it is
             return False
         self.panel.set_plan(plan)
-        self.path, self.dirty = Path(path), False
+        self.path, self.dirty = (None if as_copy else Path(path)), False
         self.planReplaced.emit()
         self.message.emit(f"Opened {Path(path).name} ({len(plan.items)} items)")
         return True

@@ -27,7 +27,7 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
         from ..atlas.study import StudyStore
         from .study_panel import StudyPanel
 
-        from ..atlas.study import custom_deck
+        from ..atlas.study import custom_deck, pack_decks
 
         win = self.window
         self.store = StudyStore(win.data_dir or user_data_dir())
@@ -36,6 +36,7 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
             extra.append(custom_deck(win.content, win.favourites.codes, "My favourites"))
         extra.append(custom_deck(win.content, [i.ref for i in win.plan_panel.plan.items if i.kind == "point"],
                                  "Points of the current plan"))
+        extra += pack_decks(win.content)
         self.panel = StudyPanel(win.content, self.store, extra_decks=extra)
         self.layout().addWidget(self.panel)
         locate = self.panel.locate

@@ -1,0 +1,121 @@
+"""Help ▸ Data packs: the loaded packs with their decks and plans, problems, and the data folder's path.
+
+The path is shown in a read-only field with a Copy button, so a teacher can still find the folder on
+a machine where no file manager opens (the dialog says so when that happens).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+PLAN_ROLE = 256  # Qt.UserRole: the plan's path on a plan row
+
+
+def pack_problems(problems) -> list:
+    return [p for p in problems if p.file.startswith("packs/") or p.file.endswith("pack.toml")]
+
+
+class PacksDialog(QDialog):
+    def __init__(self, window, no_file_manager: bool = False):
+        super().__init__(window)
+        self.window = window
+        self.setWindowTitle("Data packs")
+        self.resize(720, 460)
+        data_dir = window.data_dir or Path()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Data folder (a pack is a folder inside its packs/ folder, holding pack.toml):"))
+        row = QHBoxLayout()
+        self.path = QLineEdit(str(data_dir))
+        self.path.setReadOnly(True)
+        copy = QPushButton("Copy path")
+        copy.clicked.connect(self.copy_path)
+        self.open_folder = QPushButton("Open folder")
+        self.open_folder.clicked.connect(self._on_open_folder)
+        for widget in (self.path, copy, self.open_folder):
+            row.addWidget(widget)
+        layout.addLayout(row)
+        self.notice = QLabel("No file manager could be opened here: copy the path above and open it yourself.")
+        self.notice.setStyleSheet("color: #8a4b00")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(no_file_manager)
+        layout.addWidget(self.notice)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Pack", "Contents"])
+        self.tree.setColumnWidth(0, 300)
+        self._fill(window.content, data_dir)
+        layout.addWidget(self.tree, 1)
+        problems = pack_problems(window.content.problems)
+        self.problems = QPlainTextEdit("\n".join(str(p) for p in problems) or "No problems in the packs.")
+        self.problems.setReadOnly(True)
+        self.problems.setMaximumHeight(110)
+        layout.addWidget(QLabel(f"Problems ({len(problems)}):"))
+        layout.addWidget(self.problems)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.open_plan = buttons.addButton("Open plan", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_plan.setEnabled(False)
+        self.open_plan.clicked.connect(self._on_open_plan)
+        self.tree.currentItemChanged.connect(
+            lambda item, _old: self.open_plan.setEnabled(item is not None and item.data(0, PLAN_ROLE) is not None))
+        self.tree.itemActivated.connect(lambda item, _col: self._on_open_plan())
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _fill(self, content, data_dir: Path) -> None:
+        if not content.packs:
+            QTreeWidgetItem(self.tree, ["No packs loaded", "meridian-viewer pack new DIR makes a template"])
+        for pack in content.packs:
+            summary = f"packs/{pack.folder}/ · {pack.notes} notes, {pack.translations} translations, {pack.points} points"
+            top = QTreeWidgetItem(self.tree, [pack.name, summary])
+            for deck in pack.decks:
+                QTreeWidgetItem(top, [f"Deck: {deck.name}", f"{len(deck.points)} points (Study panel)"])
+            for plan in pack.plans:
+                item = QTreeWidgetItem(top, [f"Plan: {plan.title}", f"{plan.file} · {plan.items} items"])
+                item.setData(0, PLAN_ROLE, str(data_dir / "packs" / pack.folder / plan.file))
+            top.setExpanded(True)
+
+    def copy_path(self) -> None:
+        QGuiApplication.clipboard().setText(self.path.text())
+        self.window.statusBar().showMessage("Data folder path copied", 4000)
+
+    def _on_open_folder(self) -> None:
+        self.notice.setVisible(not open_folder(Path(self.path.text())))
+
+    def _on_open_plan(self) -> None:
+        item = self.tree.currentItem()
+        path = item.data(0, PLAN_ROLE) if item is not None else None
+        if path and self.window.plans.open_plan(Path(path), as_copy=True):
+            self.window.raise_panel("plan")
+            self.accept()
+
+
+def open_folder(folder: Path) -> bool:
+    """Ask the desktop to show ``folder``; False when no file manager took it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def open_data_folder(window) -> None:
+    """Help ▸ Open data folder: the file manager if there is one, else the path to copy."""
+    if window.data_dir is None or not open_folder(window.data_dir):
+        PacksDialog(window, no_file_manager=True).open()
+
+
+def show_packs(window) -> None:
+    PacksDialog(window).open()
