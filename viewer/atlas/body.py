@@ -554,8 +554,27 @@ def _front_back_half(feet) -> list:
 # Front view
 # ---------------------------------------------------------------------------
 
+# The back of the head and the nape in the standard's cun: 7 from the posterior hairline up to GV20
+# (the vertex).  GV16 lies 1 cun above the hairline just below the external occipital protuberance,
+# level with GB20; GV15, over the C2 spinous process, half a cun above the hairline; GV17 (with BL9
+# and GB19) level with the upper border of the protuberance, 2.5 cun above the hairline.
+_HAIRLINE_BACK_Y = 0.1155
+_VERTEX_Y = 0.004
+_NAPE_CUN = (_HAIRLINE_BACK_Y - _VERTEX_Y) / 7
+
+
+def _above_hairline(cun: float) -> float:
+    """Height of a level ``cun`` above the posterior hairline, on the 7-cun hairline-to-vertex scale."""
+    return _HAIRLINE_BACK_Y - cun * _NAPE_CUN
+
+
+_OCCIPUT_TOP_Y = _above_hairline(2.5)    # upper border of the external occipital protuberance
+_OCCIPUT_Y = _above_hairline(1.75)       # the protuberance itself, between GV16 and GV17
+_SKULL_BASE_Y = _above_hairline(1.0)     # the hollows under the occiput: GV16, GB20
+
 _VERTEBRA_Y = {}
-_cy = [0.1215, 0.1335, 0.145, 0.156, 0.1675, 0.1785, 0.19]
+# C1 names the hollow below its (impalpable) arch, on top of the C2 spinous process: GV15, BL10.
+_cy = [_above_hairline(0.5), 0.1215, 0.1352, 0.1489, 0.1626, 0.1763, 0.19]
 for _i, _y in enumerate(_cy, 1):
     _VERTEBRA_Y[f"C{_i}"] = _y
 for _i in range(1, 13):
@@ -889,21 +908,26 @@ def _back() -> View:
     c = _arm_c
 
     # --- head and neck -----------------------------------------------------
-    s.mark("vertex", (0.0, 0.004))
+    s.mark("vertex", (0.0, _VERTEX_Y))
     s.line("contour", [(0.0455, 0.0835), (0.0425, 0.097), (0.035, 0.1075), (0.022, 0.1135),
                        (0.0, 0.1162)])                                      # posterior hairline
-    s.mark("posterior_hairline", (0.0, 0.1155))
+    s.mark("posterior_hairline", (0.0, _HAIRLINE_BACK_Y))
     s.line("feature", [(0.049, 0.0575), (0.0472, 0.066), (0.047, 0.078), (0.0478, 0.088)])
     s.line("feature", [(0.0505, 0.06), (0.0535, 0.068), (0.0525, 0.08)])
-    s.mark("external_occipital_protuberance", (0.0, 0.0905))
-    s.line("bone", [(0.008, 0.0925), (0.0, 0.0895)])
+    # the external occipital protuberance and the superior nuchal lines running out to the mastoids
+    s.loop("bone", [(0.0, _OCCIPUT_TOP_Y), (0.0042, _OCCIPUT_Y), (0.0, _SKULL_BASE_Y - 0.0025),
+                    (-0.0042, _OCCIPUT_Y)], both=False)
+    s.line("bone", [(0.002, _OCCIPUT_TOP_Y + 0.001), (0.016, _OCCIPUT_TOP_Y + 0.0035),
+                    (0.03, _OCCIPUT_TOP_Y + 0.0095), (0.04, 0.0905)])
+    s.mark("external_occipital_protuberance", (0.0, _OCCIPUT_Y))
+    s.mark("occipital_protuberance_top", (0.0, _OCCIPUT_TOP_Y))
     s.mark("mastoid", (0.0418, 0.0965))
-    s.mark("occipital_fossa", (0.0228, 0.1068))
+    s.mark("occipital_fossa", (0.0228, _SKULL_BASE_Y))
     # trapezius: neck edges and lower border
     s.line("contour", [(0.013, 0.113), (0.0195, 0.135), (0.029, 0.155), (0.045, 0.1685)])
     s.line("contour", [(0.0385, 0.262), (0.03, 0.3), (0.0175, 0.338), (0.0065, 0.362)])
     # spine: dashed line and spinous process marks
-    s.line("bone", [(0.0, 0.117), (0.0, 0.2), (0.0, 0.46)], both=False)
+    s.line("bone", [(0.0, _VERTEBRA_Y["C1"] + 0.003), (0.0, 0.2), (0.0, 0.46)], both=False)
     for k, y in _VERTEBRA_Y.items():
         s.mark(k, (0.0, y))
         if k.startswith("C") and k != "C7":
@@ -1153,6 +1177,24 @@ def _s_hand_details(s: _Sheet):
                        H(0.0652, 0.0317), H(0.0658, 0.0299), H(0.0694, 0.0295)])
 
 
+_EAR_PIVOT = (-0.0006, 0.0752)      # the tragus as authored
+_EAR_APEX = (0.0165, 0.0543)         # the apex as authored (the top of the rim once tilted)
+_EAR_TILT = math.radians(12.0)       # turned forward by this much about the tragus
+
+
+def _ear(points):
+    """The authored ear, turned forward about the tragus and moved so the apex is under the vertex."""
+    c, s_ = math.cos(_EAR_TILT), math.sin(_EAR_TILT)
+    px, py = _EAR_PIVOT
+
+    def turn(p):
+        dx, dy = p[0] - px, p[1] - py
+        return (px + dx * c + dy * s_, py - dx * s_ + dy * c)
+
+    shift = -turn(_EAR_APEX)[0]
+    return [(turn(p)[0] + shift, turn(p)[1]) + tuple(p[2:]) for p in points]
+
+
 @lru_cache(maxsize=1)
 def _side() -> View:
     s = _Sheet(mirrored=False)
@@ -1245,37 +1287,43 @@ def _side() -> View:
     s.mark("mouth_corner", (-0.0592, 0.1043))
     s.mark("chin", (-0.0612, 0.127))
     s.mark("mandible_angle", (0.0002, 0.1128))
-    s.line("contour", [(-0.036, 0.0765), (-0.025, 0.0758), (-0.013, 0.0766)])  # zygomatic arch
-    s.mark("zygoma_lower", (-0.0132, 0.0792))
+    s.line("contour", [(-0.0415, 0.0768), (-0.031, 0.0758), (-0.0195, 0.0766)])  # zygomatic arch
+    s.mark("zygoma_lower", (-0.0238, 0.0792))
     # --- hair ---------------------------------------------------------------
     s.line("contour", [(-0.0548, 0.0262), (-0.045, 0.0285), (-0.036, 0.033), (-0.029, 0.04),
-                       (-0.024, 0.048), (-0.0188, 0.0548), (-0.0152, 0.0625), (-0.0128, 0.0692),
-                       (-0.0106, 0.0712), (-0.0088, 0.0672), (-0.0058, 0.0565), (0.0005, 0.0485),
-                       (0.0115, 0.0448), (0.0225, 0.0478), (0.0288, 0.0595), (0.0302, 0.0805),
-                       (0.0268, 0.0985)])
+                       (-0.0255, 0.048), (-0.0228, 0.0555), (-0.0208, 0.063), (-0.0192, 0.0695),
+                       (-0.0176, 0.0712), (-0.0162, 0.0665), (-0.0132, 0.0552), (-0.0095, 0.0492),
+                       (-0.003, 0.0472), (0.005, 0.0474), (0.0125, 0.0515), (0.0185, 0.0605),
+                       (0.0225, 0.0805), (0.0262, 0.0985)])  # the sideburn, then around the ear
     s.mark("anterior_hairline", (-0.0535, 0.0268))
     s.mark("hairline_corner", (-0.0372, 0.0338))
-    s.mark("temple_hairline", (-0.0135, 0.0615))
+    s.mark("temple_hairline", (-0.0185, 0.0615))
     s.mark("posterior_hairline", (0.0342, 0.1178))
-    s.mark("external_occipital_protuberance", (0.0462, 0.0935))
-    s.mark("occipital_fossa", (0.0352, 0.1062))
+    # the occiput at the heights the back view gives it (see _above_hairline)
+    s.mark("external_occipital_protuberance", (0.0478, _OCCIPUT_Y))
+    s.mark("occipital_protuberance_top", (0.0502, _OCCIPUT_TOP_Y))
+    s.line("bone", [(0.0505, _OCCIPUT_TOP_Y - 0.001), (0.0468, _OCCIPUT_Y), (0.0452, _SKULL_BASE_Y - 0.003)])
+    s.mark("occipital_fossa", (0.0385, _SKULL_BASE_Y))
     s.mark("mastoid", (0.0238, 0.0952))
     # --- ear ----------------------------------------------------------------
+    # Authored upright, then tilted and set by _ear() so that its apex lies straight below the
+    # vertex: GV20 is on the line joining the two ear apices.
     ear = [(-0.0015, 0.0698), (0.0008, 0.0595), (0.0082, 0.0538), (0.0172, 0.054),
            (0.0236, 0.0602), (0.0252, 0.0692), (0.0228, 0.0782), (0.0165, 0.0848),
            (0.012, 0.091), (0.0064, 0.0925), (0.0025, 0.0882), (0.0015, 0.0822)]
-    s.line("feature", ear)
-    s.line("feature", [(0.0025, 0.0652), (0.0082, 0.0594), (0.0156, 0.0594), (0.0201, 0.065),
-                       (0.0198, 0.0742), (0.0145, 0.0812), (0.0102, 0.0845)])   # helix rim
-    s.line("feature", [(0.0072, 0.0658), (0.0126, 0.0632), (0.0164, 0.0682), (0.0152, 0.0762),
-                       (0.01, 0.0805), (0.0074, 0.0806)])                       # antihelix
-    s.line("feature", [(0.0015, 0.0822), (-0.0018, 0.0768), (-0.0015, 0.0722), (0.0022, 0.0712)])
-    s.add("feature", _ellipse(0.0058, 0.0748, 0.002, 0.0026), True)              # concha
-    s.mark("tragus", (-0.0006, 0.0752))
-    s.mark("intertragic_notch", (0.0018, 0.0815))
-    s.mark("ear_apex", (0.0128, 0.0558))
-    s.mark("earlobe", (0.0066, 0.0905))
-    s.mark("ear_behind", (0.0272, 0.0725))
+    s.line("feature", _ear(ear))
+    s.line("feature", _ear([(0.0025, 0.0652), (0.0082, 0.0594), (0.0156, 0.0594), (0.0201, 0.065),
+                            (0.0198, 0.0742), (0.0145, 0.0812), (0.0102, 0.0845)]))   # helix rim
+    s.line("feature", _ear([(0.0072, 0.0658), (0.0126, 0.0632), (0.0164, 0.0682), (0.0152, 0.0762),
+                            (0.01, 0.0805), (0.0074, 0.0806)]))                       # antihelix
+    s.line("feature", _ear([(0.0015, 0.0822), (-0.0018, 0.0768), (-0.0015, 0.0722), (0.0022, 0.0712)]))
+    cx, cy = _ear([(0.0058, 0.0748)])[0]
+    s.add("feature", _ellipse(cx, cy, 0.002, 0.0026, -_EAR_TILT), True)          # concha
+    s.mark("tragus", _ear([(-0.0006, 0.0752)])[0])
+    s.mark("intertragic_notch", _ear([(0.0018, 0.0815)])[0])
+    s.mark("ear_apex", _ear([_EAR_APEX])[0])
+    s.mark("earlobe", _ear([(0.0066, 0.0905)])[0])
+    s.mark("ear_behind", _ear([(0.0272, 0.0725)])[0])
     # --- neck and shoulder --------------------------------------------------
     s.mark("laryngeal_prominence", (-0.0335, 0.1545))
     s.line("crease", [(-0.0312, 0.1505), (-0.0298, 0.1552), (-0.0312, 0.1598)])
