@@ -40,6 +40,7 @@ READING_IN_ACUPUNCTURE = {
     "泺": "락",
     "听": "청",  # 听 stands for 聽 청 (听会 청회, 听宫 청궁); Unihan's own reading of 听 is 은
     "机": "기",  # 机 stands for 機 기 (地机 지기); Unihan's own reading of 机 is 궤
+    "瘛": "계",  # 瘛脉 (TE18) is the PRC form of 瘈脈 계맥; Unihan gives no reading for 瘛
     "龈": "은",  # 齦交 (GV28) is read 은교
     "颔": "함",  # 頷厭 (GB4) is read 함염
     "滑": "활",  # 滑肉門 (ST24) is read 활육문; Unihan lists 골 first  # 消濼 (TE12) is read 소락; Unihan gives no reading for 濼

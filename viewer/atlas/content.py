@@ -52,7 +52,7 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     muscle_folder = folder.parent / "muscles"
     compare_file = asset_path("content/compare.toml")
     inputs = (meridian_files(folder) + sorted(muscle_folder.glob("*.toml"))
-              + [compare_file, asset_path("atlas/cautions.toml")])
+              + [compare_file, asset_path("atlas/cautions.toml"), asset_path("atlas/indications.toml")])
     if data_dir is not None:
         inputs += [d / "pack.toml" for d in pack_dirs(data_dir)]
     key = cache.content_key(inputs) if use_cache else ""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .cautions import vocabulary
+from .indications import tag_aliases
 from .model import (
     NEEDLE_ANGLES,
     REGIONS,
@@ -29,7 +30,7 @@ _MERIDIAN_FIELDS = {"code", "aliases", "name", "full_name", "pinyin", "hanzi", "
                     "breaks"}
 _POINT_FIELDS = {
     "code", "pinyin", "hanzi", "english", "region", "location", "needling", "cautions",
-    "caution_tags", "tags", "disputed", "bilateral", "place",
+    "caution_tags", "tags", "disputed", "bilateral", "place", "alt_names",
 }
 _PLACE_FIELDS = {
     "view", "at", "from", "to", "cun", "of", "frac", "lateral", "forward", "up", "hscale", "vscale", "xy",
@@ -211,10 +212,21 @@ def parse_point(data: Any, meridian: str, default_bilateral: bool, source: str) 
         bilateral=bilateral,
         cautions=_text_list(data, "cautions"),
         caution_tags=frozenset(caution_tags),
-        tags=tuple(t.lower() for t in _text_list(data, "tags")),
+        tags=_indication_tags(data),
         disputed=_text(data, "disputed", required=False),
         source=source,
+        alt_names=_text_list(data, "alt_names"),
     )
+
+
+def _indication_tags(data: dict) -> tuple[str, ...]:
+    """The ``tags`` in the atlas's one spelling each (other spellings and synonyms are rewritten)."""
+    tags: list[str] = []
+    for text in _text_list(data, "tags"):
+        tag = tag_aliases().tag(text)
+        if tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
 
 
 def _read_toml(path: Path, name: str, problems: list[Problem]) -> dict | None:
@@ -306,7 +318,7 @@ def load_bundled(folder: Path | None = None) -> Atlas:
     """Load (and validate) every meridian file of the bundled atlas, without placing points."""
     folder = folder or asset_path("atlas/meridians")
     atlas = Atlas()
-    atlas.problems.extend(vocabulary().problems)
+    atlas.problems.extend(vocabulary().problems + tag_aliases().problems)
     for path in meridian_files(folder):
         load_meridian_file(path, atlas, f"meridians/{path.name}")
     return atlas

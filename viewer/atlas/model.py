@@ -116,6 +116,7 @@ class Point:
     source: str = ""
     notes: tuple[str, ...] = ()
     translations: tuple[tuple[str, str], ...] = ()
+    alt_names: tuple[str, ...] = ()  # other names the point is known by (pinyin or hanzi), searchable
 
     @property
     def number(self) -> int | None:

@@ -10,9 +10,14 @@ from dataclasses import dataclass, field
 
 from .cautions import vocabulary
 from .codes import compact
+from .indications import tag_aliases
 from .model import Atlas
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def _has_hanzi(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def fold(text: str) -> str:
@@ -62,6 +67,9 @@ class _Entry:
     meridian_name: str
     extra_names: tuple[str, ...] = field(default=())
     cautions: tuple[str, ...] = field(default=())  # caution labels, folded
+    alt_names: tuple[str, ...] = field(default=())  # other pinyin names, squashed
+    alt_hanzi: tuple[str, ...] = field(default=())
+    tag_aliases: tuple[str, ...] = field(default=())  # other spellings and synonyms of the tags
 
 
 class SearchIndex:
@@ -69,6 +77,7 @@ class SearchIndex:
         self.atlas = atlas
         self.entries: list[_Entry] = []
         cautions = vocabulary()
+        aliases = tag_aliases()
         for code, point in atlas.points.items():
             meridian = atlas.meridians.get(point.meridian)
             self.entries.append(_Entry(
@@ -86,6 +95,9 @@ class SearchIndex:
                 meridian_name=fold(meridian.name) if meridian else "",
                 extra_names=tuple(fold(name) for _, name in point.translations),
                 cautions=tuple(fold(label) for label in cautions.labels(point.caution_tags)),
+                alt_names=tuple(squash(n) for n in point.alt_names if not _has_hanzi(n)),
+                alt_hanzi=tuple(n for n in point.alt_names if _has_hanzi(n)),
+                tag_aliases=tuple(a for t in point.tags for a in aliases.aliases_of(t)),
             ))
 
     def tags(self) -> list[str]:
@@ -101,7 +113,7 @@ class SearchIndex:
             return False
         if filters.views and not (entry.views & filters.views):
             return False
-        if filters.tags and not (set(entry.tags) & filters.tags):
+        if filters.tags and not (set(entry.tags) & {tag_aliases().tag(t) for t in filters.tags}):
             return False
         return True
 
@@ -121,11 +133,13 @@ class SearchIndex:
         elif q_code and q_code[0].isalpha() and any(c.startswith(q_code) for c in entry.codes) \
                 and any(ch.isdigit() for ch in q_code):
             offer(800, "code")
-        if query.strip() and any("\u3400" <= ch <= "\u9fff" for ch in query):
+        if query.strip() and _has_hanzi(query):
             if entry.hanzi == query.strip():
                 offer(950, "hanzi")
             elif query.strip() in entry.hanzi:
                 offer(700, "hanzi")
+            elif query.strip() in entry.alt_hanzi:
+                offer(900, "alt name")
         if q_squash:
             if entry.pinyin == q_squash:
                 offer(900, "pinyin")
@@ -133,6 +147,10 @@ class SearchIndex:
                 offer(650, "pinyin")
             elif len(q_squash) >= 3 and q_squash in entry.pinyin:
                 offer(400, "pinyin")
+            if q_squash in entry.alt_names:
+                offer(880, "alt name")
+            elif len(q_squash) >= 3 and any(n.startswith(q_squash) for n in entry.alt_names):
+                offer(620, "alt name")
             if entry.english == q_fold or "".join(entry.english_words) == q_squash:
                 offer(850, "english")
             elif len(q_squash) >= 2 and any(w.startswith(q_squash) for w in entry.english_words):
@@ -140,9 +158,9 @@ class SearchIndex:
             elif len(q_fold) >= 3 and q_fold in entry.english:
                 offer(450, "english")
             if len(q_fold) >= 3:
-                if any(t == q_fold for t in entry.tags):
+                if any(t == q_fold for t in entry.tags + entry.tag_aliases):
                     offer(500, "tag")
-                elif any(q_fold in t for t in entry.tags):
+                elif any(q_fold in t for t in entry.tags + entry.tag_aliases):
                     offer(300, "tag")
                 region = entry.region.replace("_", " ")
                 if region == q_fold or region.startswith(q_fold):

@@ -1,0 +1,56 @@
+"""Indication tags: one spelling each, with other spellings and synonyms as aliases (assets/atlas/indications.toml)."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Problem
+from .resources import asset_path
+
+
+@dataclass
+class TagAliases:
+    canonical: dict[str, str] = field(default_factory=dict)  # alias -> tag
+    problems: list[Problem] = field(default_factory=list)
+
+    def tag(self, text: str) -> str:
+        """The atlas's spelling of an indication (lower case)."""
+        text = text.strip().lower()
+        return self.canonical.get(text, text)
+
+    def aliases_of(self, tag: str) -> tuple[str, ...]:
+        return tuple(a for a, t in self.canonical.items() if t == tag)
+
+
+def load_aliases(path: Path, name: str = "indications.toml") -> TagAliases:
+    """Read the alias table; a bad entry is named in ``problems`` and skipped."""
+    import tomllib
+
+    result = TagAliases()
+    try:
+        with path.open("rb") as fh:
+            table = tomllib.load(fh).get("aliases", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        result.problems.append(Problem(name, "", "", f"cannot be read: {exc}"))
+        return result
+    if not isinstance(table, dict):
+        result.problems.append(Problem(name, "aliases", "", "must be a table of tag = [aliases]"))
+        return result
+    for tag, aliases in table.items():
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            result.problems.append(Problem(name, "aliases", tag, "must be a list of text (entry skipped)"))
+            continue
+        for alias in aliases:
+            alias = alias.strip().lower()
+            if alias in table or result.canonical.get(alias, tag) != tag:
+                result.problems.append(Problem(name, "aliases", tag, f"{alias!r} is already a tag or an alias"))
+                continue
+            result.canonical[alias] = tag.lower()
+    return result
+
+
+@functools.lru_cache(maxsize=1)
+def tag_aliases() -> TagAliases:
+    """The bundled alias table, read once."""
+    return load_aliases(asset_path("atlas/indications.toml"))
