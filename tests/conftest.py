@@ -12,6 +12,20 @@ os.environ.setdefault("MERIDIAN_VIEWER_DATA", os.path.join(os.path.dirname(__fil
 import pytest  # noqa: E402
 
 
+def pytest_addoption(parser):
+    parser.addoption("--run-slow", action="store_true",
+                     help="also run the slow tests (offline install into a fresh venv); .ci/run does")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow (CI runs it after the README command)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_data(tmp_path, monkeypatch):
     """Point the user data folder at a fresh temporary folder for every test."""
