@@ -16,7 +16,7 @@ from .store import atomic_write_bytes
 
 ENV = CACHE_ENV
 _CODE = ("model.py", "loader.py", "body.py", "placement.py", "packs.py", "content.py", "cache.py", "muscles.py",
-         "search.py", "compare.py", "cautions.py", "indications.py")
+         "search.py", "compare.py", "cautions.py", "indications.py", "categories.py")
 _KEEP = 3  # cache files kept (newest), so switching between versions stays fast
 
 

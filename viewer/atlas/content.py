@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .body import BodyModel, build_body
+from .categories import PointCategories, load_categories
 from .loader import load_bundled
 from .model import Atlas, Problem
 from .placement import Layout, layout_points
@@ -30,12 +31,13 @@ class Content:
     overview: Overview = field(default_factory=Overview)
     correspondence: list = field(default_factory=list)  # trigger point -> nearest acupoint
     misplaced: list = field(default_factory=list)  # pack files in the wrong place: looked up every start
+    categories: PointCategories = field(default_factory=PointCategories)  # well, source, back-shu ...
 
 
     @property
     def problems(self) -> list[Problem]:
         return (self.atlas.problems + self.layout.problems + self.muscles.problems + self.overview.problems
-                + self.misplaced)
+                + self.categories.problems + self.misplaced)
 
 
 def load_content(folder: Path | None = None, data_dir: Path | None = None, use_cache: bool = True) -> Content:
@@ -52,7 +54,8 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     muscle_folder = folder.parent / "muscles"
     compare_file = asset_path("content/compare.toml")
     inputs = (meridian_files(folder) + sorted(muscle_folder.glob("*.toml"))
-              + [compare_file, asset_path("atlas/cautions.toml"), asset_path("atlas/indications.toml")])
+              + [compare_file, asset_path("atlas/cautions.toml"), asset_path("atlas/indications.toml"),
+                 asset_path("atlas/categories.toml")])
     if data_dir is not None:
         inputs += [d / "pack.toml" for d in pack_dirs(data_dir)]
     key = cache.content_key(inputs) if use_cache else ""
@@ -66,8 +69,9 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     body = build_body()
     layout = layout_points(atlas, body)
     muscles = place_muscles(muscles, atlas, body)
-    content = Content(atlas, body, layout, packs, SearchIndex(atlas), muscles, load_overview(compare_file),
-                      correspondences(muscles, layout, body))
+    categories = load_categories(asset_path("atlas/categories.toml"), atlas)
+    content = Content(atlas, body, layout, packs, SearchIndex(atlas, categories), muscles,
+                      load_overview(compare_file), correspondences(muscles, layout, body), categories=categories)
     if use_cache:
         cache.save(key, content)
     content.misplaced = misplaced_packs(data_dir) if data_dir is not None else []

@@ -8,7 +8,7 @@ import json
 from .content import Content
 
 FIELDS = ("code", "meridian", "number", "pinyin", "hanzi", "english", "region", "view", "side", "marker",
-          "x", "y")
+          "x", "y", "categories")
 
 
 def point_rows(content: Content) -> list[dict]:
@@ -20,6 +20,7 @@ def point_rows(content: Content) -> list[dict]:
                 "code": code, "meridian": point.meridian, "number": point.number, "pinyin": point.pinyin,
                 "hanzi": point.hanzi, "english": point.english, "region": point.region, "view": m.view,
                 "side": m.side, "marker": m.index, "x": round(m.x, 5), "y": round(m.y, 5),
+                "categories": ";".join(content.categories.words(code)),
             })
     return rows
 

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .cautions import vocabulary
+from .categories import OTHER_NAMES, PointCategories
 from .codes import compact
 from .indications import tag_aliases
 from .model import Atlas
@@ -39,9 +40,10 @@ class Filters:
     regions: frozenset[str] = frozenset()
     views: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
+    categories: frozenset[str] = frozenset()  # category words: "source", "well", "back-shu" ...
 
     def active(self) -> bool:
-        return bool(self.meridians or self.regions or self.views or self.tags)
+        return bool(self.meridians or self.regions or self.views or self.tags or self.categories)
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,14 @@ class _Entry:
     alt_names: tuple[str, ...] = field(default=())  # other pinyin names, squashed
     alt_hanzi: tuple[str, ...] = field(default=())
     tag_aliases: tuple[str, ...] = field(default=())  # other spellings and synonyms of the tags
+    categories: frozenset[str] = field(default=frozenset())  # category words
+    category_texts: tuple[str, ...] = field(default=())  # "source (yuan) point of the lung channel", folded
 
 
 class SearchIndex:
-    def __init__(self, atlas: Atlas):
+    def __init__(self, atlas: Atlas, categories: PointCategories | None = None):
         self.atlas = atlas
+        categories = categories or PointCategories()
         self.entries: list[_Entry] = []
         cautions = vocabulary()
         aliases = tag_aliases()
@@ -98,6 +103,9 @@ class SearchIndex:
                 alt_names=tuple(squash(n) for n in point.alt_names if not _has_hanzi(n)),
                 alt_hanzi=tuple(n for n in point.alt_names if _has_hanzi(n)),
                 tag_aliases=tuple(a for t in point.tags for a in aliases.aliases_of(t)),
+                categories=frozenset(categories.words(code)),
+                category_texts=tuple(fold(f"{m.describe()} {m.word} {OTHER_NAMES[m.word]}")
+                                     for m in categories.of(code)),
             ))
 
     def tags(self) -> list[str]:
@@ -112,6 +120,8 @@ class SearchIndex:
         if filters.regions and entry.region not in filters.regions:
             return False
         if filters.views and not (entry.views & filters.views):
+            return False
+        if filters.categories and not (entry.categories & filters.categories):
             return False
         if filters.tags and not (set(entry.tags) & {tag_aliases().tag(t) for t in filters.tags}):
             return False
@@ -171,6 +181,9 @@ class SearchIndex:
                     offer(420, "translation")
                 if any(q_fold in c for c in entry.cautions):
                     offer(320, "caution")
+                words = q_fold.replace("-", " ").split()
+                if any(all(w in t.replace("-", " ").split() for w in words) for t in entry.category_texts):
+                    offer(480, "category")
         if best is None:
             return None
         return Hit(entry.code, best[0], best[1])

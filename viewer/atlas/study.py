@@ -15,6 +15,8 @@ from pathlib import Path
 
 from fsrs import Card, Rating, Scheduler, State
 
+from . import categories as point_categories
+from .categories import CATEGORY_KINDS
 from .describe import describe_placement
 from .describe import landmark_words as landmark_name
 from .locate import Miss, measure_miss
@@ -23,9 +25,9 @@ from .store import quarantine
 DB_NAME = "study.sqlite3"
 SCHEMA_VERSION = 1
 KINDS = ("code_to_name", "name_to_code", "point_to_meridian", "hanzi_to_point", "muscle_to_referral",
-         "referral_to_muscle")
+         "referral_to_muscle") + CATEGORY_KINDS
 POINT_KINDS = KINDS[:4]
-MUSCLE_KINDS = KINDS[4:]
+MUSCLE_KINDS = KINDS[4:6]
 
 
 def now_utc() -> datetime:
@@ -68,6 +70,9 @@ def decks(content) -> list[Deck]:
         result.append(Deck(f"region:{region}", f"Points of the {region.replace('_', ' ')}", refs, POINT_KINDS))
     if muscles.muscles:
         result.append(Deck("muscles:all", "Trigger-point muscles", tuple(muscles.muscles), MUSCLE_KINDS))
+    refs = tuple(m.ref for m in content.categories.memberships)
+    if refs:
+        result.append(Deck("categories:all", "Point categories (source, luo, shu, mu ...)", refs, CATEGORY_KINDS))
     return result
 
 
@@ -106,6 +111,13 @@ def make_question(content, card_id: str, pool: tuple[str, ...], seed: int = 0) -
         rng.shuffle(choices)
         return tuple(choices), choices.index(right)
 
+    if kind in CATEGORY_KINDS:
+        def label(code: str) -> str:
+            return f"{code} {atlas.points[code].pinyin}"
+
+        prompt, right, candidates, explanation = point_categories.card(content.categories, kind, ref, label)
+        opts, answer = options(right, candidates)
+        return Question(card_id, kind, ref, prompt, opts, answer, explanation)
     if kind in POINT_KINDS:
         point = atlas.points[ref]
         others = [c for c in pool if c != ref] or [c for c in atlas.points if c != ref]

@@ -14,12 +14,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..atlas.categories import WORDS
 from ..atlas.model import channel_label
 from ..atlas.search import Filters, SearchIndex
 from .fonts import hanzi_safe
 from .layers import swatch
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
+CATEGORY_CHOICES = {"well": "well (jing)", "spring": "spring (ying)", "stream": "stream (shu)",
+                    "river": "river (jing)", "sea": "sea (he)", "source": "source (yuan)",
+                    "connecting": "connecting (luo)", "cleft": "cleft (xi)", "influential": "influential (hui)",
+                    "confluent": "confluent (eight vessels)", "lower-sea": "lower sea (lower he)"}
 VIEW_CHOICES = (("All views", ""), ("Front", "front"), ("Back", "back"), ("Side", "side"), ("Soles", "soles"))
 
 
@@ -33,6 +38,7 @@ def _combo(first: str, choices) -> QComboBox:
 
 class BrowsePanel(QWidget):
     pointChosen = Signal(str)
+    filterMatched = Signal(object)  # the codes the filters let through, or None when no filter is set
 
     def __init__(self, atlas, parent=None, index: SearchIndex | None = None):
         super().__init__(parent)
@@ -52,6 +58,8 @@ class BrowsePanel(QWidget):
         tags = self.index.tags()
         ordered = (["back pain"] if "back pain" in tags else []) + [t for t in tags if t != "back pain"]
         self.tag = _combo("All indications", ((t, t) for t in ordered))
+        self.category = _combo("All categories", ((CATEGORY_CHOICES.get(w, w), w) for w in WORDS))
+        self.category.setObjectName("category_filter")
         self.count = QLabel()
         self.count.setObjectName("result_count")
 
@@ -69,14 +77,16 @@ class BrowsePanel(QWidget):
         grid.addWidget(self.region, 0, 1)
         grid.addWidget(self.view, 1, 0)
         grid.addWidget(self.tag, 1, 1)
+        grid.addWidget(self.category, 2, 0, 1, 2)
         layout.addLayout(grid)
         layout.addWidget(self.count)
         layout.addWidget(self.tree, 1)
 
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self._on_return)
-        for box in (self.channel, self.region, self.view, self.tag):
+        for box in (self.channel, self.region, self.view, self.tag, self.category):
             box.currentIndexChanged.connect(self.refresh)
+            box.currentIndexChanged.connect(self._on_filters_changed)
         self.tree.currentItemChanged.connect(self._on_current)
         self.tree.itemActivated.connect(self._on_activated)
         self.refresh()
@@ -88,7 +98,12 @@ class BrowsePanel(QWidget):
             return frozenset({value}) if value else frozenset()
 
         return Filters(meridians=pick(self.channel), regions=pick(self.region), views=pick(self.view),
-                       tags=pick(self.tag))
+                       tags=pick(self.tag), categories=pick(self.category))
+
+    def matching(self) -> frozenset[str] | None:
+        """The codes the filters (not the search text) let through; None when no filter is set."""
+        filters = self.filters()
+        return frozenset(h.code for h in self.index.search("", filters)) if filters.active() else None
 
     def set_favourites(self, codes: list[str]) -> None:
         self.favourites = list(codes)
@@ -158,6 +173,9 @@ class BrowsePanel(QWidget):
         self.tree.blockSignals(False)
 
     # --- slots ------------------------------------------------------------------------------
+    def _on_filters_changed(self) -> None:
+        self.filterMatched.emit(self.matching())
+
     def _on_current(self, current, _previous) -> None:
         code = current.data(0, CODE_ROLE) if current is not None else None
         if code:

@@ -131,6 +131,10 @@ class DetailsPanel(QTextBrowser):
         if point.disputed:
             parts.append(f"<p style='background:#FFF4D6;padding:4px'><b>Location disputed:</b> "
                          f"{escape(hanzi_safe(point.disputed))}</p>")
+        categories = self.content.categories.of(code)
+        if categories:
+            items = "".join(f"<li>{escape(m.describe())}</li>" for m in categories)
+            parts.append(f"<h3>Classical categories</h3><ul>{items}</ul>")
         parts.append(f"<h3>Needling</h3><p>{escape(point.needling.describe())}</p>")
         if point.cautions or point.caution_tags:
             chips = caution_chips(point.caution_tags)

@@ -111,7 +111,7 @@ class MarkerItem(QGraphicsItem):
     def set_state(self, state: str) -> None:
         if state != self.state:
             self.state = state
-            self.setZValue(20 if state in ("selected", "pair") else 10)
+            self.setZValue(20 if state in ("selected", "pair") else 5 if state == "dim" else 10)
             self.update()
 
     def hoverEnterEvent(self, event) -> None:
@@ -148,8 +148,9 @@ class MarkerItem(QGraphicsItem):
             size += 3
         r = size / 2
         fill = QColor(self.colour)
-        if self.state == "dim":
-            fill.setAlpha(90)
+        if self.state == "dim":  # filtered out in Browse: a small faint dot
+            fill.setAlpha(45)
+            r *= 0.7
         if self.state == "near":
             painter.setPen(QPen(QColor("#1B5E9E"), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.selection.changed.connect(self._on_selection_changed)
         self.browse.pointChosen.connect(self._on_point_chosen)
+        self.browse.filterMatched.connect(lambda codes: [s.dim_except(codes) for s in self.scenes.values()])
         self.layers.meridianToggled.connect(self._on_meridian_toggled)
         self.layers.pathwaysToggled.connect(self._on_pathways_toggled)
         self.diagram.zoomChanged.connect(self._on_zoom_changed)
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
             scene.triggers.set_markers_visible(self.trigger_points_on)
             scene.triggers.show(self.trigger_display or self.pain_display, self._active_tp())
             scene.highlight(self.pain_near)
+            scene.dim_except(self.browse.matching())
             if self.patient_view.active:
                 scene.set_style("patient")
                 scene.set_plan_filter(self.plan_panel.plan.keys())

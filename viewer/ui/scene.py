@@ -40,6 +40,7 @@ class BodyScene(QGraphicsScene):
         self._pathways_on = True
         self._acupoints_off = False
         self._highlighted: set[str] = set()
+        self._matching: set[str] | None = None  # Browse filters: the other points are drawn dimmed
         self.brushing = False  # set by the window in "where does it hurt?" mode
         self._plan: set[str] | None = None  # patient view / handout: only these keys are drawn
         self._size_boost = 1.0  # presentation mode draws larger dots
@@ -168,7 +169,7 @@ class BodyScene(QGraphicsScene):
     def select(self, code: str, key=None) -> None:
         """Highlight ``code``: the clicked marker (``key``) as selected, its other markers as its pair."""
         for item in self.by_code.get(self._selected, []):
-            item.set_state("normal")
+            item.set_state(self._rest_state(item.code))
             item.setVisible(self._marker_shown(item))
             self._update_label(item)
         self._selected = code
@@ -332,8 +333,21 @@ class BodyScene(QGraphicsScene):
         for code in old | self._highlighted:
             for item in self.by_code.get(code, []):
                 if item.state in ("normal", "dim", "near"):
-                    item.set_state("near" if code in self._highlighted else "normal")
+                    item.set_state(self._rest_state(code))
                 item.setVisible(self._marker_shown(item))
+
+    def dim_except(self, codes) -> None:
+        """Draw the points outside ``codes`` dimmed (the Browse filters); None draws every point normally."""
+        self._matching = set(codes) if codes is not None else None
+        for item in self.markers:
+            if item.state in ("normal", "dim", "near"):
+                item.set_state(self._rest_state(item.code))
+
+    def _rest_state(self, code: str) -> str:
+        """A marker's state when it is not selected: highlighted, dimmed by a filter, or normal."""
+        if code in self._highlighted:
+            return "near"
+        return "dim" if self._matching is not None and code not in self._matching else "normal"
 
     def _update_label(self, item: MarkerItem) -> None:
         """Show or hide a marker's code label; labels are only created once first needed."""

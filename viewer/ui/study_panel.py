@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..atlas.study import LocateDrill, StudySession, decks
+from ..atlas.study import POINT_KINDS, LocateDrill, StudySession, decks
 from .fonts import hanzi_safe, hanzi_supported
 
 GRADE_WORDS = {"excellent": "Excellent", "good": "Good", "close": "Close", "missed": "Missed"}
@@ -194,7 +194,7 @@ class LocateTab(KeyboardTab):
         layout = QVBoxLayout(self)
         self.deck = QComboBox()
         for deck in deck_choices(content, extra_decks):
-            if deck.kinds and deck.kinds[0] != "muscle_to_referral":
+            if deck.kinds and deck.kinds[0] in POINT_KINDS:  # decks of points, not muscles or categories
                 self.deck.addItem(deck.title, deck)
         self.start = QPushButton("Next point (N)")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
