@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 
 from viewer.atlas.categories import load_categories
 from viewer.atlas.export import export_points
+from viewer.atlas.model import Atlas
+from viewer.atlas.resources import asset_path
 from viewer.atlas.study import decks, make_question
 
 
@@ -155,3 +157,12 @@ def test_channel_filter_dims_other_channels_and_selection_rests_dimmed(window, q
 
 def content_points(window, word):
     return window.content.categories.points(word)
+
+
+def test_points_of_a_channel_that_failed_to_load_are_not_reported_twice(tmp_path, content):
+    """With HT.toml broken, its points' categories are skipped quietly: the broken file is the one problem."""
+    atlas = Atlas(meridians={k: v for k, v in content.atlas.meridians.items() if k != "HT"},
+                  points={k: v for k, v in content.atlas.points.items() if v.meridian != "HT"})
+    loaded = load_categories(asset_path("atlas/categories.toml"), atlas)
+    assert loaded.problems == [] and "HT7" not in {m.point for m in loaded.memberships}
+    assert "LU9" in {m.point for m in loaded.memberships}

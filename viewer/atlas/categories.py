@@ -131,6 +131,8 @@ def load_categories(path: Path, atlas: Atlas, name: str = "categories.toml") -> 
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         problem("", "", f"cannot be read: {exc}")
         return result
+    skipped = {p.entry for p in atlas.problems} | {
+        f"{channel}{n}" for channel in TWELVE + ("GV", "CV") if channel not in atlas.meridians for n in range(1, 68)}
     for table, entries in data.items():
         if table not in TABLES:
             problem(table, "", f"is not a known category table (known: {', '.join(TABLES)})")
@@ -151,6 +153,8 @@ def load_categories(path: Path, atlas: Atlas, name: str = "categories.toml") -> 
             else:
                 pairs = [(word, value)]
             for word_, code in pairs:
+                if isinstance(code, str) and code in skipped:
+                    continue  # its own file or entry did not load, and says so already
                 if not isinstance(code, str) or code not in atlas.points:
                     problem(table, key, f"{code!r} is not a point of the atlas")
                     continue
