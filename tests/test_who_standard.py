@@ -5,6 +5,8 @@ proportional cun, and measures them on the placed figure with the scale of that 
 """
 from __future__ import annotations
 
+import math
+
 import pytest
 
 LEVEL = 0.1  # cun: "level with" allows this much
@@ -93,3 +95,79 @@ def test_gv20_lies_on_the_line_joining_the_ear_apices(content):
     gb7 = at(content, "GB7", "side")
     assert cun_above(content, "side", "head_side", gb7, apex) == pytest.approx(0.0, abs=LEVEL)
     assert gb7[0] < apex[0]  # in front of it (the face looks to the image's left)
+
+
+# --- sacrum --------------------------------------------------------------------------------------
+
+def test_sacral_foramina_levels(content):
+    """The 4th posterior sacral foramen (BL34) is level with the sacral hiatus (GV2), and BL30 and BL54
+    share that level; the PSIS is level with the 2nd foramen (BL32, BL28, BL53); BL27-30 lie 1.5 cun and
+    BL53/BL54 3 cun from the midline."""
+    gv2 = at(content, "GV2", "back")
+    for code in ("BL34", "BL30", "BL54"):
+        assert cun_above(content, "back", "back", at(content, code, "back", "right"), gv2) == \
+            pytest.approx(0.0, abs=LEVEL), code
+    psis = landmark(content, "back", "psis")
+    for code in ("BL32", "BL28", "BL53"):
+        assert cun_above(content, "back", "back", at(content, code, "back", "right"), psis) == \
+            pytest.approx(0.0, abs=LEVEL), code
+    bl31 = at(content, "BL31", "back", "right")
+    assert bl31[1] < psis[1] and abs(bl31[0]) < abs(psis[0])  # the 1st foramen: above and inside the PSIS
+    for code, out in (("BL27", 1.5), ("BL28", 1.5), ("BL29", 1.5), ("BL30", 1.5), ("BL53", 3.0), ("BL54", 3.0)):
+        assert abs(at(content, code, "back", "right")[0]) / scale(content, "back", "back") == \
+            pytest.approx(out, abs=LEVEL), code
+
+
+# --- front: knee, thigh, chest, mouth ---------------------------------------------------------
+
+def test_lr8_is_level_with_the_popliteal_crease(content):
+    """LR8 lies at the medial end of the popliteal crease: level with KI10 and BL40's crease, below the
+    base of the patella, at the inner edge of the knee."""
+    lr8 = at(content, "LR8", "front", "left")
+    crease = landmark(content, "back", "popliteal_crease_medial")
+    assert cun_above(content, "front", "leg_front", lr8, crease) == pytest.approx(0.0, abs=LEVEL)
+    assert cun_above(content, "front", "thigh_medial", landmark(content, "front", "patella_base_medial"), lr8) > 1.0
+    assert abs(lr8[0]) < abs(at(content, "SP9", "front", "left")[0])  # at the inner edge, inside SP9's line
+
+
+def test_medial_thigh_is_18_cun_to_the_base_of_the_patella(content):
+    """WHO: upper border of the pubic symphysis to the base of the patella is 18 cun; SP10 is 2 cun and
+    LR9 4 cun above the base, LR10 3 cun and LR11 2 cun below the level of the symphysis."""
+    base = landmark(content, "front", "patella_base_medial")
+    pubis = landmark(content, "front", "pubic_symphysis")
+    assert math.dist(pubis, base) / scale(content, "front", "thigh_medial") == pytest.approx(18.0, abs=LEVEL)
+    assert cun_above(content, "front", "thigh_medial", at(content, "SP10", "front", "left"), base) == \
+        pytest.approx(2.0, abs=LEVEL)
+    assert cun_above(content, "front", "thigh_medial", at(content, "LR9", "front", "left"), base) == \
+        pytest.approx(4.0, abs=LEVEL)
+    for code, down in (("LR10", 3.0), ("LR11", 2.0)):
+        assert cun_above(content, "front", "thigh_medial", pubis, at(content, code, "front", "left")) == \
+            pytest.approx(down, abs=LEVEL), code
+
+
+def test_lu2_and_cv21_are_one_cun_from_their_references(content):
+    """The sternum is 9 cun from the suprasternal notch to the xiphisternal junction: CV21 lies 1 cun
+    below CV22, LU2 1 cun above LU1 (6 cun lateral, level with the 1st intercostal space), ST13 level
+    with LU2 under the clavicle."""
+    notch = landmark(content, "front", "suprasternal_notch")
+    xiphi = landmark(content, "front", "xiphisternal_junction")
+    sternum = (xiphi[1] - notch[1]) / 9
+    assert (at(content, "CV21", "front")[1] - at(content, "CV22", "front")[1]) / sternum == \
+        pytest.approx(1.0, abs=LEVEL)
+    lu1, lu2 = at(content, "LU1", "front", "left"), at(content, "LU2", "front", "left")
+    assert (lu1[1] - lu2[1]) / sternum == pytest.approx(1.0, abs=LEVEL)
+    assert lu1[1] == pytest.approx(at(content, "CV20", "front")[1])
+    assert abs(lu2[0]) / scale(content, "front", "chest") == pytest.approx(6.0, abs=LEVEL)
+    assert at(content, "ST13", "front", "left")[1] == pytest.approx(lu2[1])
+
+
+def test_gv28_is_shown_inside_the_upper_lip(content):
+    """GV28 is inside the mouth at the frenulum of the upper lip: not on the philtrum between GV26 and
+    GV27, but on the drawn inset of the everted lip, which its text mentions."""
+    gv26, gv27, gv28 = (at(content, code, "front") for code in ("GV26", "GV27", "GV28"))
+    assert not (abs(gv28[0]) < 1e-6 and gv26[1] <= gv28[1] <= gv27[1])
+    front = content.body.view("front")
+    assert "upper_lip_frenulum" in front.insets and gv28 == front.landmark("upper_lip_frenulum")
+    assert front.contains(*gv28)  # on the drawn lip, so a locate-the-point click there counts
+    assert "inset" in content.atlas.points["GV28"].location
+    assert not [p for p in content.layout.problems if p.entry == "GV28"]

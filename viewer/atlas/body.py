@@ -45,6 +45,9 @@ class View:
     landmarks: dict[str, Point]
     scales: dict[str, float]
     bounds: tuple[float, float, float, float]
+    # landmarks drawn on an inset beside the figure rather than where they lie -> the inset's box
+    # (x0, y0, x1, y1); an inset is drawn on one side only, outside the mirror symmetry of the figure
+    insets: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
     _skin: tuple = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -288,6 +291,7 @@ class _Sheet:
         self.mirrored = mirrored
         self.paths: list[Path] = []
         self.lm: dict[str, Point] = {}
+        self.insets: dict[str, tuple[float, float, float, float]] = {}
 
     def add(self, role: str, commands, closed: bool = False, both: bool | None = None):
         both = self.mirrored if both is None else both
@@ -337,7 +341,7 @@ def _view(name, title, sheet: _Sheet, scale_defs) -> View:
         else:
             length = _dist(pa, pb)
         scales[key] = round(length / cun, 7)
-    return View(name, title, tuple(sheet.paths), lm, scales, _bounds(sheet.paths, lm))
+    return View(name, title, tuple(sheet.paths), lm, scales, _bounds(sheet.paths, lm), dict(sheet.insets))
 
 
 # ---------------------------------------------------------------------------
@@ -572,6 +576,8 @@ _OCCIPUT_TOP_Y = _above_hairline(2.5)    # upper border of the external occipita
 _OCCIPUT_Y = _above_hairline(1.75)       # the protuberance itself, between GV16 and GV17
 _SKULL_BASE_Y = _above_hairline(1.0)     # the hollows under the occiput: GV16, GB20
 
+_POPLITEAL_Y = 0.7245                    # the ends of the popliteal crease (back and front views)
+
 _VERTEBRA_Y = {}
 # C1 names the hollow below its (impalpable) arch, on top of the C2 spinous process: GV15, BL10.
 _cy = [_above_hairline(0.5), 0.1215, 0.1352, 0.1489, 0.1626, 0.1763, 0.19]
@@ -634,6 +640,40 @@ def _hand_details(s: _Sheet, palmar: bool):
             s.line("contour", [H(0.08, v * 0.35), H(0.3, v * 0.75), H(0.5, v)])
 
 
+def _lip_inset(s: _Sheet) -> None:
+    """An inset beside the face: the upper lip turned up, showing its frenulum meeting the gum (GV28).
+
+    GV28 lies inside the mouth, so it is drawn here rather than on the philtrum; a dashed leader
+    joins the inset to the mouth.
+    """
+    x0, x1, y0, y1 = 0.059, 0.085, 0.1025, 0.1215
+    mid = (x0 + x1) / 2
+    s.add("contour", _rounded_box(x0, y0, x1, y1, 0.0025), True, both=False)
+    s.line("bone", [(x0, 0.1075), (0.038, 0.1062), (0.0175, 0.1038)], both=False)     # to the mouth
+    gum_y = 0.1122
+    s.loop("skin", [(x0 + 0.0015, 0.1048), (mid, 0.1036), (x1 - 0.0015, 0.1048),
+                    (x1 - 0.0015, gum_y), (x0 + 0.0015, gum_y)], both=False)  # inner face of the lip
+    s.loop("skin", [(x0 + 0.0015, gum_y), (x1 - 0.0015, gum_y), (x1 - 0.0015, 0.1146),
+                    (x0 + 0.0015, 0.1146)], both=False)                       # the gum
+    for left, width in ((mid - 0.0034, 0.0033), (mid + 0.0001, 0.0033), (mid - 0.0063, 0.0027),
+                        (mid + 0.0036, 0.0027)):                              # upper incisors
+        s.add("feature", _rounded_box(left, 0.1146, left + width, 0.1146 + 1.4 * width, 0.0006),
+              True, both=False)
+    s.line("contour", [(mid, 0.1072), (mid - 0.0004, 0.1098), (mid, gum_y)], both=False)  # frenulum
+    s.line("crease", [(x0 + 0.003, 0.1058), (mid, 0.1052), (x1 - 0.003, 0.1058)], both=False)
+    s.mark("upper_lip_frenulum", (mid, gum_y))
+    s.insets["upper_lip_frenulum"] = (x0, y0, x1, y1)
+
+
+def _rounded_box(x0: float, y0: float, x1: float, y1: float, r: float) -> tuple:
+    """A closed rectangle with rounded corners, as M/L/C/Z commands."""
+    k = 0.5523 * r
+    return (("M", x0 + r, y0), ("L", x1 - r, y0), ("C", x1 - r + k, y0, x1, y0 + r - k, x1, y0 + r),
+            ("L", x1, y1 - r), ("C", x1, y1 - r + k, x1 - r + k, y1, x1 - r, y1), ("L", x0 + r, y1),
+            ("C", x0 + r - k, y1, x0, y1 - r + k, x0, y1 - r), ("L", x0, y0 + r),
+            ("C", x0, y0 + r - k, x0 + r - k, y0, x0 + r, y0), ("Z",))
+
+
 @lru_cache(maxsize=1)
 def _front() -> View:
     s = _Sheet(mirrored=True)
@@ -683,6 +723,7 @@ def _front() -> View:
     s.mark("mouth_corner", mc)
     s.mark("philtrum_mid", (0.0, 0.0934))
     s.mark("mentolabial_groove", (0.0, 0.1155))
+    _lip_inset(s)
     s.line("contour", [(0.007, 0.1155), (0.0, 0.1162)])
     s.mark("chin", (0.0, 0.128))
     # jaw line running on inside the silhouette to the chin
@@ -722,7 +763,7 @@ def _front() -> View:
     s.line("bone", [(0.011, 0.19), (0.0125, 0.205), (0.0095, 0.214), (0.0098, 0.26),
                     (0.0085, 0.298), (0.004, 0.312), (0.0, 0.318)])
     s.line("bone", [(0.0095, 0.214), (0.0, 0.2135)])                  # sternal angle
-    for i, y in enumerate([0.2025, 0.2245, 0.2465, 0.27, 0.2945, 0.3155], 1):
+    for i, y in enumerate([0.2055, 0.2245, 0.2465, 0.27, 0.2945, 0.3155], 1):
         s.mark(f"sternum_ics{i}", (0.0, y))
     s.mark("xiphisternal_junction", (0.0, 0.3))
     # pectoralis major lower border into the anterior axillary fold
@@ -824,6 +865,9 @@ def _front() -> View:
     s.mark("fibula_head", (0.0685, 0.7505))
     s.line("contour", [(0.0722, 0.745), (0.0692, 0.7495), (0.0712, 0.7545)])
     s.mark("medial_epicondyle_femur", (0.0238, 0.7035))
+    # the medial end of the popliteal crease, at the medial edge of the knee (LR8)
+    inner_knee = _x_at_y(outline, _POPLITEAL_Y, pick=lambda xs: min(x for x in xs if x > 0))
+    s.mark("popliteal_crease_medial_end", (inner_knee + 0.0022, _POPLITEAL_Y))
     # shin: tibial crest and calf edges
     s.line("contour", [(0.0495, 0.765), (0.0492, 0.81), (0.0468, 0.87), (0.0435, 0.925)])
     s.line("contour", [(0.023, 0.775), (0.0265, 0.81), (0.0295, 0.85)])
@@ -889,7 +933,8 @@ def _front() -> View:
         "head_width": ("hairline_corner", "hairline_corner", 9, True),
         "upper_arm": ("anterior_axillary_fold", "elbow_crease_mid", 9, False),
         "forearm": ("elbow_crease_mid", "wrist_crease_mid", 12, False),
-        "thigh_medial": ("pubic_symphysis", "medial_epicondyle_femur", 18, False),
+        "thigh_medial": ("pubic_symphysis", "patella_base_medial", 18, False),
+        "chest_vertical": ("suprasternal_notch", "xiphisternal_junction", 9, False),
         "leg_front": ("knee_eye_lateral", "ankle_front", 16, False),
         "leg_medial": ("tibia_medial_condyle", "medial_malleolus", 13, False),
     }
@@ -957,20 +1002,25 @@ def _back() -> View:
     s.line("contour", [(0.1015, 0.236), (0.0975, 0.247), (0.0935, 0.2575)])
     s.line("contour", [(0.0935, 0.2575), (0.086, 0.273), (0.0845, 0.292)])     # teres/lat edge
     # --- pelvis and sacrum -------------------------------------------------
-    crest = [(0.0305, 0.4675), (0.042, 0.4505), (0.0575, 0.4395), (0.0725, 0.4365),
-             (0.0835, 0.4425), (0.0885, 0.452)]
+    # The four posterior sacral foramina run from just below L5 down to the level of the sacral
+    # hiatus (the 4th is level with it: BL34, BL30, BL54 and GV2 share a height); the PSIS is level
+    # with the 2nd.
+    hiatus_y = 0.504
+    foramina = [(0.0158, 0.468), (0.0143, 0.48), (0.0125, 0.492), (0.0102, hiatus_y)]
+    psis = (0.0302, foramina[1][1])
+    crest = [(psis[0] + 0.0003, psis[1] - 0.002), (0.0335, 0.4665), (0.042, 0.4505), (0.0575, 0.4395),
+             (0.0725, 0.4365), (0.0835, 0.4425), (0.0885, 0.452)]
     s.line("bone", crest)
     s.mark("iliac_crest_top", (0.0725, 0.4375))
-    s.mark("psis", (0.0302, 0.4695))
-    s.ellipse("feature", 0.0302, 0.4695, 0.0022, 0.0016)            # dimple over the PSIS
-    sac = [(0.0, 0.4595), (0.0215, 0.4605), (0.0262, 0.465), (0.0222, 0.4815), (0.0152, 0.4965),
-           (0.0068, 0.5075), (0.0, 0.5105)]
+    s.mark("psis", psis)
+    s.ellipse("feature", psis[0], psis[1], 0.0022, 0.0016)            # dimple over the PSIS
+    sac = [(0.0, 0.4595), (0.0215, 0.4605), (0.0262, 0.465), (0.0245, 0.481), (0.0205, 0.4965),
+           (0.0152, 0.5065), (0.0068, 0.5098), (0.0, 0.5105)]
     s.line("bone", sac)
-    for i, (x, y) in enumerate([(0.0158, 0.468), (0.0143, 0.4785), (0.0125, 0.4885),
-                                (0.0102, 0.4975)], 1):
+    for i, (x, y) in enumerate(foramina, 1):
         s.mark(f"sacral_foramen_{i}", (x, y))
         s.ellipse("bone", x, y, 0.0018, 0.0018)
-    s.mark("sacral_hiatus", (0.0, 0.504))
+    s.mark("sacral_hiatus", (0.0, hiatus_y))
     s.mark("coccyx_tip", (0.0, 0.5105))
     s.line("crease", [(0.0, 0.482), (0.0, 0.5), (0.0, 0.5135)], both=False)    # gluteal cleft
     glut = [(0.0032, 0.5255), (0.0155, 0.5295), (0.032, 0.5355), (0.05, 0.5365), (0.0655, 0.532)]
@@ -981,9 +1031,9 @@ def _back() -> View:
     # --- thigh, knee, leg --------------------------------------------------
     s.line("contour", [(0.0555, 0.575), (0.055, 0.63), (0.0585, 0.69), (0.0625, 0.718)])
     s.line("contour", [(0.038, 0.62), (0.0375, 0.675), (0.0335, 0.718)])
-    pop_l = (0.0625, 0.7245)
-    pop_m = (0.0482, 0.7262)
-    pop_d = (0.0332, 0.7245)
+    pop_l = (0.0625, _POPLITEAL_Y)
+    pop_m = (0.0482, _POPLITEAL_Y + 0.0017)
+    pop_d = (0.0332, _POPLITEAL_Y)
     s.line("crease", [(0.0685, 0.7225), pop_l, pop_m, pop_d, (0.0262, 0.7215)])
     s.mark("popliteal_crease_mid", pop_m)
     s.mark("popliteal_crease_lateral", pop_l)

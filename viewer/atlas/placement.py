@@ -170,7 +170,8 @@ def layout_points(atlas: Atlas, body) -> Layout:
             if place.manual:
                 layout.manual.append(f"{code} ({place.view})")
             if not point.bilateral:
-                if place.view in ("front", "back") and abs(x) > 1e-6:
+                inset = place.at in getattr(body.view(place.view), "insets", ())
+                if place.view in ("front", "back") and abs(x) > 1e-6 and not inset:
                     layout.problems.append(Problem(point.source, code, f"place[{number}]",
                                                    f"a midline point lands off the midline (x = {x:.4f})"))
                 markers.append(Marker(code, place.view, index, "mid", x, y, place.manual))
