@@ -25,6 +25,9 @@ class DiagramView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Panning is by dragging; scroll bars over the padded scene would only confuse.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setBackgroundBrush(theme.PAPER)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._fit_scale = 1.0
@@ -43,8 +46,15 @@ class DiagramView(QGraphicsView):
         scene = self.scene()
         if scene is None:
             return
+        # Room around the figure, one view's worth on every side: zooming can then keep any spot of the
+        # figure under the cursor (the view never has to re-centre a figure smaller than itself).
+        rect = scene.sceneRect()
+        view = self.viewport().rect()
+        scale = min(view.width() / max(rect.width(), 1e-6), view.height() / max(rect.height(), 1e-6)) or 1.0
+        pad_w, pad_h = view.width() / scale, view.height() / scale
+        self.setSceneRect(rect.adjusted(-pad_w, -pad_h, pad_w, pad_h))
         self.resetTransform()
-        self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self._fit_scale = self.transform().m11()
         self._fitted = True
         self._set_zoom(1.0)
@@ -71,9 +81,11 @@ class DiagramView(QGraphicsView):
             anchor = QPointF(self.viewport().rect().center())
         before = self.mapToScene(anchor.toPoint())
         self.scale(real, real)
-        after = self.mapToScene(anchor.toPoint())
-        delta = after - before
-        self.translate(delta.x(), delta.y())
+        # The scroll bars, not the transform's translation, decide what is shown once the figure is larger
+        # than the view: scroll so the scene point that was under the anchor is under it again.
+        drift = self.mapFromScene(before).toPointF() - anchor
+        for bar, change in ((self.horizontalScrollBar(), drift.x()), (self.verticalScrollBar(), drift.y())):
+            bar.setValue(bar.value() + round(change))
         self._fitted = False
         self._set_zoom(target)
 
