@@ -5,7 +5,7 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
-from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QWidget
 
 from ..atlas.cautions import vocabulary
 from .compare_panel import SafeBrowser
@@ -150,6 +150,60 @@ class PointerHighlight(QWidget):
         painter.end()
 
 
+def caption_text(window, code: str) -> str:
+    """What the audience reads under the figure: the item's position in the plan, name and note."""
+    content = window.content
+    if not code:
+        return ""
+    if code.startswith("m:"):
+        muscle = content.muscles.muscles.get(code[2:])
+        return muscle.name if muscle else ""
+    if code not in content.atlas.points and code[3:] not in content.muscles.trigger_points:
+        return ""
+    plan = window.plan_panel.plan
+    keys = plan.keys()
+    text = describe_key(content, code)
+    if code in keys:
+        item = plan.items[keys.index(code)]
+        text = f"{keys.index(code) + 1} / {len(keys)}   {text}" + (f"\n{item.note}" if item.note else "")
+    return text
+
+
+class Caption(QLabel):
+    """The current item's name and note, large, at the foot of the diagram (presentation mode)."""
+
+    def __init__(self, view):
+        super().__init__(view)
+        self.view = view
+        self.setObjectName("presentation_caption")
+        self.setTextFormat(Qt.TextFormat.PlainText)  # names and notes come from data files and plans
+        self.setWordWrap(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        self.setFont(font)
+        self.setStyleSheet("color: white; background: rgba(16, 20, 24, 200); padding: 10px 18px; border-radius: 8px")
+        self.hide()
+        view.installEventFilter(self)
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+        self.place()
+
+    def place(self) -> None:
+        width = max(200, self.view.width() - 80)
+        self.setFixedWidth(width)
+        self.adjustSize()
+        self.move(40, self.view.height() - self.height() - 30)
+        self.raise_()
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self.place()
+        return False
+
+
 class PresentationMode(QObject):
     """Full screen, high contrast, big labels, driven from the keyboard (F5 toggles, Esc leaves)."""
 
@@ -165,6 +219,8 @@ class PresentationMode(QObject):
         self.active = False
         self.highlight = PointerHighlight(window.diagram)
         self.highlight.hide()
+        self.caption = Caption(window.diagram)
+        window.selection.changed.connect(self._on_selection_changed)
         self._shortcuts: list[QShortcut] = []
         self._was_maximized = False
 
@@ -194,7 +250,9 @@ class PresentationMode(QObject):
                     shortcut.activated.connect(getattr(self, action))
                     self._shortcuts.append(shortcut)
             win.showFullScreen()
+            self._on_selection_changed(win.selection.code)
         else:
+            self.caption.hide()
             for shortcut in self._shortcuts:
                 shortcut.setEnabled(False)
                 shortcut.deleteLater()
@@ -211,6 +269,10 @@ class PresentationMode(QObject):
             win.restoreState(self._state)
             win.showMaximized() if self._was_maximized else win.showNormal()
         win.presentation_action.setChecked(on)
+
+    def _on_selection_changed(self, code, _key=None) -> None:
+        if self.active:
+            self.caption.show_text(caption_text(self.window, code or ""))
 
     def _step(self, step: int) -> None:
         win = self.window

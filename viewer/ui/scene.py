@@ -43,6 +43,7 @@ class BodyScene(QGraphicsScene):
         self._matching: set[str] | None = None  # Browse filters: the other points are drawn dimmed
         self.brushing = False  # set by the window in "where does it hurt?" mode
         self._plan: set[str] | None = None  # patient view / handout: only these keys are drawn
+        self._numbers: dict[str, int] = {}  # ...numbered as in the plan's list
         self._size_boost = 1.0  # presentation mode draws larger dots
         self._locate_items: list = []
         self._brush: QGraphicsPathItem | None = None
@@ -116,7 +117,7 @@ class BodyScene(QGraphicsScene):
         for item in order:
             if not item.isVisible():
                 continue
-            width = (metrics.horizontalAdvance(item.code) + 4) / scale
+            width = (metrics.horizontalAdvance(self.label_text(item)) + 4) / scale
             x, y = item.pos().x(), item.pos().y()
             outward = 1 if item.marker.x >= 0 else -1
             out_x = x + gap if outward > 0 else x - gap - width
@@ -199,6 +200,7 @@ class BodyScene(QGraphicsScene):
         ``pixels_per_unit`` is the scale the scene will be shown or printed at, for label placement.
         """
         self._plan = set(keys) if keys is not None else None
+        self._numbers = {key: number for number, key in enumerate(keys or (), start=1)}
         for item in self.markers:
             item.setVisible(self._marker_shown(item))
         if self._plan is not None:
@@ -211,7 +213,7 @@ class BodyScene(QGraphicsScene):
             for item in items:
                 item.setVisible(self._plan is None and self._pathways_on and not self._acupoints_off
                                 and meridian not in self._hidden)
-        self.triggers.show_plan(self._plan)
+        self.triggers.show_plan(self._plan, self._numbers)
 
     STYLES = {  # background, dot size boost, label point size
         "normal": (None, 1.0, 8.0),
@@ -349,6 +351,11 @@ class BodyScene(QGraphicsScene):
             return "near"
         return "dim" if self._matching is not None and code not in self._matching else "normal"
 
+    def label_text(self, item: MarkerItem) -> str:
+        """The code; with a plan shown, its number in the plan's list before it ("2 BL23")."""
+        number = self._numbers.get(item.code) if self._plan is not None else None
+        return f"{number} {item.code}" if number else item.code
+
     def _update_label(self, item: MarkerItem) -> None:
         """Show or hide a marker's code label; labels are only created once first needed."""
         selected = item.state == "selected" or (self._plan is not None and item.code in self._plan)
@@ -357,6 +364,8 @@ class BodyScene(QGraphicsScene):
             if not wanted:
                 return
             item.label = LabelItem(item.code, item, self._font)
+        if item.label.text() != self.label_text(item):
+            item.label.setText(self.label_text(item))
         if wanted:
             item.label.place(getattr(item, "label_slot", 0) if (self._labels_on or self._plan is not None) else 0)
         item.label.setVisible(wanted)

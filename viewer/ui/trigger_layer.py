@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from . import theme
 from .items import to_painter_path
@@ -38,6 +38,23 @@ class RegionItem(QGraphicsPathItem):
         self.setVisible(False)
 
 
+class NumberItem(QGraphicsSimpleTextItem):
+    """A trigger point's number in a plan, bold dark red on a white chip (readable over a pain zone)."""
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.setBrush(QColor("#8A1C1C"))
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.drawRoundedRect(self.boundingRect().adjusted(-2, 0, 2, 0), 3, 3)
+        super().paint(painter, option, widget)
+
+
 class TriggerMarkerItem(QGraphicsItem):
     """A trigger point drawn as an X (as in the classic manuals), fixed size on screen."""
 
@@ -59,6 +76,19 @@ class TriggerMarkerItem(QGraphicsItem):
     @property
     def code(self) -> str:
         return self.marker.code
+
+    def set_number(self, number: int | None) -> None:
+        """The item's number in a plan's list, drawn above right of the cross (None: no number)."""
+        label = getattr(self, "number_label", None)
+        if number is None:
+            if label is not None:
+                label.hide()
+            return
+        if label is None:
+            label = self.number_label = NumberItem(self)
+        label.setText(str(number))
+        label.setPos(self.SIZE + 3, -self.SIZE - 3 - label.boundingRect().height())
+        label.show()
 
     def boundingRect(self) -> QRectF:
         r = self.SIZE + 5
@@ -155,13 +185,17 @@ class TriggerLayer:
             item.set_active(active, dimmed=bool(muscles or active_tp) and not active)
             item.setVisible(self.markers_on or active)
 
-    def show_plan(self, keys) -> None:
-        """Only the trigger points in ``keys`` ("tp:<id>"), with their muscles' essential zones; None = normal."""
+    def show_plan(self, keys, numbers=None) -> None:
+        """Only the trigger points in ``keys`` ("tp:<id>"), with their muscles' essential zones; None = normal.
+
+        ``numbers`` ("tp:<id>" -> position in the plan's list) are drawn beside the crosses."""
         if not self._built and (keys is None or not any(k.startswith("tp:") for k in keys)):
             return
         if keys is None:
             self.show({})
             self.set_markers_visible(self.markers_on)
+            for item in self.markers:
+                item.set_number(None)
             return
         chosen = {k[3:] for k in keys if k.startswith("tp:")}
         muscles = {self.muscles.trigger_points[t].muscle for t in chosen if t in self.muscles.trigger_points}
@@ -170,6 +204,7 @@ class TriggerLayer:
         for item in self.markers:
             item.set_active(item.code in chosen)
             item.setVisible(item.code in chosen)
+            item.set_number((numbers or {}).get(f"tp:{item.code}") if item.code in chosen else None)
 
     def visible_regions(self) -> list[RegionItem]:
         return [r for r in self._regions if r.isVisible()]
