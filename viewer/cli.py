@@ -45,9 +45,10 @@ def app_parser() -> argparse.ArgumentParser:
 def export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="meridian-viewer export",
                                      description="Export atlas content with computed positions.")
-    parser.add_argument("what", choices=("points", "handout"))
+    parser.add_argument("what", choices=("points", "handout", "quiz"),
+                        help="quiz: a blank-figure quiz sheet with its answer sheet (2-page PDF) for --plan")
     parser.add_argument("--format", choices=("csv", "json"), default="csv", help="for points")
-    parser.add_argument("--plan", metavar="FILE", help="for handout: the plan to print")
+    parser.add_argument("--plan", metavar="FILE", help="for handout and quiz: the plan to print")
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="write here instead of standard output (handout: .pdf or .png, required)")
     return parser

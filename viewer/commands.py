@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def run_export(args) -> int:
-    if args.what == "handout":
+    if args.what in ("handout", "quiz"):
         return _export_handout(args)
     from .atlas.content import load_content
     from .atlas.export import export_points
@@ -27,7 +27,8 @@ def run_export(args) -> int:
 
 def _export_handout(args) -> int:
     if not args.plan or not args.output:
-        print("meridian-viewer export handout: --plan FILE and -o OUT.pdf|OUT.png are both needed", file=sys.stderr)
+        out = "OUT.pdf" if args.what == "quiz" else "OUT.pdf|OUT.png"
+        print(f"meridian-viewer export {args.what}: --plan FILE and -o {out} are both needed", file=sys.stderr)
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .app import ensure_application
@@ -43,7 +44,12 @@ def _export_handout(args) -> int:
         print(f"meridian-viewer: {exc}", file=sys.stderr)
         return 2
     out = Path(args.output)
-    (export_png if out.suffix.lower() == ".png" else export_pdf)(content, plan, out)
+    if args.what == "quiz":
+        from .ui.quiz_sheet import export_quiz
+
+        export_quiz(content, plan, out)
+    else:
+        (export_png if out.suffix.lower() == ".png" else export_pdf)(content, plan, out)
     print(f"saved {out}")
     return 0
 

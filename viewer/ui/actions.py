@@ -23,6 +23,7 @@ def build_actions(win) -> None:
     file_menu.addAction(win.add_to_plan_action)
     file_menu.addSeparator()
     file_menu.addAction(win.make_action("&Export handout (PDF/PNG)…", lambda: plans.export_handout(), "Ctrl+E"))
+    file_menu.addAction(win.make_action("Export &quiz sheet (PDF)…", lambda: plans.export_quiz()))
     file_menu.addAction(win.make_action("&Print handout…", plans.print_plan, QKeySequence.StandardKey.Print))
     file_menu.addAction(win.make_action("Export &view image…", lambda: plans.export_view(), "Ctrl+Shift+E"))
     file_menu.addSeparator()

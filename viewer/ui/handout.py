@@ -100,6 +100,25 @@ def _figure_image(scene, target: QRectF, device_dpi: float, figure_dpi: int = 15
     return image
 
 
+def draw_figures(painter: QPainter, content, views, keys, area: QRectF, gap: float) -> None:
+    """The body views stacked in ``area``, showing only ``keys`` (numbered as listed; [] = blank figure)."""
+    device_dpi = painter.device().logicalDpiX() or 96
+    height = area.height() / len(views)
+    for index, view in enumerate(views):
+        scene = BodyScene(content.body.view(view), content)
+        scene.setBackgroundBrush(QColor("white"))
+        target = QRectF(area.left(), area.top() + index * height, area.width(), height - gap)
+        source = scene.body_rect()
+        scale = min(target.width() / source.width(), target.height() / source.height())
+        scene.set_plan_filter(keys, pixels_per_unit=scale / device_dpi * 150)
+        for marker in scene.markers:
+            marker.size_factor = 1.5  # print: dots a little larger than on screen
+        image = _figure_image(scene, target, device_dpi)
+        width = image.width() / figure_dpi_of(image) * device_dpi
+        height_px = image.height() / figure_dpi_of(image) * device_dpi
+        painter.drawImage(QRectF(target.left() + (target.width() - width) / 2, target.top(), width, height_px), image)
+
+
 def paint_handout(painter: QPainter, page: QRectF, content, plan) -> None:
     """Lay out the handout in ``page`` (device units of the painter)."""
     unit = page.width() / 180.0  # one "millimetre" of the 180 mm printable width
@@ -110,22 +129,8 @@ def paint_handout(painter: QPainter, page: QRectF, content, plan) -> None:
     body_top = page.top() + 20 * unit
     figure_width = page.width() * 0.42
     views = plan_views(content, plan)
-    height = (page.height() * 0.78) / len(views)
-    keys = plan.keys()
-    device_dpi = painter.device().logicalDpiX() or 96
-    for index, view in enumerate(views):
-        scene = BodyScene(content.body.view(view), content)
-        scene.setBackgroundBrush(QColor("white"))
-        target = QRectF(page.left(), body_top + index * height, figure_width, height - 4 * unit)
-        source = scene.body_rect()
-        scale = min(target.width() / source.width(), target.height() / source.height())
-        scene.set_plan_filter(keys, pixels_per_unit=scale / device_dpi * 150)
-        for marker in scene.markers:
-            marker.size_factor = 1.5  # print: dots a little larger than on screen
-        image = _figure_image(scene, target, device_dpi)
-        width = image.width() / figure_dpi_of(image) * device_dpi
-        height_px = image.height() / figure_dpi_of(image) * device_dpi
-        painter.drawImage(QRectF(target.left() + (target.width() - width) / 2, target.top(), width, height_px), image)
+    draw_figures(painter, content, views, plan.keys(),
+                 QRectF(page.left(), body_top, figure_width, page.height() * 0.78), 4 * unit)
     text_left = page.left() + figure_width + 6 * unit
     text_width = page.right() - text_left
     size = 9.0
@@ -139,17 +144,34 @@ def paint_handout(painter: QPainter, page: QRectF, content, plan) -> None:
                f"<p style='color:#555'><i>{escape(disclaimer)} {escape(DISCLAIMER)}</i></p>", size * 0.9)
 
 
-def export_pdf(content, plan, path: Path, dpi: int = 300) -> Path:
-    writer = QPdfWriter(str(path))
+def pdf_writer(device: QBuffer, title: str, dpi: int = 300) -> QPdfWriter:
+    """An A4 portrait PDF with 15 mm margins (the handout's and the quiz sheet's page), into ``device``."""
+    writer = QPdfWriter(device)
     writer.setResolution(dpi)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-    writer.setTitle(plan.title)
+    writer.setTitle(title)
     writer.setCreator("Meridian Viewer")
+    return writer
+
+
+def write_pdf(path: Path, title: str, pages, dpi: int = 300) -> Path:
+    """Paint ``pages`` (functions of painter and page rectangle) into a PDF, saved atomically at ``path``."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = pdf_writer(buffer, title, dpi)
     painter = QPainter(writer)
-    paint_handout(painter, QRectF(writer.pageLayout().paintRectPixels(dpi)), content, plan)
+    for number, paint in enumerate(pages):
+        if number:
+            writer.newPage()
+        paint(painter, QRectF(writer.pageLayout().paintRectPixels(dpi)))
     painter.end()
+    atomic_write_bytes(Path(path), bytes(buffer.data()))
     return Path(path)
+
+
+def export_pdf(content, plan, path: Path, dpi: int = 300) -> Path:
+    return write_pdf(path, plan.title, [lambda painter, page: paint_handout(painter, page, content, plan)], dpi)
 
 
 def render_png(content, plan, dpi: int = 150) -> QImage:

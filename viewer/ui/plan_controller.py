@@ -107,6 +107,22 @@ class PlanController(QObject):
         self.message.emit(f"Handout written to {path.name}")
         return True
 
+    def export_quiz(self, path: Path | None = None) -> bool:
+        """The plan's points as a blank-figure quiz sheet plus its answer sheet (one 2-page PDF)."""
+        path = path or dialogs.ask_save_path(self.window, "Export quiz sheet", "PDF (*.pdf)",
+                                             f"{self.plan.title} - quiz.pdf")
+        if path is None:
+            return False
+        from .quiz_sheet import export_quiz
+
+        try:
+            export_quiz(self.window.content, self.plan, Path(path).with_suffix(".pdf"))
+        except OSError as exc:
+            self._fail(f"Quiz sheet not exported: {exc}")
+            return False
+        self.message.emit(f"Quiz and answer sheet written to {Path(path).with_suffix('.pdf').name}")
+        return True
+
     def print_plan(self) -> None:
         printer = dialogs.ask_printer(self.window)
         if printer is not None:

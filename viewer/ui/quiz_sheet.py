@@ -1,0 +1,54 @@
+"""A printable quiz: a blank figure and the plan's points to find, numbered; then its answer sheet.
+
+Two A4 pages in one PDF — page 1 for the students, page 2 (the same figure with the points drawn and
+numbered as in the list) for the teacher. Made with the handout's page and figure code.
+"""
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter
+
+from .handout import _draw_html, draw_figures, plan_views, write_pdf
+from .plan_panel import describe_key
+
+
+def _list_html(content, plan, answers: bool) -> str:
+    rows = []
+    for number, item in enumerate(plan.items, start=1):
+        name = escape(describe_key(content, item.key))
+        if answers and item.kind == "point":
+            where = f"<br><span style='color:#444'>{escape(content.atlas.points[item.ref].location)}</span>"
+        else:
+            where = ""
+        rows.append(f"<p style='margin:0 0 7px 0'><b>{number}.</b> {name}{where}</p>")
+    return "".join(rows) or "<p>(The plan has no points: add some, then print the quiz.)</p>"
+
+
+def paint_sheet(painter: QPainter, page: QRectF, content, plan, answers: bool) -> None:
+    """One page: the quiz (blank figure, name line) or its answer sheet (points drawn and numbered)."""
+    unit = page.width() / 180.0
+    painter.fillRect(page, QColor("white"))
+    kind = "Answer sheet" if answers else "Quiz: find the points"
+    task = ("The points drawn and numbered as in the list." if answers else
+            "Mark each point on the figure and write its number beside it.")
+    head = (f"<h1 style='margin:0'>{escape(kind)}</h1><p style='margin:0'>{escape(plan.title)} · {task}</p>")
+    if not answers:
+        head += "<p style='margin:6px 0 0 0'>Name: ______________________________&nbsp;&nbsp;Date: ____________</p>"
+    _draw_html(painter, QRectF(page.left(), page.top(), page.width(), 26 * unit), head, 11.0)
+    top = page.top() + 28 * unit
+    figure_width = page.width() * 0.56
+    draw_figures(painter, content, plan_views(content, plan), plan.keys() if answers else [],
+                 QRectF(page.left(), top, figure_width, page.bottom() - top), 4 * unit)
+    left = page.left() + figure_width + 5 * unit
+    _draw_html(painter, QRectF(left, top, page.right() - left, page.bottom() - top),
+               _list_html(content, plan, answers), 10.0 if not answers else 8.5)
+
+
+def export_quiz(content, plan, path: Path, dpi: int = 300) -> Path:
+    """The quiz (page 1) and its answer sheet (page 2) as one PDF, saved atomically."""
+    pages = [lambda painter, page, answers=answers: paint_sheet(painter, page, content, plan, answers)
+             for answers in (False, True)]
+    return write_pdf(path, f"Quiz: {plan.title}", pages, dpi)
