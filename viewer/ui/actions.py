@@ -5,6 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 
 from .packs_dialog import show_packs
+from .session import reset_layout
+from .shortcuts import show_shortcuts
 
 VIEW_TITLES = {"front": "Front", "back": "Back", "side": "Side", "soles": "Soles"}
 
@@ -102,7 +104,11 @@ def build_actions(win) -> None:
     win.legend_action.setChecked(True)
     view_menu.addAction(win.legend_action)
 
+    window_menu = menu.addMenu("&Window")
+    window_menu.addAction(win.make_action("&Reset layout", lambda: reset_layout(win)))
+
     help_menu = menu.addMenu("&Help")
+    help_menu.addAction(win.make_action("&Keyboard shortcuts…", lambda: show_shortcuts(win), "F1"))
     help_menu.addAction(win.make_action("&Trigger points and acupoints…", win.show_correspondence))
     help_menu.addAction(win.make_action("Load &problems…", win.show_problems))
     help_menu.addAction(win.make_action("Data &packs…", lambda: show_packs(win)))

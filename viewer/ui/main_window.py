@@ -27,7 +27,7 @@ from .packs_dialog import open_data_folder
 from .problems import ProblemsDialog
 from .scene import BodyScene
 from .selection import Selection
-from .session import restore_layout, save_layout
+from .session import remember_default_layout, restore_layout, save_layout
 
 
 
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.presentation = PresentationMode(self)
         self._build_actions()
         self._connect_signals()
+        remember_default_layout(self)
         self.set_view("front")
         self._report_problems()
         # Build the other views' scenes once the window has painted, one per event-loop turn, so

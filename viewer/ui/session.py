@@ -1,7 +1,8 @@
 """The window's size, panel layout and view, kept between sessions in the user data folder."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDockWidget
 
 FILE_NAME = "window.ini"
 
@@ -24,6 +25,31 @@ def restore_layout(window) -> None:
     view = settings.value("view", "front")
     if view in window.content.body.views:
         window.set_view(view)
+
+
+def remember_default_layout(window) -> None:
+    """Keep the layout as built (before any saved one is restored), for Window ▸ Reset layout."""
+    window.setProperty("default_layout", window.saveState())
+
+
+def reset_layout(window) -> None:
+    """Every panel back where it started, at a sensible width, so the body gets most of the window."""
+    window.patient_view.set_active(False)
+    window.presentation.set_active(False)
+    for dock in window.findChildren(QDockWidget):
+        dock.setFloating(False)
+    state = window.property("default_layout")
+    if state is not None:
+        window.restoreState(state)
+    left = [d for d in window.findChildren(QDockWidget)
+            if window.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea and d.isVisible()]
+    right = [d for d in window.findChildren(QDockWidget)
+             if window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea and d.isVisible()]
+    width = max(220, window.width() // 4)
+    for docks in (left, right):
+        if docks:
+            window.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
+    window.diagram.fit()
 
 
 def save_layout(window) -> None:

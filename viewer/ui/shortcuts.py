@@ -1,0 +1,104 @@
+"""Help ▸ Keyboard shortcuts: every menu shortcut (read from the window's actions) plus the keys of the
+diagram, presentation mode and study panels, in one table that can be saved as a printable PDF."""
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+from . import dialogs
+
+# Keys that are not menu entries: (where, keys, what). Study and presentation keys are checked against
+# the panels' own key tables by the tests, so this list cannot drift from what the keys do.
+OTHER_KEYS = (
+    ("Diagram", "Mouse wheel, pinch", "Zoom at the pointer (the spot under it stays put)"),
+    ("Diagram", "Drag", "Pan"),
+    ("Diagram", "+  /  −", "Zoom in / out"),
+    ("Diagram", "0", "Fit the whole figure"),
+    ("Diagram", "Click", "Select a point, trigger point or muscle (in 'Where does it hurt?': a spot)"),
+    ("Presentation", "→  Space  Page Down", "Next item of the plan (or next point on the channel)"),
+    ("Presentation", "←  Backspace  Page Up", "Previous item"),
+    ("Presentation", "Esc", "Leave presentation mode"),
+    ("Study: cards", "1  2  3  4", "Choose an answer"),
+    ("Study: cards", "Enter", "Start / next card"),
+    ("Study: cards", "H  Space  E", "Rate the card: hard, good, easy"),
+    ("Study: locate", "N", "Next point to find"),
+    ("Study: locate", "Space", "Show the next step of the answer (landmarks, route)"),
+    ("Study: locate", "Esc", "Stop"),
+)
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".")
+
+
+def menu_shortcuts(window) -> list[tuple[str, str, str]]:
+    """(menu, shortcut, entry) for every menu entry that has a shortcut, in menu order."""
+    rows = []
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is None:
+            continue
+        for action in menu.actions():
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            if keys and not action.isSeparator():
+                rows.append((_plain(menu_action.text()), keys, _plain(action.text())))
+    return rows
+
+
+def shortcuts_html(window) -> str:
+    def table(title: str, rows) -> str:
+        body = "".join(f"<tr><td style='padding:2px 14px 2px 0'><b>{escape(keys)}</b></td>"
+                       f"<td style='padding:2px 14px 2px 0'>{escape(what)}</td>"
+                       f"<td style='color:#555'>{escape(where)}</td></tr>" for where, keys, what in rows)
+        return f"<h3 style='margin:10px 0 4px 0'>{escape(title)}</h3><table cellspacing='0'>{body}</table>"
+
+    menus = [(menu, keys, entry) for menu, keys, entry in menu_shortcuts(window)]
+    return ("<h2 style='margin:0'>Meridian Viewer: keyboard shortcuts</h2>"
+            + table("Menu commands", menus) + table("Diagram, presentation and study", OTHER_KEYS))
+
+
+def save_pdf(window, path: Path) -> Path:
+    """The reference as an A4 PDF (atomic save), for printing and pinning beside the lab computer."""
+    from .handout import _draw_html, write_pdf
+
+    def paint(painter, page: QRectF) -> None:
+        _draw_html(painter, page, shortcuts_html(window), 9.5)
+
+    return write_pdf(path, "Meridian Viewer keyboard shortcuts", [paint])
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(640, 640)
+        layout = QVBoxLayout(self)
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.setHtml(shortcuts_html(window))
+        layout.addWidget(self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save = buttons.addButton("Save as PDF for printing…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save.clicked.connect(self._on_save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _on_save(self) -> None:
+        path = dialogs.ask_save_path(self, "Save keyboard shortcuts", "PDF (*.pdf)", "meridian-viewer-keys.pdf")
+        if path is None:
+            return
+        try:
+            saved = save_pdf(self.window, Path(path).with_suffix(".pdf"))
+        except OSError as exc:
+            self.window.statusBar().showMessage(f"Shortcuts not saved: {exc}", 0)
+            return
+        self.window.statusBar().showMessage(f"Keyboard shortcuts saved to {saved.name}", 5000)
+
+
+def show_shortcuts(window) -> None:
+    ShortcutsDialog(window).open()
