@@ -121,6 +121,66 @@ def test_bad_muscle_entry_names_file_entry_and_field(tmp_path, content):
     assert str(catalog.problems[0]).startswith("muscles/bad.toml: toy_ql.zone[1].kind: must be 'essential'")
 
 
+def _twin(muscle_id: str, tp_id: str, tp_lateral: float, essential_extra: str = "") -> str:
+    """The toy muscle under another id, its trigger point moved, extra keys on its essential zone."""
+    text = textwrap.dedent(TOY).replace('"toy_ql"', f'"{muscle_id}"').replace('"TQ1"', f'"{tp_id}"')
+    text = text.replace('place = { view = "back", at = "L3", lateral = 2,',
+                        f'place = {{ view = "back", at = "L3", lateral = {tp_lateral},')
+    return text.replace('kind = "essential"', 'kind = "essential"\n' + essential_extra)
+
+
+def _load(tmp_path, content, text: str):
+    folder = tmp_path / "muscles"
+    folder.mkdir(exist_ok=True)
+    (folder / "toy.toml").write_text(text, encoding="utf-8")
+    return place_muscles(load_muscles(folder), content.atlas, build_body())
+
+
+def test_textbook_source_frequency_and_depth_are_read(tmp_path, content):
+    """A muscle names its chapter; a zone may name another and say it is a less common source;
+    a deep shape is marked deep on the drawing."""
+    text = _twin("toy_deep", "TD1", 2, 'frequency = "less_common"\nsource = "T&S vol. 2, ch. 4"\n')
+    text = text.replace('region = "lower_back"', 'region = "lower_back"\nsource = "T&S vol. 1, ch. 48"')
+    text = text.replace('[[muscle.shape]]\n', '[[muscle.shape]]\ndeep = true\n')
+    catalog = _load(tmp_path, content, text)
+    assert catalog.problems == []
+    muscle = catalog.muscles["toy_deep"]
+    assert muscle.source == "T&S vol. 1, ch. 48" and muscle.file == "muscles/toy.toml"
+    kinds = {(r.kind, r.deep, r.frequency, r.source) for r in catalog.regions["back"]}
+    assert kinds == {("muscle", True, "common", "T&S vol. 1, ch. 48"),
+                     ("essential", False, "less_common", "T&S vol. 2, ch. 4"),
+                     ("spillover", False, "common", "T&S vol. 1, ch. 48")}
+
+
+@pytest.mark.parametrize("change, field, message", [
+    (('region = "lower_back"', 'region = "lower_back"\nsource = "Travell p. 12"'), "source", "volume and chapter"),
+    (('kind = "spillover"', 'kind = "spillover"\nfrequency = "rare"'), "zone[1].frequency", "'common' or"),
+    (('[[muscle.shape]]\n', '[[muscle.shape]]\ndeep = "yes"\n'), "shape[0].deep", "true or false"),
+    (('kind = "spillover"', 'kind = "spillover"\ndeep = true'), "zone[1].deep", "not a known field"),
+])
+def test_bad_source_frequency_or_depth_is_reported(tmp_path, content, change, field, message):
+    """A malformed chapter, an unknown frequency or a non-boolean depth names file, muscle and field."""
+    catalog = _load(tmp_path, content, textwrap.dedent(TOY).replace(*change))
+    assert catalog.muscles == {}
+    problem = str(catalog.problems[0])
+    assert problem.startswith(f"muscles/toy.toml: toy_ql.{field}:") and message in problem, problem
+
+
+def test_where_it_hurts_ranks_common_sources_before_less_common_then_nearer(tmp_path, content):
+    """Essential zones come first; among them common sources before less common ones, and of two common
+    sources the one whose trigger point lies nearer to the spot."""
+    text = (_twin("far_common", "FC1", 6, "")
+            + _twin("rare", "RR1", 1, 'frequency = "less_common"\n')
+            + _twin("near_common", "NC1", 1, ""))
+    catalog = _load(tmp_path, content, text)
+    assert catalog.problems == []
+    back = content.body.view("back")
+    sx, sy = back.landmark("sacral_foramen_2")
+    hits = where_it_hurts(catalog, "back", sx + 0.5 * back.scales["back"], sy)
+    assert [(h.muscle, h.frequency) for h in hits] == [
+        ("near_common", "common"), ("far_common", "common"), ("rare", "less_common")]
+
+
 # --- the bundled trigger-point atlas ---------------------------------------------------------------
 
 BACK_PAIN_MUSCLES = {"upper_trapezius", "middle_trapezius", "lower_trapezius", "levator_scapulae", "rhomboids",
@@ -146,6 +206,7 @@ def test_bundled_trigger_point_atlas_is_complete(content):
         assert muscles.regions_of(muscle.id) and muscle.trigger_points, muscle.id
         assert any(r.kind == "essential" for r in muscles.regions_of(muscle.id)), muscle.id
         assert muscle.summary and muscle.palpation and muscle.needling and muscle.safety, muscle.id
+        assert muscle.source.startswith("T&S vol. "), f"{muscle.id} names no textbook chapter"
 
 
 def test_every_zone_and_trigger_point_lies_on_the_figure(content):

@@ -12,12 +12,11 @@ from viewer.atlas.content import load_content
 from viewer.atlas.resources import asset_path
 
 
-@pytest.fixture()
-def tp_window(qtbot, tmp_path):
+def _window_with(qtbot, tmp_path, muscles_toml: str):
     meridians = tmp_path / "atlas" / "meridians"
     shutil.copytree(asset_path("atlas/meridians"), meridians)
     (tmp_path / "atlas" / "muscles").mkdir()
-    (tmp_path / "atlas" / "muscles" / "toy.toml").write_text(textwrap.dedent(TOY), encoding="utf-8")
+    (tmp_path / "atlas" / "muscles" / "toy.toml").write_text(muscles_toml, encoding="utf-8")
     content = load_content(meridians)
     from viewer.app import create_window
 
@@ -26,6 +25,21 @@ def tp_window(qtbot, tmp_path):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture()
+def tp_window(qtbot, tmp_path):
+    return _window_with(qtbot, tmp_path, textwrap.dedent(TOY))
+
+
+@pytest.fixture()
+def deep_window(qtbot, tmp_path):
+    """The toy muscle drawn deep, with a markup-like name, a chapter and a less common essential zone."""
+    text = textwrap.dedent(TOY).replace('name = "Toy quadratus"', 'name = "Toy <b>deep</b> quadratus"')
+    text = text.replace('region = "lower_back"', 'region = "lower_back"\nsource = "T&S vol. 2, ch. 4"')
+    text = text.replace('[[muscle.shape]]\n', '[[muscle.shape]]\ndeep = true\n')
+    text = text.replace('kind = "essential"', 'kind = "essential"\nfrequency = "less_common"')
+    return _window_with(qtbot, tmp_path, text)
 
 
 def test_clicking_a_trigger_point_shows_its_muscle_zones_and_details(tp_window, qtbot):
@@ -149,3 +163,31 @@ def test_brushing_accumulates_spots_into_one_answer(tp_window):
     scene.spotBrushed.emit(x, y)
     assert len(win.brushed) == 2
     assert "BL54" in win.pain.result_keys() and near_flank - {"m:toy_ql"} <= set(win.pain.result_keys())
+
+
+def test_pain_panel_says_how_often_and_which_chapter_as_plain_text(deep_window):
+    """A click in the sacral zone lists the muscle as a less common source with its chapter; the name's
+    markup-like text is shown literally, not as bold."""
+    win = deep_window
+    win.set_view("back")
+    win.pain_action.trigger()
+    back = win.content.body.view("back")
+    x, y = back.landmark("sacral_foramen_2")
+    win.scenes["back"].spotClicked.emit(x + 0.5 * back.scales["back"], y)
+    group = win.pain.tree.topLevelItem(0)
+    row = group.child(0)
+    assert row.text(0) == "Toy <b>deep</b> quadratus"
+    assert row.text(1) == "essential zone · less common source" and row.text(2) == "T&S vol. 2, ch. 4"
+
+
+def test_deep_muscle_is_dashed_and_named_in_the_legend(deep_window, qtbot):
+    """Selecting the deep muscle draws its outline dashed; the legend explains the dashed outline; the
+    details panel names the chapter and says it lies deep."""
+    win = deep_window
+    win.set_view("back")
+    win.select("m:toy_ql")
+    outlines = [r for r in win.scenes["back"].triggers.visible_regions() if r.region.kind == "muscle"]
+    assert outlines and all(r.pen().style() == Qt.PenStyle.DashLine for r in outlines)
+    assert "Deep muscle (dashed)" in [name for _, name in win.legend.entries]
+    text = win.details.toPlainText()
+    assert "T&S vol. 2, ch. 4" in text and "lies deep" in text and "Toy <b>deep</b> quadratus" in text

@@ -73,7 +73,7 @@ def main(argv: list[str]) -> int:
             print(f"ERROR {problem}")
             bad += 1
     for stem in stems:
-        muscles = {m.id for m in catalog.muscles.values() if stem == "all" or m.source == f"muscles/{stem}.toml"}
+        muscles = {m.id for m in catalog.muscles.values() if stem == "all" or m.file == f"muscles/{stem}.toml"}
         for view_name, regions in catalog.regions.items():
             view = content.body.view(view_name)
             for region in regions:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,8 +18,11 @@ from .model import POSITIVE_SIDE, Atlas, Placement, Problem
 from .placement import Layout, Marker, PlacementError, Resolver
 
 ZONE_KINDS = ("essential", "spillover")
-_MUSCLE_FIELDS = {"id", "name", "latin", "region", "summary", "symptoms", "palpation", "needling", "safety",
-                  "safety_tags", "shape", "trigger_point", "zone"}
+FREQUENCIES = ("common", "less_common")  # how often a muscle is the source of pain in a zone
+_MUSCLE_FIELDS = {"id", "name", "latin", "region", "source", "summary", "symptoms", "palpation", "needling",
+                  "safety", "safety_tags", "shape", "trigger_point", "zone"}
+# A textbook reference: volume and chapter of the Trigger Point Manual (Travell & Simons).
+SOURCE_PATTERN = re.compile(r"T&S vol\. [12], ch\. [1-9][0-9]?")
 CM_PER_UNIT = 170.0  # the figure stands 170 cm tall
 # The cun used to report distances on each view (proportional cun differ by region; these are the
 # scales of the regions where most trigger points lie).
@@ -27,8 +31,13 @@ DISTANCE_SCALE = {"back": "back", "front": "chest", "side": "trunk_side", "soles
 
 @dataclass(frozen=True)
 class Outline:
+    """A muscle's outline (``deep``: lies under other muscles) or a referral zone (``frequency``, ``source``)."""
+
     view: str
     vertices: tuple[Placement, ...]
+    deep: bool = False
+    frequency: str = "common"
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,7 +63,8 @@ class Muscle:
     shapes: tuple[Outline, ...]
     trigger_points: tuple[TriggerPoint, ...]
     zones: tuple[tuple[str, Outline], ...]  # (kind, outline)
-    source: str = ""
+    file: str = ""  # the data file it came from, e.g. "muscles/back.toml"
+    source: str = ""  # the textbook chapter treating it, e.g. "T&S vol. 1, ch. 6"
 
     @property
     def views(self) -> tuple[str, ...]:
@@ -75,6 +85,9 @@ class Region2D:
     view: str
     side: str
     commands: tuple  # smooth closed Bézier path (model units)
+    deep: bool = False  # a muscle outline under other muscles (drawn dashed)
+    frequency: str = "common"  # for zones: how often this muscle causes pain there
+    source: str = ""  # for zones: the textbook chapter the pattern follows
 
     @functools.cached_property
     def polygon(self) -> tuple[tuple[float, float], ...]:
@@ -117,11 +130,18 @@ class MuscleAtlas:
 
 # --- loading ---------------------------------------------------------------------------------
 
-def _outline(data, prefix: str, view: str | None = None) -> Outline:
+def _source(data, prefix: str = "") -> str:
+    value = _text(data, "source", prefix=prefix, required=False)
+    if value and not SOURCE_PATTERN.fullmatch(value):
+        raise EntryError(prefix + "source", f"must name volume and chapter like \"T&S vol. 1, ch. 20\", not {value!r}")
+    return value
+
+
+def _outline(data, prefix: str, extra: frozenset[str] = frozenset()) -> Outline:
     if not isinstance(data, dict):
         raise EntryError(prefix.rstrip("."), "must be a table with view and outline")
-    _unknown(data, {"view", "outline", "kind"}, prefix)
-    view = data.get("view", view)
+    _unknown(data, {"view", "outline"} | extra, prefix)
+    view = data.get("view")
     vertices = data.get("outline")
     if not isinstance(vertices, list) or len(vertices) < 3:
         raise EntryError(prefix + "outline", "needs at least 3 vertices")
@@ -132,17 +152,24 @@ def _outline(data, prefix: str, view: str | None = None) -> Outline:
         if "view" in vertex:
             raise EntryError(f"{prefix}outline[{i}].view", "a vertex takes the view of its outline")
         parsed.append(parse_placement({**vertex, "view": view}, f"{prefix}outline[{i}]."))
-    return Outline(parsed[0].view, tuple(parsed))
+    deep = data.get("deep", False)
+    if not isinstance(deep, bool):
+        raise EntryError(prefix + "deep", f"must be true or false, not {deep!r}")
+    frequency = data.get("frequency", "common")
+    if frequency not in FREQUENCIES:
+        raise EntryError(prefix + "frequency", f"must be 'common' or 'less_common', not {frequency!r}")
+    return Outline(parsed[0].view, tuple(parsed), deep=deep, frequency=frequency, source=_source(data, prefix))
 
 
-def parse_muscle(data, source: str) -> Muscle:
+def parse_muscle(data, file: str) -> Muscle:
     if not isinstance(data, dict):
         raise EntryError("", "must be a table")
     _unknown(data, _MUSCLE_FIELDS)
     muscle_id = _text(data, "id")
     region = check_region(data)
     tags = check_caution_tags(data, "safety_tags")
-    shapes = tuple(_outline(s, f"shape[{i}].") for i, s in enumerate(data.get("shape", [])))
+    source = _source(data)
+    shapes = tuple(_outline(s, f"shape[{i}].", frozenset({"deep"})) for i, s in enumerate(data.get("shape", [])))
     if not shapes:
         raise EntryError("shape", "is missing: a muscle needs its outline on at least one view")
     tps = []
@@ -161,7 +188,7 @@ def parse_muscle(data, source: str) -> Muscle:
         kind = zone.get("kind") if isinstance(zone, dict) else None
         if kind not in ZONE_KINDS:
             raise EntryError(prefix + "kind", f"must be 'essential' or 'spillover', not {kind!r}")
-        zones.append((kind, _outline(zone, prefix)))
+        zones.append((kind, _outline(zone, prefix, frozenset({"kind", "frequency", "source"}))))
     if not any(kind == "essential" for kind, _ in zones):
         raise EntryError("zone", "needs an essential referral zone")
     return Muscle(
@@ -169,7 +196,7 @@ def parse_muscle(data, source: str) -> Muscle:
         region=region, summary=_text(data, "summary"), symptoms=_text(data, "symptoms"),
         palpation=_text(data, "palpation"), needling=_text(data, "needling"),
         safety=_text_list(data, "safety"), safety_tags=frozenset(tags), shapes=shapes,
-        trigger_points=tuple(tps), zones=tuple(zones), source=source,
+        trigger_points=tuple(tps), zones=tuple(zones), file=file, source=source,
     )
 
 
@@ -185,7 +212,7 @@ def load_muscle_file(path: Path, catalog: MuscleAtlas, name: str) -> None:
         try:
             muscle = parse_muscle(entry, name)
             if muscle.id in catalog.muscles:
-                raise EntryError("id", f"{muscle.id} is already defined in {catalog.muscles[muscle.id].source}")
+                raise EntryError("id", f"{muscle.id} is already defined in {catalog.muscles[muscle.id].file}")
             for tp in muscle.trigger_points:
                 if tp.id in catalog.trigger_points:
                     raise EntryError("trigger_point", f"trigger point id {tp.id} is used twice")
@@ -232,19 +259,21 @@ def place_muscles(catalog: MuscleAtlas, atlas: Atlas, body) -> MuscleAtlas:
                     except PlacementError as exc:
                         raise PlacementError(f"outline[{i}].{exc.field}", str(exc)) from None
             except PlacementError as exc:
-                catalog.problems.append(Problem(muscle.source, muscle.id, f"{label}.{exc.field}",
+                catalog.problems.append(Problem(muscle.file, muscle.id, f"{label}.{exc.field}",
                                                 f"{exc} (outline skipped)"))
                 continue
             commands = smooth_closed(points)
             crosses = min(x for x, _ in points) < 0 < max(x for x, _ in points)
             for side, sign in _sides(outline.view, not crosses):
                 cmds = commands if sign > 0 else mirror(commands)
-                catalog.regions[outline.view].append(Region2D(muscle.id, kind, outline.view, side, cmds))
+                catalog.regions[outline.view].append(Region2D(
+                    muscle.id, kind, outline.view, side, cmds, outline.deep, outline.frequency,
+                    outline.source or muscle.source))
         for number, tp in enumerate(muscle.trigger_points):
             try:
                 x, y = resolver.compute(tp.place)
             except PlacementError as exc:
-                catalog.problems.append(Problem(muscle.source, muscle.id, f"trigger_point[{number}].place.{exc.field}",
+                catalog.problems.append(Problem(muscle.file, muscle.id, f"trigger_point[{number}].place.{exc.field}",
                                                 f"{exc} (trigger point skipped)"))
                 continue
             for side, sign in _sides(tp.place.view, abs(x) > 1e-9):
@@ -259,32 +288,58 @@ def place_muscles(catalog: MuscleAtlas, atlas: Atlas, body) -> MuscleAtlas:
 class PainHit:
     muscle: str
     kind: str  # "essential" or "spillover"
+    frequency: str = "common"  # "common" or "less_common" source of pain in that zone
+    source: str = ""  # the textbook chapter that zone follows
+
+
+def _rank(kind: str, frequency: str) -> tuple[bool, bool]:
+    """Sort key of a zone: essential before spillover, then common before less common."""
+    return kind != "essential", frequency != "common"
+
+
+def _best_zones(catalog: MuscleAtlas, view: str, x: float, y: float) -> dict[str, PainHit]:
+    found: dict[str, PainHit] = {}
+    for region in catalog.regions.get(view, []):
+        if region.kind in ZONE_KINDS and region.contains(x, y):
+            hit = PainHit(region.muscle, region.kind, region.frequency, region.source)
+            old = found.get(region.muscle)
+            if old is None or _rank(hit.kind, hit.frequency) < _rank(old.kind, old.frequency):
+                found[region.muscle] = hit
+    return found
+
+
+def _trigger_distance(catalog: MuscleAtlas, view: str, x: float, y: float) -> dict[str, float]:
+    """Each muscle's distance from the spot to its nearest trigger point on ``view``."""
+    nearest: dict[str, float] = {}
+    for marker in catalog.markers.get(view, []):
+        muscle = catalog.trigger_points[marker.code].muscle
+        nearest[muscle] = min(nearest.get(muscle, math.inf), math.hypot(marker.x - x, marker.y - y))
+    return nearest
 
 
 def where_it_hurts(catalog: MuscleAtlas, view: str, x: float, y: float) -> list[PainHit]:
-    """Muscles whose referral zones cover the spot, essential zones first (each muscle once)."""
-    found: dict[str, str] = {}
-    for region in catalog.regions.get(view, []):
-        if region.kind in ZONE_KINDS and region.contains(x, y):
-            if found.get(region.muscle) != "essential":
-                found[region.muscle] = region.kind
+    """Muscles whose referral zones cover the spot (each once, with its best zone): essential zones
+    first, then common sources before less common ones, then the muscles whose trigger points lie nearer."""
+    found = _best_zones(catalog, view, x, y)
+    distance = _trigger_distance(catalog, view, x, y)
     order = {m: i for i, m in enumerate(catalog.muscles)}
-    return [PainHit(m, k) for m, k in sorted(found.items(), key=lambda mk: (mk[1] != "essential", order[mk[0]]))]
+    return sorted(found.values(), key=lambda h: (*_rank(h.kind, h.frequency), distance.get(h.muscle, math.inf),
+                                                 order[h.muscle]))
 
 
 def where_it_hurts_area(catalog: MuscleAtlas, view: str, spots) -> list[PainHit]:
-    """The same question for a brushed area (several spots): each muscle once, with its best zone kind,
-    essential first, then by how much of the area its zones cover."""
-    best: dict[str, str] = {}
+    """The same question for a brushed area (several spots): each muscle once, with its best zone,
+    essential first, then common sources, then by how much of the area its zones cover."""
+    best: dict[str, PainHit] = {}
     cover: dict[str, int] = {}
     for x, y in spots:
         for hit in where_it_hurts(catalog, view, x, y):
             cover[hit.muscle] = cover.get(hit.muscle, 0) + 1
-            if best.get(hit.muscle) != "essential":
-                best[hit.muscle] = hit.kind
+            old = best.get(hit.muscle)
+            if old is None or _rank(hit.kind, hit.frequency) < _rank(old.kind, old.frequency):
+                best[hit.muscle] = hit
     order = {m: i for i, m in enumerate(catalog.muscles)}
-    ranked = sorted(best, key=lambda m: (best[m] != "essential", -cover[m], order[m]))
-    return [PainHit(m, best[m]) for m in ranked]
+    return sorted(best.values(), key=lambda h: (*_rank(h.kind, h.frequency), -cover[h.muscle], order[h.muscle]))
 
 
 def nearby_points(layout: Layout, view: str, x: float, y: float, radius: float = 0.03) -> list[tuple[str, float]]:

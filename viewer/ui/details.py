@@ -63,10 +63,12 @@ class DetailsPanel(QTextBrowser):
                       f"{self._nearest_html(tp.id)}</span></li>" for tp in muscle.trigger_points)
         chips = caution_chips(muscle.safety_tags)
         safety = "".join(f"<li>{escape(x)}</li>" for x in muscle.safety)
+        deep = " · lies deep (dashed outline)" if any(o.deep for o in muscle.shapes) else ""
+        source = f" · <b>Textbook:</b> {escape(muscle.source)}" if muscle.source else ""
         return (
             f"<h2 style='margin-bottom:0'><span style='color:#B3261E'>&#10005;</span> {escape(muscle.name)}</h2>"
             f"<p style='margin-top:2px'><i>{escape(muscle.latin)}</i><br><b>Region:</b> "
-            f"{escape(muscle.region.replace('_', ' '))} · <b>Views:</b> {escape(', '.join(muscle.views))}</p>"
+            f"{escape(muscle.region.replace('_', ' '))} · <b>Views:</b> {escape(', '.join(muscle.views))}{deep}{source}</p>"
             f"<p>{escape(muscle.summary)}</p>"
             "<p style='color:#444'>On the diagram: <span style='background:#E88;'>&nbsp;red&nbsp;</span> "
             "where its pain is usually felt (essential zone), <u>hatched</u> where it may spread "

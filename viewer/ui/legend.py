@@ -23,7 +23,8 @@ class LegendOverlay(QWidget):
         self._font.setPointSizeF(8.5)
 
     # Rows for the trigger-point layer, drawn with their own symbols.
-    TRIGGER_ROWS = [("✕", "Trigger point"), ("■", "Pain zone (essential)"), ("▨", "Spillover zone")]
+    TRIGGER_ROWS = [("✕", "Trigger point"), ("■", "Pain zone (essential)"), ("▨", "Spillover zone"),
+                    ("▭", "Muscle"), ("┅", "Deep muscle (dashed)")]
 
     def set_entries(self, entries: list[tuple[str, str]], triggers: bool = False) -> None:
         """``entries``: (code, name) of each channel to list, in order; ``triggers`` adds the TrP key."""
@@ -44,7 +45,7 @@ class LegendOverlay(QWidget):
         painter.setFont(self._font)
         for row, (code, name) in enumerate(self.entries):
             y = 6 + row * self.ROW + self.ROW / 2
-            if code in ("✕", "■", "▨"):
+            if code in ("✕", "■", "▨", "▭", "┅"):
                 self._paint_trigger_row(painter, code, name, y)
                 continue
             colour = theme.meridian_colour(code)
@@ -65,6 +66,11 @@ class LegendOverlay(QWidget):
             painter.setPen(QPen(red, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawLine(QPointF(15, y - 5), QPointF(25, y + 5))
             painter.drawLine(QPointF(15, y + 5), QPointF(25, y - 5))
+        elif symbol in ("▭", "┅"):
+            style = Qt.PenStyle.SolidLine if symbol == "▭" else Qt.PenStyle.DashLine
+            painter.setPen(QPen(QColor(120, 60, 45, 220), 1.4, style))
+            painter.setBrush(QColor(150, 80, 60, 60 if symbol == "▭" else 30))
+            painter.drawRoundedRect(QRectF(9, y - 6, 22, 12), 5, 5)
         else:
             rect = QRectF(9, y - 6, 22, 12)
             painter.setPen(QPen(red, 1.2, Qt.PenStyle.SolidLine if symbol == "■" else Qt.PenStyle.DashLine))

@@ -21,7 +21,7 @@ class PainPanel(QWidget):
         self.hint = QLabel("Turn on <b>Where does it hurt?</b> (<b>H</b>) and click a spot on the body.")
         self.hint.setWordWrap(True)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Candidate", "Why"])
+        self.tree.setHeaderLabels(["Candidate", "Why", "Textbook"])
         self.tree.setRootIsDecorated(True)
         layout.addWidget(self.hint)
         layout.addWidget(self.tree, 1)
@@ -29,21 +29,22 @@ class PainPanel(QWidget):
         self.tree.itemClicked.connect(self._on_item)
 
     def show_results(self, view: str, hits, near) -> None:
-        """``hits``: PainHit list (essential first); ``near``: (acupoint code, distance) list."""
+        """``hits``: PainHit list (essential first, then common sources); ``near``: (acupoint code, distance)."""
         self.tree.clear()
         self.hint.setText(f"A spot on the <b>{view}</b> view: {len(hits)} muscle"
                           f"{'s' if len(hits) != 1 else ''} may refer pain here; {len(near)} acupoint"
                           f"{'s' if len(near) != 1 else ''} lie close by. Educational, not a diagnosis.")
-        muscles = QTreeWidgetItem([f"Muscles referring pain here ({len(hits)})", ""])
+        muscles = QTreeWidgetItem([f"Muscles referring pain here ({len(hits)})", "", ""])
         for hit in hits:
             muscle = self.content.muscles.muscles[hit.muscle]
-            item = QTreeWidgetItem([muscle.name, f"{hit.kind} zone"])
+            how = "common source" if hit.frequency == "common" else "less common source"
+            item = QTreeWidgetItem([muscle.name, f"{hit.kind} zone · {how}", hit.source])
             item.setData(0, KEY_ROLE, muscle_key(hit.muscle))
             muscles.addChild(item)
-        points = QTreeWidgetItem([f"Acupoints near the spot ({len(near)})", ""])
+        points = QTreeWidgetItem([f"Acupoints near the spot ({len(near)})", "", ""])
         for code, distance in near:
             point = self.content.atlas.points[code]
-            item = QTreeWidgetItem([f"{code} {point.pinyin}", f"{distance * 170:.0f} cm away"])
+            item = QTreeWidgetItem([f"{code} {point.pinyin}", f"{distance * 170:.0f} cm away", ""])
             item.setData(0, KEY_ROLE, code)
             points.addChild(item)
         for group in (muscles, points):

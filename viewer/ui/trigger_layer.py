@@ -18,12 +18,15 @@ STYLES = {  # fill, outline, line style
 
 
 class RegionItem(QGraphicsPathItem):
-    """A muscle outline or a referral zone. Spillover zones are hatched so they differ without colour."""
+    """A muscle outline or a referral zone. Spillover zones are hatched so they differ without colour;
+    deep muscles (under other muscles) have a dashed outline and a lighter fill."""
 
     def __init__(self, region):
         super().__init__(to_painter_path(region.commands))
         self.region = region
         fill, edge, style = STYLES[region.kind]
+        if region.deep:
+            fill, style = QColor(fill.red(), fill.green(), fill.blue(), fill.alpha() // 2), Qt.PenStyle.DashLine
         pen = QPen(edge, 1.4, style)
         pen.setCosmetic(True)
         self.setPen(pen)
