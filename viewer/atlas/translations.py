@@ -143,9 +143,9 @@ def english_texts(atlas, muscles, overview) -> dict[Key, Text]:
                 put((meridian.source, "point", code, name), value)
     for muscle in muscles.muscles.values():
         for name in ("name", "summary", "symptoms", "palpation", "needling", "safety"):
-            put((muscle.source, "muscle", muscle.id, name), getattr(muscle, name))
+            put((muscle.file, "muscle", muscle.id, name), getattr(muscle, name))
         for tp in muscle.trigger_points:
-            put((muscle.source, "trigger_point", tp.id, "name"), tp.name)
+            put((muscle.file, "trigger_point", tp.id, "name"), tp.name)
     for region in REGIONS:
         put(("vocabulary.toml", "region", region, ""), region)
     for angle in NEEDLE_ANGLES:
