@@ -166,3 +166,21 @@ def test_points_of_a_channel_that_failed_to_load_are_not_reported_twice(tmp_path
     loaded = load_categories(asset_path("atlas/categories.toml"), atlas)
     assert loaded.problems == [] and "HT7" not in {m.point for m in loaded.memberships}
     assert "LU9" in {m.point for m in loaded.memberships}
+
+
+def test_category_deck_is_studied_from_the_keyboard_but_not_offered_for_locating(window, qtbot):
+    """The Study panel offers the categories deck for cards (answered with number keys), not for locate."""
+    window.raise_panel("study")
+    qtbot.waitUntil(lambda: window.study.panel is not None and window.study.panel.isVisible(), timeout=3000)
+    panel = window.study.panel
+    cards = panel.cards
+    cards.deck.setCurrentIndex([cards.deck.itemData(i).id for i in range(cards.deck.count())].index("categories:all"))
+    cards.setFocus()
+    qtbot.keyClick(cards, Qt.Key.Key_Return)
+    question = cards.question
+    assert question.kind in ("category_to_point", "point_to_relation") and question.prompt.endswith("?")
+    qtbot.keyClick(cards, Qt.Key.Key_1 + question.answer)
+    assert "Right" in cards.feedback.text()
+    qtbot.keyClick(cards, Qt.Key.Key_Space)
+    assert cards.session.summary.correct == 1
+    assert "categories:all" not in [panel.locate.deck.itemData(i).id for i in range(panel.locate.deck.count())]
