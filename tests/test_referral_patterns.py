@@ -89,3 +89,16 @@ def test_supraspinatus_refers_to_the_mid_deltoid_and_the_lateral_epicondyle(cont
     mid_deltoid = spot(content, "back", "acromion", "deltoid_insertion", t=0.4)
     assert kind_at(content, "supraspinatus", "back", mid_deltoid) == "essential"
     assert kind_at(content, "supraspinatus", "back", spot(content, "back", "lateral_epicondyle")) == "essential"
+
+
+def test_lowest_gluteus_maximus_trigger_point_refers_to_the_coccyx(content):
+    """GMAX3, near the tip of the coccyx, makes the coccyx itself ache (essential), on either side."""
+    x, y = spot(content, "back", "coccyx_tip")
+    for dx in (0.003, -0.003):
+        assert kind_at(content, "gluteus_maximus", "back", (x + dx, y)) == "essential"
+
+
+def test_lowest_multifidi_refer_over_the_sacrum_to_the_coccyx(content):
+    """The lowest multifidi send pain over the sacrum down to the coccyx."""
+    assert kind_at(content, "multifidi", "back", spot(content, "back", "coccyx_tip")) is not None
+    assert kind_at(content, "multifidi", "back", spot(content, "back", "sacral_foramen_3")) is not None
