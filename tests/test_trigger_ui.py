@@ -177,7 +177,8 @@ def test_pain_panel_says_how_often_and_which_chapter_as_plain_text(deep_window):
     group = win.pain.tree.topLevelItem(0)
     row = group.child(0)
     assert row.text(0) == "Toy <b>deep</b> quadratus"
-    assert row.text(1) == "essential zone · less common source" and row.text(2) == "T&S vol. 2, ch. 4"
+    assert row.text(1) == "essential, less common" and row.text(2) == "vol. 2, ch. 4"
+    assert win.pain.tree.headerItem().text(2) == "Travell & Simons"
 
 
 def test_deep_muscle_is_dashed_and_named_in_the_legend(deep_window, qtbot):

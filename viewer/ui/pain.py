@@ -21,7 +21,7 @@ class PainPanel(QWidget):
         self.hint = QLabel("Turn on <b>Where does it hurt?</b> (<b>H</b>) and click a spot on the body.")
         self.hint.setWordWrap(True)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Candidate", "Why", "Textbook"])
+        self.tree.setHeaderLabels(["Candidate", "Why", "Travell & Simons"])
         self.tree.setRootIsDecorated(True)
         layout.addWidget(self.hint)
         layout.addWidget(self.tree, 1)
@@ -37,8 +37,8 @@ class PainPanel(QWidget):
         muscles = QTreeWidgetItem([f"Muscles referring pain here ({len(hits)})", "", ""])
         for hit in hits:
             muscle = self.content.muscles.muscles[hit.muscle]
-            how = "common source" if hit.frequency == "common" else "less common source"
-            item = QTreeWidgetItem([muscle.name, f"{hit.kind} zone · {how}", hit.source])
+            how = "common" if hit.frequency == "common" else "less common"
+            item = QTreeWidgetItem([muscle.name, f"{hit.kind}, {how}", hit.source.removeprefix("T&S ")])
             item.setData(0, KEY_ROLE, muscle_key(hit.muscle))
             muscles.addChild(item)
         points = QTreeWidgetItem([f"Acupoints near the spot ({len(near)})", "", ""])
@@ -51,7 +51,8 @@ class PainPanel(QWidget):
             group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
-        self.tree.resizeColumnToContents(0)
+        for column in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(column)
 
     def result_keys(self) -> list[str]:
         keys = []
