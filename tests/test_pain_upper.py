@@ -55,6 +55,7 @@ def test_thumb_base_pain_lists_brachialis_and_adductor_pollicis(content):
     back = _essential(content, "back", _spot(content, "back", "metacarpal2_mid", 0.3, 0.2))
     assert {"brachialis", "adductor_pollicis"} <= set(back)
     assert "opponens_pollicis" in _essential(content, "front", _spot(content, "front", "wrist_crease_radial"))
+    assert "opponens_pollicis" in _essential(content, "front", _spot(content, "front", "thenar_mid"))
 
 
 def test_thumb_web_pain_lists_supinator_and_brachioradialis(content):
@@ -82,6 +83,14 @@ def test_jaw_joint_pain_lists_the_pterygoids(content):
     assert {"lateral_pterygoid", "medial_pterygoid"} <= set(essential)
     teeth = _spot(content, "side", "chin", 0.5, 1.3, "head_side")
     assert "digastric" in _essential(content, "side", teeth)
+
+
+def test_cheek_and_behind_the_ear(content):
+    """The upper cheek below the eye (maxillary region) is a lateral pterygoid zone on the front view; the
+    hollow behind the earlobe (TE17) belongs to the posterior digastric."""
+    cheek = _spot(content, "front", "infraorbital_margin", 0.5, -0.6, "forehead")
+    assert "lateral_pterygoid" in _essential(content, "front", cheek)
+    assert "digastric" in _essential(content, "side", content.layout.position("TE17", "side"))
 
 
 def test_headache_patterns_of_the_head_muscles(content):
