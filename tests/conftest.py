@@ -49,4 +49,8 @@ def window(qtbot, content, tmp_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    # What the window defers until after its first paint: wait for the paint, then fill the tree now
+    # (its queued task would do the same a few event-loop turns later).
+    qtbot.waitUntil(lambda: win.after_paint.painted)
+    win.browse.ensure_filled()
     return win

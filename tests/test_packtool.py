@@ -123,6 +123,7 @@ def pack_window(qtbot, tmp_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    win.browse.ensure_filled()
     return win
 
 

@@ -89,7 +89,12 @@ class BrowsePanel(QWidget):
             box.currentIndexChanged.connect(self._on_filters_changed)
         self.tree.currentItemChanged.connect(self._on_current)
         self.tree.itemActivated.connect(self._on_activated)
-        self.refresh()
+        self._filled = False  # the tree is filled after the window's first paint, or when first needed
+        self._shown = ""  # the point to mark in the tree once it is filled
+
+    def ensure_filled(self) -> None:
+        if not self._filled:
+            self.refresh()
 
     # --- state ----------------------------------------------------------------------------
     def filters(self) -> Filters:
@@ -107,10 +112,12 @@ class BrowsePanel(QWidget):
 
     def set_favourites(self, codes: list[str]) -> None:
         self.favourites = list(codes)
-        self.refresh()
+        if self._filled:
+            self.refresh()
 
     def visible_codes(self) -> list[str]:
         """Codes listed in the tree in display order (favourites group excluded)."""
+        self.ensure_filled()
         codes = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
@@ -129,7 +136,8 @@ class BrowsePanel(QWidget):
         return item
 
     def refresh(self) -> None:
-        current = self.tree.currentItem().data(0, CODE_ROLE) if self.tree.currentItem() else None
+        self._filled = True
+        current = self.tree.currentItem().data(0, CODE_ROLE) if self.tree.currentItem() else self._shown
         query = self.search.text()
         filters = self.filters()
         hits = self.index.search(query, filters)
@@ -196,6 +204,7 @@ class BrowsePanel(QWidget):
         self.search.selectAll()
 
     def show_point(self, code: str) -> None:
+        self._shown = code
         item = self.items.get(code)
         if item is None or item is self.tree.currentItem():
             return

@@ -34,7 +34,7 @@ class DetailsPanel(QTextBrowser):
         self.setMinimumWidth(260)
         self.code = ""
         self.nearest: dict = {}  # trigger point id -> Correspondence (set by the window)
-        self.show_point("")
+        # The welcome text is set by the window after its first paint (show_point("")).
 
     def show_point(self, code: str) -> None:
         """Show an acupoint code, a muscle ("m:<id>"), a trigger point ("tp:<id>") or nothing."""

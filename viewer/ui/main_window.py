@@ -13,6 +13,7 @@ from .browse import BrowsePanel
 from .details import DISCLAIMER, DetailsPanel
 from .diagram import DiagramView
 from .layers import LayersPanel
+from .lazy import AfterFirstPaint
 from .actions import VIEW_TITLES, build_actions
 from .compare_panel import ComparePanel
 from .correspondence import CorrespondenceDialog
@@ -102,13 +103,12 @@ class MainWindow(QMainWindow):
         remember_default_layout(self)
         self.set_view("front")
         self._report_problems()
-        # Build the other views' scenes once the window has painted, one per event-loop turn, so
-        # that switching view or selecting a point on another view is instant.
-        # The timer is the window's child, so it dies with the window (no call into a deleted one).
-        self._prebuild_timer = QTimer(self)
-        self._prebuild_timer.setSingleShot(True)
-        self._prebuild_timer.timeout.connect(self._prebuild_scenes)
-        self._prebuild_timer.start(250)
+        # After the first paint, one per event-loop turn: the welcome text, the Browse tree, then the
+        # other views' scenes (so that switching view or selecting a point on another view is instant).
+        self.after_paint = AfterFirstPaint(self.diagram.viewport(), self)
+        self.after_paint.add(lambda: self.details.code or self.details.show_point(""))
+        self.after_paint.add(self.browse.ensure_filled)
+        self.after_paint.add(self._prebuild_scenes)
 
     # --- construction -----------------------------------------------------------------------
     def _dock(self, title: str, widget, area) -> QDockWidget:
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         missing = [v for v in self.content.body.views if v not in self.scenes]
         if missing:
             self.scene_for(missing[0])
-            self._prebuild_timer.start(0)
+            self.after_paint.add(self._prebuild_scenes)
 
     def set_view(self, view: str) -> None:
         if view not in self.content.body.views:
