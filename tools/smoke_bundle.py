@@ -80,7 +80,7 @@ def smoke(folder: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    folder = Path(argv[0]) if argv else ROOT / "dist" / "meridian-viewer"
+    folder = (Path(argv[0]) if argv else ROOT / "dist" / "meridian-viewer").resolve()  # the runs use another cwd
     failures = smoke(folder)
     for failure in failures:
         print(f"\n--- {failure}", file=sys.stderr)
