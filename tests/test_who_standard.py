@@ -9,6 +9,8 @@ import math
 
 import pytest
 
+from viewer.atlas.body import flatten
+
 LEVEL = 0.1  # cun: "level with" allows this much
 
 
@@ -171,3 +173,26 @@ def test_gv28_is_shown_inside_the_upper_lip(content):
     assert front.contains(*gv28)  # on the drawn lip, so a locate-the-point click there counts
     assert "inset" in content.atlas.points["GV28"].location
     assert not [p for p in content.layout.problems if p.entry == "GV28"]
+
+
+def test_groin_levels_sp12_sp13_gb27(content):
+    """SP12 lies level with the upper border of the pubic symphysis (CV2), 3.5 cun lateral, on the drawn
+    inguinal crease; SP13 is 4.3 cun below the navel and 4 cun lateral; GB27 is level with CV4 (3 cun
+    below the navel), just medial to the ASIS."""
+    lower = scale(content, "front", "abdomen_lower")
+    chest = scale(content, "front", "chest")
+    navel = landmark(content, "front", "umbilicus")
+    sp12, sp13 = at(content, "SP12", "front", "left"), at(content, "SP13", "front", "left")
+    assert (sp12[1] - at(content, "CV2", "front")[1]) / lower == pytest.approx(0.0, abs=LEVEL)
+    assert abs(sp12[0]) / chest == pytest.approx(3.5, abs=LEVEL)
+    assert (sp13[1] - navel[1]) / lower == pytest.approx(4.3, abs=LEVEL)
+    assert abs(sp13[0]) / chest == pytest.approx(4.0, abs=LEVEL)
+    gb27 = at(content, "GB27", "front", "left")
+    assert (gb27[1] - at(content, "CV4", "front")[1]) / lower == pytest.approx(0.0, abs=LEVEL)
+    asis = landmark(content, "front", "asis")
+    assert abs(gb27[0]) < asis[0] and abs(gb27[0] - asis[0]) / chest < 1.0
+    front = content.body.view("front")
+    nearest = min(math.dist(q, sp12) for p in front.paths if p.role == "crease" for q in flatten(p.commands, 24))
+    assert nearest / chest < LEVEL, "SP12 is not on the drawn inguinal crease"
+    side_gb27, side_cv4 = at(content, "GB27", "side"), at(content, "CV4", "side")
+    assert (side_gb27[1] - side_cv4[1]) / lower == pytest.approx(0.0, abs=LEVEL)

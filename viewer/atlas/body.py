@@ -786,12 +786,15 @@ def _front() -> View:
     s.line("crease", [(0.0035, 0.3955), (0.0, 0.3942)])
     s.mark("umbilicus", (0.0, 0.4005))
     # iliac flare, ASIS, inguinal groove
-    s.line("contour", [(0.0815, 0.418), (0.074, 0.43), (0.068, 0.4435)])
-    s.mark("asis", (0.0668, 0.4455))
-    ing = [(0.0685, 0.4475), (0.055, 0.4595), (0.0405, 0.4715), (0.0255, 0.4825), (0.0145, 0.4895),
-           (0.007, 0.4985), (0.0022, 0.5105)]
-    s.line("crease", ing)
-    s.mark("inguinal_mid", (0.0405, 0.4715))
+    # The ASIS is level with CV4 (3 cun below the navel), where GB27 lies just medial to it.  The
+    # inguinal crease runs below the ligament (ASIS to pubic tubercle) and crosses the level of the
+    # upper border of the symphysis 3.5 cun from the midline, at SP12.
+    asis_y = 0.4005 + 3 * (0.49 - 0.4005) / 5
+    s.line("contour", [(0.0815, 0.4245), (0.0745, 0.4385), (0.069, asis_y - 0.002)])
+    s.mark("asis", (0.0668, asis_y))
+    s.line("crease", [(0.0672, asis_y + 0.003), (0.061, 0.4695), (0.0555, 0.4805), (0.0508, 0.49),
+                      (0.043, 0.4978), (0.031, 0.5035), (0.018, 0.5072), (0.0075, 0.5095), (0.0022, 0.5125)])
+    s.mark("inguinal_mid", (0.0405, 0.4715))      # mid-inguinal point, on the ligament over the artery
     s.mark("pubic_tubercle", (0.0148, 0.4878))
     s.line("contour", [(0.0145, 0.486), (0.007, 0.4885), (0.0, 0.4895)])
     s.mark("pubic_symphysis", (0.0, 0.49))
@@ -1422,8 +1425,8 @@ def _side() -> View:
     s.line("crease", [(-0.0512, 0.3405), (-0.0522, 0.3705), (-0.053, 0.3985), (-0.0518, 0.4165)])
     s.line("contour", [(0.0338, 0.4075), (0.0175, 0.4115), (-0.0025, 0.4125), (-0.0205, 0.4175),
                        (-0.0335, 0.4265)])
-    s.mark("asis", (-0.0408, 0.4465))
-    s.line("bone", [(-0.0425, 0.4505), (-0.0385, 0.4385), (-0.0235, 0.4285), (-0.0025, 0.4235),
+    s.mark("asis", (-0.0415, 0.4545))              # level with CV4, as on the front view
+    s.line("bone", [(-0.0428, 0.4585), (-0.0395, 0.4435), (-0.0235, 0.4285), (-0.0025, 0.4235),
                     (0.0195, 0.4255), (0.0395, 0.4335), (0.0535, 0.4455), (0.0575, 0.4565)])
     s.mark("iliac_crest_top", (-0.0015, 0.4255))
     s.mark("psis", (0.0555, 0.4575))
