@@ -196,3 +196,23 @@ def test_groin_levels_sp12_sp13_gb27(content):
     assert nearest / chest < LEVEL, "SP12 is not on the drawn inguinal crease"
     side_gb27, side_cv4 = at(content, "GB27", "side"), at(content, "CV4", "side")
     assert (side_gb27[1] - side_cv4[1]) / lower == pytest.approx(0.0, abs=LEVEL)
+
+
+def test_forehead_hairline_points_and_the_pupil_line(content):
+    """EX-HN4 (middle of the eyebrow), GB14 (1 cun above it) and GB15 are straight above the pupil; BL4,
+    GB15, GB13 and ST8 lie 1.5, 2.25, 3 and 4.5 cun from the midline, and with GV24 just inside the
+    anterior hairline (0.5 cun of the 5 from the hairline to GV20, within 0.3)."""
+    front = content.body.view("front")
+    pupil = front.landmark("pupil")
+    width = scale(content, "front", "head_width")
+    for code in ("EX-HN4", "GB14", "GB15"):
+        assert abs(at(content, code, "front", "left")[0] - pupil[0]) / width < LEVEL, code
+    hairline = next(p for p in front.paths if p.role == "contour" and p.commands[0][1:] == (0.0, front.landmark(
+        "anterior_hairline")[1]))
+    line = flatten(hairline.commands, 40)
+    scalp = scale(content, "front", "head_front")
+    for code, out in (("GV24", 0.0), ("BL4", 1.5), ("GB15", 2.25), ("GB13", 3.0), ("ST8", 4.5)):
+        x, y = at(content, code, "front", "left") if code != "GV24" else at(content, code, "front")
+        assert abs(x) / width == pytest.approx(out, abs=LEVEL), code
+        edge = min(line, key=lambda q: abs(q[0] - abs(x)))
+        assert (edge[1] - y) / scalp == pytest.approx(0.5, abs=0.3), code

@@ -682,18 +682,19 @@ def _front() -> View:
 
     # --- head --------------------------------------------------------------
     s.mark("vertex", (0.0, 0.004))
-    hair = [(0.0, 0.0245), (0.018, 0.0255), (0.036, 0.0285), (0.0415, 0.037),
+    hair = [(0.0, 0.0245), (0.018, 0.0262), (0.036, 0.0285), (0.0415, 0.037),
             (0.0438, 0.05), (0.0445, 0.066)]
     s.line("contour", hair)
     s.mark("anterior_hairline", (0.0, 0.0245))
     s.mark("hairline_corner", (0.0362, 0.0288))
     # brows
-    brow = [(0.0072, 0.0595), (0.0125, 0.0568), (0.02, 0.0553), (0.0275, 0.0563), (0.0335, 0.0598)]
+    # the middle of the brow lies straight above the pupil (EX-HN4; GB14 1 cun above it)
+    brow = [(0.0057, 0.0595), (0.011, 0.0568), (0.0185, 0.0553), (0.026, 0.0563), (0.032, 0.0598)]
     s.line("feature", brow)
-    s.line("feature", [(0.0075, 0.0598), (0.013, 0.0579), (0.02, 0.0566), (0.0275, 0.0573)])
-    s.mark("eyebrow_medial", (0.0075, 0.0595))
-    s.mark("eyebrow_mid", (0.0195, 0.056))
-    s.mark("eyebrow_lateral", (0.0332, 0.0598))
+    s.line("feature", [(0.006, 0.0598), (0.0115, 0.0579), (0.0185, 0.0566), (0.026, 0.0573)])
+    s.mark("eyebrow_medial", (0.006, 0.0595))
+    s.mark("eyebrow_mid", (0.018, 0.056))
+    s.mark("eyebrow_lateral", (0.0317, 0.0598))
     s.mark("glabella", (0.0, 0.0595))
     # eyes
     ic, oc = (0.0088, 0.0668), (0.0272, 0.0662)
@@ -933,6 +934,7 @@ def _front() -> View:
         "abdomen_upper": ("xiphisternal_junction", "umbilicus", 8, False),
         "abdomen_lower": ("umbilicus", "pubic_symphysis", 5, False),
         "forehead": ("glabella", "anterior_hairline", 3, False),
+        "head_front": ("anterior_hairline", "vertex", 5, False),
         "head_width": ("hairline_corner", "hairline_corner", 9, True),
         "upper_arm": ("anterior_axillary_fold", "elbow_crease_mid", 9, False),
         "forearm": ("elbow_crease_mid", "wrist_crease_mid", 12, False),
