@@ -1,7 +1,12 @@
-"""The start-up cache returns the same content, follows every file edit, and survives damage."""
+"""The start-up cache returns the same content, follows every input, survives damage and runs no code."""
 from __future__ import annotations
 
+import os
+import pickle
 import shutil
+import stat
+
+import pytest
 
 from viewer.atlas import cache
 from viewer.atlas.content import Content, load_content
@@ -14,22 +19,61 @@ def copy_atlas(tmp_path):
     return folder
 
 
-def test_second_load_comes_from_the_cache_and_equals_a_fresh_load(tmp_path, monkeypatch):
-    """A cached load holds the same points and marker positions as an uncached one."""
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+@pytest.fixture()
+def cache_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV, str(folder))
+    return folder
+
+
+def cache_files(folder):
+    return sorted(p for p in folder.iterdir() if p.name.startswith("content-"))
+
+
+def test_second_load_comes_from_the_cache_and_equals_a_fresh_load(tmp_path, cache_folder):
+    """A cached load holds the same points, marker positions, muscles and search as an uncached one."""
     folder = copy_atlas(tmp_path)
     first = load_content(folder)
-    assert len(list((tmp_path / "cache").glob("content-*.pickle"))) == 1
+    assert len(cache_files(cache_folder)) == 1
     second = load_content(folder)
     fresh = load_content(folder, use_cache=False)
     assert isinstance(second, Content)
     assert second.atlas.points == fresh.atlas.points == first.atlas.points
     assert second.layout.by_point == fresh.layout.by_point
+    assert second.muscles == fresh.muscles
+    assert second.correspondence == fresh.correspondence
+    assert [h.code for h in second.search.search("zusanli")] == [h.code for h in fresh.search.search("zusanli")]
 
 
-def test_editing_a_data_file_invalidates_the_cache(tmp_path, monkeypatch):
+def test_the_cache_file_is_plain_data_a_planted_pickle_runs_nothing(tmp_path, cache_folder):
+    """A file planted under any cache name (old pickle or new) is never executed; start-up still works."""
+    folder = copy_atlas(tmp_path)
+    load_content(folder)
+    marker = tmp_path / "pwned"
+
+    class Payload:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    evil = pickle.dumps(Payload())
+    (real,) = cache_files(cache_folder)
+    assert not real.read_bytes().startswith(b"\x80")  # not a pickle stream
+    real.write_bytes(evil)
+    (cache_folder / real.name.replace(real.suffix, ".pickle")).write_bytes(evil)
+    content = load_content(folder)
+    assert "ST36" in content.atlas.points
+    assert not marker.exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_cache_folder_is_created_private(tmp_path, cache_folder):
+    """The cache folder is created 0700, so another user cannot plant or read a file in it."""
+    load_content(copy_atlas(tmp_path))
+    assert stat.S_IMODE(cache_folder.stat().st_mode) == 0o700
+
+
+def test_editing_a_data_file_invalidates_the_cache(tmp_path, cache_folder):
     """Changing one point's English name shows up at the next load."""
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
     folder = copy_atlas(tmp_path)
     load_content(folder)
     lu = folder / "LU.toml"
@@ -38,16 +82,85 @@ def test_editing_a_data_file_invalidates_the_cache(tmp_path, monkeypatch):
     assert load_content(folder).atlas.points["LU2"].english == "Edited Gate"
 
 
-def test_damaged_cache_file_is_ignored_and_rebuilt(tmp_path, monkeypatch):
+def test_renaming_a_pack_folder_invalidates_the_cache(tmp_path, cache_folder):
+    """The pack's folder name is part of what is shown (its channel), so it is part of the key."""
+    data = tmp_path / "data"
+    pack = data / "packs" / "first"
+    pack.mkdir(parents=True)
+    (pack / "pack.toml").write_text('[pack]\nname = "P"\n[[note]]\ncode = "ST36"\ntext = "n"\n', encoding="utf-8")
+    folder = copy_atlas(tmp_path)
+    assert [p.folder for p in load_content(folder, data_dir=data).packs] == ["first"]
+    pack.rename(data / "packs" / "second")
+    assert [p.folder for p in load_content(folder, data_dir=data).packs] == ["second"]
+
+
+def test_every_domain_module_is_part_of_the_key(tmp_path, monkeypatch):
+    """Editing codes.py (how codes are spelt and resolved) gives a new key, like any other module."""
+    code = tmp_path / "atlas"
+    shutil.copytree(os.path.dirname(cache.__file__), code)
+    monkeypatch.setattr(cache, "__file__", str(code / "cache.py"))
+    before = cache.content_key([])
+    with (code / "codes.py").open("a", encoding="utf-8") as fh:
+        fh.write("\n# edited\n")
+    assert cache.content_key([]) != before
+
+
+def test_damaged_cache_file_is_ignored_and_rebuilt(tmp_path, cache_folder):
     """Garbage in the cache file never breaks start-up."""
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
     folder = copy_atlas(tmp_path)
     load_content(folder)
-    (cached,) = (tmp_path / "cache").glob("content-*.pickle")
-    cached.write_bytes(b"not a pickle")
+    (cached,) = cache_files(cache_folder)
+    cached.write_bytes(b"not msgpack at all")
     content = load_content(folder)
     assert "ST36" in content.atlas.points
-    assert cached.read_bytes() != b"not a pickle"
+    assert cached.read_bytes() != b"not msgpack at all"
+
+
+def _folder_is_a_file(folder, key):
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_text("a file where the folder should be")
+
+
+def _entry_is_a_folder(folder, key):
+    (folder / f"content-{key}.msgpack").mkdir(parents=True)
+
+
+def _entry_is_a_symlink(folder, key):
+    folder.mkdir(parents=True)
+    (folder.parent / "elsewhere").write_bytes(b"x")
+    (folder / f"content-{key}.msgpack").symlink_to(folder.parent / "elsewhere")
+
+
+def _folder_unreadable(folder, key):
+    folder.mkdir(parents=True)  # and every read in it denied (below): root ignores chmod
+
+
+@pytest.mark.parametrize("state", [_folder_is_a_file, _entry_is_a_folder, _entry_is_a_symlink, _folder_unreadable],
+                         ids=lambda f: f.__name__.strip("_"))
+def test_the_app_loads_whatever_state_the_cache_is_in(tmp_path, cache_folder, monkeypatch, state):
+    """A cache folder that is a file, an entry that is a folder or a link, an unreadable folder: no crash."""
+    folder = copy_atlas(tmp_path)
+    from viewer.atlas.loader import meridian_files
+
+    inputs = meridian_files(folder) + sorted((folder.parent / "muscles").glob("*.toml"))
+    state(cache_folder, cache.content_key(inputs))
+    if state is _folder_unreadable:
+        path_type = type(cache_folder)
+        real_glob, real_read = path_type.glob, path_type.read_bytes
+
+        def denied(real):
+            def call(self, *args):
+                if cache_folder in (self, self.parent):
+                    raise PermissionError(13, "Permission denied", str(self))
+                return real(self, *args)
+            return call
+
+        monkeypatch.setattr(path_type, "glob", denied(real_glob))
+        monkeypatch.setattr(path_type, "read_bytes", denied(real_read))
+    assert "ST36" in load_content(folder).atlas.points
+    assert "ST36" in load_content(folder).atlas.points
+    if state is _entry_is_a_symlink:
+        assert (tmp_path / "elsewhere").read_bytes() == b"x"
 
 
 def test_cache_can_be_switched_off(tmp_path, monkeypatch):

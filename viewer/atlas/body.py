@@ -48,9 +48,9 @@ class View:
     # landmarks drawn on an inset beside the figure rather than where they lie -> the inset's box
     # (x0, y0, x1, y1); an inset is drawn on one side only, outside the mirror symmetry of the figure
     insets: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
-    _skin: tuple = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        # Derived, not a field: rebuilt on every construction (also from the cache), never stored.
         polys = []
         for p in self.paths:
             if p.role != "skin":

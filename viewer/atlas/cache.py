@@ -1,71 +1,131 @@
-"""A start-up cache of the validated, placed content.
+"""A start-up cache of the validated, placed content — plain data that cannot run code.
 
-Parsing ~400 TOML entries and building the body model costs more than a tenth of a second, every
-start. The result depends only on the bytes of the data files and of the domain code, so it is
-pickled under a hash of exactly those bytes: any edit to a file (or to a pack) gives a new key and
-the content is validated afresh. A cache that cannot be read or written is simply ignored.
+Parsing ~400 TOML entries and building the body model costs about a quarter of a second, every
+start. The result depends only on the bytes and paths of the data files and on the domain code, so
+it is stored under a hash of exactly those: any edit to a file, a renamed pack folder or a new
+version of the code gives a new key and the content is validated afresh.
+
+The file is MessagePack decoded by msgspec into the typed dataclasses of the domain: a planted or
+damaged file can at worst fail to decode (a cache miss), never execute anything. The folder is
+created private (0700) and a folder or file we do not own, a symlink, a file where the folder
+should be or an unreadable folder all mean "no cache": the app runs without it whatever is on disk.
 """
 from __future__ import annotations
 
-import pickle
+import os
+import stat
 import sys
 from pathlib import Path
 
 from .paths import CACHE_ENV, user_cache_dir
 from .store import atomic_write_bytes
 
-ENV = CACHE_ENV
-_CODE = ("model.py", "loader.py", "body.py", "placement.py", "packs.py", "content.py", "cache.py", "muscles.py",
-         "search.py", "compare.py", "cautions.py", "indications.py", "categories.py")
+ENV = CACHE_ENV  # a folder, or "off"
+FORMAT = "msgpack-1"  # part of the key: a new layout of the file never meets an old one
+MAX_BYTES = 64 * 1024 * 1024  # a cache file larger than this is not ours
 _KEEP = 3  # cache files kept (newest), so switching between versions stays fast
+_SUFFIX = ".msgpack"
 
 
 def cache_dir() -> Path | None:
     return user_cache_dir()
 
 
+def _ours(st: os.stat_result) -> bool:
+    return not hasattr(os, "getuid") or st.st_uid == os.getuid()
+
+
+def _private_dir(create: bool) -> Path | None:
+    """The cache folder if it is a real folder owned by us (made 0700), else None."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        if create:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = folder.lstat()
+        if not stat.S_ISDIR(st.st_mode) or not _ours(st):
+            return None
+        if os.name == "posix" and stat.S_IMODE(st.st_mode) & 0o077:
+            os.chmod(folder, 0o700)
+        return folder
+    except OSError:
+        return None
+
+
 def content_key(data_files: list[Path]) -> str:
-    """Hash of the data files (names and bytes) and of the domain code that interprets them."""
+    """Hash of the data files (full paths and bytes) and of every module of the domain code."""
     try:
         from _blake2 import blake2b  # the same function as hashlib's, without loading OpenSSL
     except ImportError:  # pragma: no cover - other Python builds
         from hashlib import blake2b
+    import msgspec
+
     digest = blake2b(digest_size=16)
     here = Path(__file__).resolve().parent
-    digest.update(sys.version.encode())
-    for path in [here / name for name in _CODE] + sorted(data_files):
-        digest.update(str(path.name).encode() + b"\0")
+    digest.update(f"{FORMAT} {sys.version} msgspec {msgspec.__version__}".encode())
+    for path in sorted(here.glob("*.py")) + sorted(data_files):
+        digest.update(str(path).encode() + b"\0")
         try:
-            digest.update(path.read_bytes())
+            digest.update(path.read_bytes() if path.is_file() else b"<not a file>")
         except OSError:
-            digest.update(b"<missing>")
+            digest.update(b"<unreadable>")
         digest.update(b"\0")
     return digest.hexdigest()
 
 
-def load(key: str):
-    folder = cache_dir()
+def load(key: str, kind: type):
+    """The cached value of type ``kind``, or None (missing, foreign, damaged, unreadable)."""
+    folder = _private_dir(create=False)
     if folder is None:
         return None
-    path = folder / f"content-{key}.pickle"
+    path = folder / f"content-{key}{_SUFFIX}"
     try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
+        import msgspec
+
+        st = path.lstat()
+        if not stat.S_ISREG(st.st_mode) or not _ours(st) or st.st_size > MAX_BYTES:
+            return None
+        return msgspec.msgpack.Decoder(kind).decode(path.read_bytes())
     except FileNotFoundError:
         return None
-    except Exception:  # a damaged or foreign cache file: rebuild it
-        path.unlink(missing_ok=True)
+    except (OSError, ValueError, RecursionError, MemoryError):
+        # msgspec.DecodeError is a ValueError: a damaged or foreign file is simply rebuilt
+        _remove(path)
         return None
 
 
 def save(key: str, value) -> None:
-    folder = cache_dir()
+    folder = _private_dir(create=True)
     if folder is None:
         return
     try:
-        atomic_write_bytes(folder / f"content-{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        old = sorted(folder.glob("content-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in old[_KEEP:]:
-            stale.unlink(missing_ok=True)
+        import msgspec
+
+        atomic_write_bytes(folder / f"content-{key}{_SUFFIX}", msgspec.msgpack.encode(value))
+    except (OSError, TypeError, ValueError):
+        return  # read-only lab machine, full disk: run without a cache
+    _prune(folder)
+
+
+def _remove(path: Path) -> None:
+    try:
+        if path.is_file() and not path.is_symlink():
+            path.unlink()
     except OSError:
-        pass  # read-only lab machine: run without a cache
+        pass
+
+
+def _prune(folder: Path) -> None:
+    """Keep the newest few cache files; remove pickles left by older versions (never read)."""
+    try:
+        entries = []
+        for path in list(folder.glob(f"content-*{_SUFFIX}")) + list(folder.glob("content-*.pickle")):
+            st = path.lstat()
+            if stat.S_ISREG(st.st_mode):
+                entries.append((path.suffix == _SUFFIX, st.st_mtime, path))
+    except OSError:
+        return
+    entries.sort(reverse=True)
+    for _, _, stale in [e for e in entries if not e[0]] + [e for e in entries if e[0]][_KEEP:]:
+        _remove(stale)

@@ -1,16 +1,24 @@
 """Everything the app shows, loaded once: atlas, body model, computed layout and problems."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .body import BodyModel, build_body
 from .categories import PointCategories, load_categories
+from .compare import Overview, load_overview
 from .loader import load_bundled
 from .model import Atlas, Problem
+from .muscles import (
+    Correspondence,
+    MuscleAtlas,
+    correspondences,
+    load_muscles,
+    place_muscles,
+)
+from .packs import Pack
 from .placement import Layout, layout_points
-from .compare import Overview, load_overview
-from .muscles import MuscleAtlas, correspondences, load_muscles, place_muscles
 from .search import SearchIndex
 
 # WHO standard point counts per channel: checked by the tests and by tools/check_atlas.py.
@@ -25,11 +33,11 @@ class Content:
     atlas: Atlas
     body: BodyModel
     layout: Layout
-    packs: list = field(default_factory=list)
-    search: SearchIndex | None = None
+    packs: list[Pack] = field(default_factory=list)
+    search: SearchIndex | None = field(default=None, compare=False)  # rebuilt, never cached
     muscles: MuscleAtlas = field(default_factory=MuscleAtlas)
     overview: Overview = field(default_factory=Overview)
-    correspondence: list = field(default_factory=list)  # trigger point -> nearest acupoint
+    correspondence: list[Correspondence] = field(default_factory=list)  # trigger point -> nearest acupoint
     misplaced: list = field(default_factory=list)  # pack files in the wrong place: looked up every start
     categories: PointCategories = field(default_factory=PointCategories)  # well, source, back-shu ...
 
@@ -59,9 +67,10 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     if data_dir is not None:
         inputs += [d / "pack.toml" for d in pack_dirs(data_dir)]
     key = cache.content_key(inputs) if use_cache else ""
-    cached = cache.load(key) if use_cache else None
+    cached = cache.load(key, Content) if use_cache else None
     if isinstance(cached, Content):
         cached.misplaced = misplaced_packs(data_dir) if data_dir is not None else []
+        cached.search = SearchIndex(cached.atlas, cached.categories)
         return cached
     atlas = load_bundled(folder)
     muscles = load_muscles(muscle_folder)
@@ -73,6 +82,6 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     content = Content(atlas, body, layout, packs, SearchIndex(atlas, categories), muscles,
                       load_overview(compare_file), correspondences(muscles, layout, body), categories=categories)
     if use_cache:
-        cache.save(key, content)
+        cache.save(key, dataclasses.replace(content, search=None))
     content.misplaced = misplaced_packs(data_dir) if data_dir is not None else []
     return content

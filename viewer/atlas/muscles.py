@@ -84,7 +84,7 @@ class Region2D:
     kind: str  # "muscle", "essential" or "spillover"
     view: str
     side: str
-    commands: tuple  # smooth closed Bézier path (model units)
+    commands: tuple[tuple, ...]  # smooth closed Bézier path (model units)
     deep: bool = False  # a muscle outline under other muscles (drawn dashed)
     frequency: str = "common"  # for zones: how often this muscle causes pain there
     source: str = ""  # for zones: the textbook chapter the pattern follows
@@ -93,11 +93,6 @@ class Region2D:
     def polygon(self) -> tuple[tuple[float, float], ...]:
         """The outline flattened to a polygon (computed on first use, not stored in the cache)."""
         return tuple(flatten(self.commands, 8))
-
-    def __getstate__(self):
-        state = dict(self.__dict__)
-        state.pop("polygon", None)
-        return state
 
     def contains(self, x: float, y: float) -> bool:
         inside = False
