@@ -19,6 +19,7 @@ from ..atlas.model import channel_label
 from ..atlas.search import Filters, SearchIndex
 from .fonts import hanzi_safe
 from .layers import swatch
+from .safe_text import tooltip
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 CATEGORY_CHOICES = {"well": "well (jing)", "spring": "spring (ying)", "stream": "stream (shu)",
@@ -132,7 +133,7 @@ class BrowsePanel(QWidget):
         point = self.atlas.points[code]
         item = QTreeWidgetItem([code, f"{point.pinyin} · {point.english}" + (f"  ({note})" if note else "")])
         item.setData(0, CODE_ROLE, code)
-        item.setToolTip(1, hanzi_safe(point.location))
+        item.setToolTip(1, tooltip(hanzi_safe(point.location)))
         return item
 
     def refresh(self) -> None:

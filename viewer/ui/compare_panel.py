@@ -1,14 +1,13 @@
 """Compare panel: traditional acupuncture and dry needling side by side, in context and in overview."""
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ..atlas.compare import context_for
 from .fonts import hanzi_safe
+from .safe_text import escape
 
 HEADINGS = {"acupuncture": "Traditional acupuncture", "dry_needling": "Dry needling", "shared": "What they share"}
 COLOURS = {"acupuncture": "#1B5E9E", "dry_needling": "#B3261E", "shared": "#4A4A4A"}

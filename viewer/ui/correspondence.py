@@ -1,8 +1,6 @@
 """How close are trigger points to acupoints? The app's own count beside published figures."""
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas.muscles import correspondence_summary
+from .safe_text import escape
 
 PUBLISHED = (
     ("Melzack, Stillwell & Fox 1977", "71% of trigger points matched an acupoint in location and pain pattern."),

@@ -1,14 +1,13 @@
 """The details panel: everything known about the selected point, in plain language."""
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas.cautions import vocabulary
 from ..atlas.describe import describe_placement
 from . import theme
 from .fonts import hanzi_safe, hanzi_supported
+from .safe_text import escape
 
 DISCLAIMER = ("Educational content for learning point locations. It is not a diagnosis or a "
               "treatment plan; needling belongs in the hands of a trained practitioner.")

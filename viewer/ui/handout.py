@@ -5,7 +5,6 @@ into the PNG's pHYs chunk) and printing (a QPrinter from the system dialog).
 """
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF
@@ -17,6 +16,7 @@ from .details import DISCLAIMER
 from .fonts import hanzi_safe
 from .plan_panel import describe_key
 from .scene import BodyScene
+from .safe_text import escape
 
 A4_MM = (210.0, 297.0)
 PATIENT_SECTIONS = ("session", "feel", "purpose")

@@ -6,6 +6,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from . import theme
+from .safe_text import tooltip as safe_tooltip
 
 S = theme.SCENE_HEIGHT
 
@@ -88,7 +89,7 @@ class MarkerItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(tooltip)
+        self.setToolTip(safe_tooltip(tooltip))
         self.setZValue(10)
         r = 12.0  # room for the largest dot (presentation mode) with its halo
         self._rect = QRectF(-r, -r, 2 * r, 2 * r)

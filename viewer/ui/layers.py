@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from ..atlas.model import channel_label
 from . import theme
 from .lazy import BuiltOnFirstShow
+from .safe_text import tooltip
 
 
 def swatch(meridian: str, size: int = 14) -> QIcon:
@@ -70,7 +71,7 @@ class LayersPanel(BuiltOnFirstShow, QWidget):
         for code, meridian in self.atlas.meridians.items():
             box = QCheckBox(f"{channel_label(code)}  {meridian.name}")
             box.setIcon(swatch(code))
-            box.setToolTip(meridian.full_name)
+            box.setToolTip(tooltip(meridian.full_name))
             box.setChecked(True)
             box.toggled.connect(lambda on, c=code: self.meridianToggled.emit(c, on))
             column.addWidget(box)

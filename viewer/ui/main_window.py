@@ -29,6 +29,7 @@ from .problems import ProblemsDialog
 from .scene import BodyScene
 from .selection import Selection
 from .session import remember_default_layout, restore_layout, save_layout
+from .safe_text import plain
 
 
 
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
         self.hover_label = QLabel()
         self.zoom_label = QLabel()
         for label in (self.view_label, self.hover_label):
-            self.statusBar().addWidget(label)
+            self.statusBar().addWidget(plain(label))
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.patient_view = PatientView(self)
         self.presentation = PresentationMode(self)

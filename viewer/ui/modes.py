@@ -1,8 +1,6 @@
 """Two ways of showing the app to other people: the patient view and the presentation mode."""
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QWidget
@@ -10,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QWidget
 from ..atlas.cautions import vocabulary
 from .compare_panel import SafeBrowser
 from .plan_panel import describe_key
+from .safe_text import escape
 
 PATIENT_SECTIONS = ("session", "feel", "purpose", "safety")
 

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from .lazy import BuiltOnFirstShow
+from .safe_text import tooltip
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -49,7 +50,7 @@ class MusclesPanel(BuiltOnFirstShow, QTreeWidget):
                 self.addTopLevelItem(group)
             item = QTreeWidgetItem([muscle.name, ", ".join(muscle.views)])
             item.setData(0, KEY_ROLE, muscle_key(muscle.id))
-            item.setToolTip(0, muscle.summary)
+            item.setToolTip(0, tooltip(muscle.summary))
             group.addChild(item)
             self._items[muscle_key(muscle.id)] = item
             for tp in muscle.trigger_points:

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from html import escape
-
 from fsrs import Rating
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..atlas.study import POINT_KINDS, LocateDrill, StudySession, decks
 from .fonts import hanzi_safe, hanzi_supported
+from .safe_text import escape, plain
 
 GRADE_WORDS = {"excellent": "Excellent", "good": "Good", "close": "Close", "missed": "Missed"}
 
@@ -69,10 +68,10 @@ class CardsTab(KeyboardTab):
         self.deck = QComboBox()
         for deck in deck_choices(content, extra_decks):
             self.deck.addItem(deck.title, deck)
-        self.progress = QLabel()
+        self.progress = plain(QLabel())
         self.start = QPushButton("Start session (Enter)")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.prompt = _big(QLabel("Choose a deck and start."))
+        self.prompt = plain(_big(QLabel("Choose a deck and start.")))
         self.options = [QPushButton() for _ in range(4)]
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
@@ -226,7 +225,7 @@ class LocateTab(KeyboardTab):
             return
         code, view = self.target
         point = self.content.atlas.points[code]
-        self.prompt.setText(f"Find <b>{code} {escape(point.pinyin)}</b> ({escape(point.english)}) "
+        self.prompt.setText(f"Find <b>{escape(code)} {escape(point.pinyin)}</b> ({escape(point.english)}) "
                             f"on the {view} view: click on the body.")
         self.prompt.setTextFormat(Qt.TextFormat.RichText)
         self.feedback.setText("")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleT
 
 from . import theme
 from .items import to_painter_path
+from .safe_text import tooltip as safe_tooltip
 
 S = theme.SCENE_HEIGHT
 TRP_COLOUR = QColor("#B3261E")
@@ -72,7 +73,7 @@ class TriggerMarkerItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(tooltip)
+        self.setToolTip(safe_tooltip(tooltip))
         self.setZValue(12)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
