@@ -12,6 +12,7 @@ from . import APP_NAME
 from .atlas.codes import resolve_code
 from .atlas.content import load_content
 from .atlas.paths import user_data_dir
+from .atlas.store import atomic_write_bytes, remove_stale_temps
 
 
 # Harmless notices of the offscreen platform (used for --screenshot); anything else is shown.
@@ -40,6 +41,7 @@ def create_window(view=None, select=None, size=(1600, 1000), content=None, data_
     from .ui.main_window import MainWindow
 
     data_dir = user_data_dir() if data_dir is None else data_dir
+    remove_stale_temps(data_dir)  # left by saves that were killed (power cut, kill -9)
     content = content or load_content(data_dir=data_dir)
     window = MainWindow(content, data_dir=data_dir)
     window.resize(*size)
@@ -82,9 +84,13 @@ def save_screenshot(window, path: Path, zoom: float = 1.0) -> Path:
         window.patient_view.frame()
     app.processEvents()
     pixmap = window.grab()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not pixmap.save(str(path), "PNG"):
-        raise OSError(f"could not write {path}")
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not pixmap.save(buffer, "PNG"):
+        raise OSError(f"could not encode the screenshot for {path}")
+    atomic_write_bytes(path, bytes(buffer.data()))
     return path
 
 

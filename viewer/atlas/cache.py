@@ -18,7 +18,8 @@ import sys
 from pathlib import Path
 
 from .paths import CACHE_ENV, user_cache_dir
-from .store import atomic_write_bytes
+from .limits import MAX_TOML_BYTES
+from .store import Refused, atomic_write_bytes, read_limited, remove_stale_temps
 
 ENV = CACHE_ENV  # a folder, or "off"
 FORMAT = "msgpack-1"  # part of the key: a new layout of the file never meets an old one
@@ -66,10 +67,10 @@ def content_key(data_files: list[Path]) -> str:
     digest.update(f"{FORMAT} {sys.version} msgspec {msgspec.__version__}".encode())
     for path in sorted(here.glob("*.py")) + sorted(data_files):
         digest.update(str(path).encode() + b"\0")
-        try:
-            digest.update(path.read_bytes() if path.is_file() else b"<not a file>")
-        except OSError:
-            digest.update(b"<unreadable>")
+        try:  # bounded and non-blocking: what the loader refuses to read is not hashed either
+            digest.update(read_limited(path, MAX_TOML_BYTES))
+        except (OSError, Refused) as exc:
+            digest.update(f"<{type(exc).__name__}>".encode())
         digest.update(b"\0")
     return digest.hexdigest()
 
@@ -106,6 +107,7 @@ def save(key: str, value) -> None:
     except (OSError, TypeError, ValueError):
         return  # read-only lab machine, full disk: run without a cache
     _prune(folder)
+    remove_stale_temps(folder)
 
 
 def _remove(path: Path) -> None:

@@ -76,14 +76,11 @@ def _entry(data) -> Caution:
 
 def load_vocabulary(path: Path, name: str = "cautions.toml") -> CautionVocabulary:
     """Read and check the vocabulary; a bad entry is skipped and named in ``problems``."""
-    import tomllib
+    from .store import read_toml
 
     vocabulary = CautionVocabulary()
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        vocabulary.problems.append(Problem(name, "", "", f"cannot be read: {exc}"))
+    data = read_toml(path, name, vocabulary.problems)
+    if data is None:
         return vocabulary
     entries = data.get("caution", [])
     if not isinstance(entries, list):

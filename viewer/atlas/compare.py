@@ -47,20 +47,21 @@ class Overview:
 
 def load_overview(path: Path) -> Overview:
     """Read compare.toml; a missing section or voice is reported, the rest still shows."""
-    import tomllib
+    from .store import entries_of, read_toml
 
     overview = Overview()
     name = f"content/{path.name}"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        overview.problems.append(Problem(name, "", "", "is missing"))
+    data = read_toml(path, name, overview.problems)
+    if data is None:
         return overview
-    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:
-        overview.problems.append(Problem(name, "", "", f"cannot be read: {exc}"))
-        return overview
-    overview.disclaimer = str(data.get("meta", {}).get("disclaimer", ""))
-    for index, entry in enumerate(data.get("section", [])):
+    meta = data.get("meta", {})
+    overview.disclaimer = str(meta.get("disclaimer", "")) if isinstance(meta, dict) else ""
+    sections, wrong = entries_of(data, "section")
+    references, wrong_refs = entries_of(data, "reference")
+    for section, message in (("section", wrong), ("reference", wrong_refs)):
+        if message:
+            overview.problems.append(Problem(name, section, "", message))
+    for index, entry in enumerate(sections):
         label = entry.get("id", f"section #{index + 1}") if isinstance(entry, dict) else f"section #{index + 1}"
         try:
             if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
@@ -77,7 +78,7 @@ def load_overview(path: Path) -> Overview:
             overview.sections.append(Section(str(label), entry["title"], text))
         except ValueError as exc:
             overview.problems.append(Problem(name, str(label), exc.args[0], f"{exc.args[1]} (section skipped)"))
-    for index, ref in enumerate(data.get("reference", [])):
+    for index, ref in enumerate(references):
         try:
             overview.references.append(Reference(str(ref["key"]), str(ref["authors"]), int(ref["year"]),
                                                  str(ref["title"]), str(ref.get("where", ""))))

@@ -1,19 +1,41 @@
-"""Favourite points, kept in the user data folder (atomic saves; a corrupt file is kept aside)."""
+"""Favourite points, kept in the user data folder (atomic saves; a bad file is kept aside, never lost)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from .store import load_json, save_json
+from .limits import MAX_FAVOURITES, MAX_FAVOURITES_BYTES
+from .store import keep_aside, load_json, save_json
 
 FILE_NAME = "favourites.json"
+
+
+def _codes(value) -> tuple[list[str], str]:
+    """The codes in a parsed favourites file and "" — or what is wrong with its shape."""
+    if isinstance(value, dict) and set(value) <= {"points"} and isinstance(value.get("points", []), list):
+        points = value.get("points", [])
+        shape = ""
+    elif isinstance(value, list):
+        points, shape = value, "is a bare list instead of {\"points\": [...]}"
+    else:
+        return [], "does not have the shape {\"points\": [\"ST36\", ...]}"
+    codes = [c for c in points if isinstance(c, str) and c.strip()]
+    if len(codes) != len(points):
+        shape = shape or f"holds {len(points) - len(codes)} entries that are not point codes"
+    if len(codes) > MAX_FAVOURITES:
+        shape = shape or f"holds {len(codes)} codes, over the limit of {MAX_FAVOURITES}"
+        codes = codes[:MAX_FAVOURITES]
+    return codes, shape
 
 
 class Favourites:
     def __init__(self, data_dir: Path, known: set[str] | None = None):
         self.path = Path(data_dir) / FILE_NAME
-        value, self.note = load_json(self.path, {"points": []})
-        points = value.get("points", []) if isinstance(value, dict) else []
-        codes = [c for c in points if isinstance(c, str)]
+        value, self.note, self.writable = load_json(self.path, {"points": []}, MAX_FAVOURITES_BYTES)
+        codes, shape = _codes(value)
+        if shape and self.writable:
+            # Whatever we cannot keep as it is goes aside first; the codes we understood stay favourites.
+            note, self.writable = keep_aside(self.path, f"{shape} ({len(codes)} favourites kept)")
+            self.note = note
         # Codes a data pack no longer provides are kept in the file but not shown.
         self._all = list(dict.fromkeys(codes))
         self.known = known
@@ -26,10 +48,18 @@ class Favourites:
         return code in self._all
 
     def toggle(self, code: str) -> bool:
-        """Add or remove ``code``; save at once. Returns True if it is now a favourite."""
+        """Add or remove ``code``; save at once. Returns True if it is now a favourite.
+
+        Raises OSError (and changes nothing) when the file on disk must not be overwritten.
+        """
+        if not self.writable:
+            raise OSError(f"{self.path.name} is left unchanged (see the note at start-up)")
         if code in self._all:
-            self._all.remove(code)
+            changed = [c for c in self._all if c != code]
+        elif len(self._all) >= MAX_FAVOURITES:
+            raise OSError(f"at most {MAX_FAVOURITES} favourites")
         else:
-            self._all.append(code)
-        save_json(self.path, {"points": self._all})
+            changed = [*self._all, code]
+        save_json(self.path, {"points": changed})  # on failure nothing changes, in memory or on disk
+        self._all = changed
         return code in self._all

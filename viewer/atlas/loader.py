@@ -22,7 +22,9 @@ from .model import (
     Point,
     Problem,
 )
+from .limits import MAX_NUMBER, MAX_TEXT
 from .resources import asset_path
+from .store import entries_of, read_toml, value_kind as _kind
 
 MERIDIAN_ORDER = ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV", "EX")
 
@@ -50,10 +52,14 @@ def _text(data: dict, key: str, *, required: bool = True, prefix: str = "") -> s
     if value is None:
         raise EntryError(prefix + key, "is missing")
     if not isinstance(value, str):
-        raise EntryError(prefix + key, f"must be text, not {type(value).__name__}")
+        raise EntryError(prefix + key, f"must be text, not {_kind(value)}")
     if required and not value.strip():
         raise EntryError(prefix + key, "is empty")
+    if len(value) > MAX_TEXT:
+        raise EntryError(prefix + key, f"is {len(value)} characters long, over the limit of {MAX_TEXT}")
     return value.strip()
+
+
 
 
 def _text_list(data: dict, key: str) -> tuple[str, ...]:
@@ -68,7 +74,9 @@ def _number(data: dict, key: str, prefix: str) -> float | None:
         return None
     value = data[key]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise EntryError(prefix + key, f"must be a number, not {value!r}")
+        raise EntryError(prefix + key, f"must be a number, not {_kind(value)}")
+    if abs(value) > MAX_NUMBER:
+        raise EntryError(prefix + key, f"must lie between -{MAX_NUMBER:g} and {MAX_NUMBER:g}, not {value:g}")
     return float(value)
 
 
@@ -100,7 +108,8 @@ def parse_needling(data: dict, caution_tags: tuple[str, ...]) -> Needling:
     """The ``needling`` table; a point tagged no_needle has only a note (no angle, no depth)."""
     needling = data.get("needling")
     if not isinstance(needling, dict):
-        raise EntryError("needling", "is missing (a table with angle, depth and note)")
+        raise EntryError("needling", ("is missing" if needling is None else f"must be a table, not {_kind(needling)}")
+                         + " (a table with angle, depth and note)")
     _unknown(needling, {"angle", "depth", "note"}, "needling.")
     note = _text(needling, "note", required=False, prefix="needling.")
     if "no_needle" in caution_tags:
@@ -136,8 +145,12 @@ def parse_placement(data: Any, prefix: str) -> Placement:
         raise EntryError(prefix + "at", f"needs exactly one base (at, from+to, or xy); found {found}")
     if xy is not None:
         if (not isinstance(xy, list) or len(xy) != 2
-                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in xy)):
-            raise EntryError(prefix + "xy", "must be a pair of numbers [x, y]")
+                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                           for v in xy)):
+            raise EntryError(prefix + "xy", "must be a pair of finite numbers [x, y]")
+        if not -1.0 <= xy[0] <= 1.0:
+            raise EntryError(prefix + "xy", f"x must lie between -1 and 1 (figure heights from the midline), "
+                                            f"not {xy[0]:g}")
         if not 0.0 <= xy[1] <= 1.0:
             raise EntryError(prefix + "xy", f"y must lie between 0 (vertex) and 1 (soles), not {xy[1]}")
     if bases == ["from/to"]:
@@ -197,7 +210,9 @@ def parse_point(data: Any, meridian: str, default_bilateral: bool, source: str) 
     if not isinstance(bilateral, bool):
         raise EntryError("bilateral", "must be true or false")
     places = data.get("place")
-    if not isinstance(places, list) or not places:
+    if places is not None and not isinstance(places, list):
+        raise EntryError("place", f"must be a list of placements, not {_kind(places)}")
+    if not places:
         raise EntryError("place", "is missing: a point needs at least one placement")
     return Point(
         code=code,
@@ -229,17 +244,7 @@ def _indication_tags(data: dict) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def _read_toml(path: Path, name: str, problems: list[Problem]) -> dict | None:
-    import tomllib  # only when files are actually read (not on a start-up served from the cache)
-
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(name, "", "", f"not valid TOML: {exc}"))
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(name, "", "", f"cannot be read: {exc}"))
-    return None
+_read_toml = read_toml  # the loaders of muscles and packs read their files the same way
 
 
 def load_meridian_file(path: Path, atlas: Atlas, name: str | None = None) -> None:
@@ -250,7 +255,8 @@ def load_meridian_file(path: Path, atlas: Atlas, name: str | None = None) -> Non
         return
     head = data.get("meridian")
     if not isinstance(head, dict):
-        atlas.problems.append(Problem(name, "meridian", "", "the [meridian] table is missing"))
+        atlas.problems.append(Problem(name, "meridian", "", "the [meridian] table is missing" if head is None
+                                      else f"must be a [meridian] table, not {_kind(head)}"))
         return
     try:
         _unknown(head, _MERIDIAN_FIELDS)
@@ -280,10 +286,9 @@ def load_meridian_file(path: Path, atlas: Atlas, name: str | None = None) -> Non
         atlas.problems.append(Problem(name, "meridian", exc.field, str(exc)))
         return
     codes: list[str] = []
-    entries = data.get("point", [])
-    if not isinstance(entries, list):
-        atlas.problems.append(Problem(name, "point", "", "must be an array of [[point]] tables"))
-        entries = []
+    entries, wrong = entries_of(data, "point")
+    if wrong:
+        atlas.problems.append(Problem(name, "point", "", wrong))
     for index, entry in enumerate(entries):
         label = entry.get("code") if isinstance(entry, dict) and isinstance(entry.get("code"), str) else f"point #{index + 1}"
         try:
@@ -320,5 +325,10 @@ def load_bundled(folder: Path | None = None) -> Atlas:
     atlas = Atlas()
     atlas.problems.extend(vocabulary().problems + tag_aliases().problems)
     for path in meridian_files(folder):
+        if path.stem not in MERIDIAN_ORDER:  # only the 14 channels and the extra points are channels
+            atlas.problems.append(Problem(f"meridians/{path.name}", "meridian", "code",
+                                          f"{path.stem!r} is not one of the channels "
+                                          f"({', '.join(MERIDIAN_ORDER)}); the file was not loaded"))
+            continue
         load_meridian_file(path, atlas, f"meridians/{path.name}")
     return atlas

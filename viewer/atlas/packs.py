@@ -8,10 +8,13 @@ silently ignored.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import EntryError, _read_toml, _text, _unknown, parse_point
+from .codes import code_index, compact
+from .limits import MAX_NOTES_PER_POINT, MAX_TRANSLATIONS_PER_POINT
+from .loader import EntryError, _read_toml, _text, _unknown, entries_of, parse_point
 from .model import PACK_PREFIX, Atlas, Meridian, Problem
 from .plan import SUFFIX as PLAN_SUFFIX
 from .plan import PlanError, load_plan
@@ -34,6 +37,13 @@ class PackPlan:
     title: str
     file: str
     items: int
+
+# A pack's own point code: letters and digits in groups joined by single hyphens, starting with a
+# letter, at most 16 characters ("X-LEE1", "LEE-HAND2"). No spaces, colons or other signs, and after
+# normalisation (upper case, separators and leading zeros dropped) it must differ from every bundled
+# code and alias: "BL023", "UB23" or "ub-23" can never stand for the bundled BL23.
+CODE_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+MAX_CODE_LENGTH = 16
 
 
 @dataclass(frozen=True)
@@ -74,14 +84,35 @@ def misplaced_packs(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def _attach(atlas: Atlas, code: str, **changes) -> None:
-    atlas.points[code] = dataclasses.replace(atlas.points[code], **changes)
+def check_pack_code(code: str, atlas: Atlas, taken: dict[str, str], bundled: frozenset[str]) -> None:
+    """Refuse a pack code that breaks the pattern or means an existing code once normalised."""
+    if len(code) > MAX_CODE_LENGTH or not CODE_PATTERN.fullmatch(code):
+        raise EntryError("code", f"{code!r} is not a pack code: use letters and digits joined by hyphens, "
+                                 f"starting with a letter, at most {MAX_CODE_LENGTH} characters (e.g. X-LEE1)")
+    owner = taken.get(compact(code))
+    if owner is None:
+        return
+    spelt = code if code == owner else f"{code} (read as {owner})"
+    if owner in bundled:
+        raise EntryError("code", f"{spelt} is a bundled point; a pack cannot replace it")
+    raise EntryError("code", f"{spelt} is already defined in {atlas.points[owner].source}")
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return False
 
 
 def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str], triggers=None, name: str = "") -> Pack | None:
     """Load one pack into ``atlas``; problems (named ``name``, by default packs/<folder>/pack.toml) are
     added to ``atlas.problems``."""
     name = name or f"packs/{folder.name}/pack.toml"
+    if not _inside(folder / "pack.toml", folder.parent):
+        atlas.problems.append(Problem(name, "", "", "is a link to a file outside the packs folder; "
+                                                    "copy the file into the pack folder to use it (not loaded)"))
+        return None
     data = _read_toml(folder / "pack.toml", name, atlas.problems)
     if data is None:
         return None
@@ -100,18 +131,24 @@ def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str], triggers=None
     counts = {"note": 0, "translation": 0, "point": 0}
     meridian_code = f"{PACK_PREFIX}{folder.name}"
     new_codes: list[str] = []
-    for index, entry in enumerate(data.get("point", [])):
-        label = entry.get("code", f"point #{index + 1}") if isinstance(entry, dict) else f"point #{index + 1}"
+    sections = {}
+    for section in ("point", "note", "translation"):
+        sections[section], wrong = entries_of(data, section)
+        if wrong:
+            atlas.problems.append(Problem(name, section, "", wrong))
+    taken = code_index(atlas)  # every code and alias, bundled and from earlier packs, normalised
+    for index, entry in enumerate(sections["point"]):
+        label = f"point #{index + 1}"
+        if isinstance(entry, dict) and isinstance(entry.get("code"), str):
+            label = entry["code"]
         try:
             point = parse_point(entry, meridian_code, True, name)
-            if point.code in bundled:
-                raise EntryError("code", f"{point.code} is a bundled point; a pack cannot replace it")
-            if point.code in atlas.points:
-                raise EntryError("code", f"{point.code} is already defined in {atlas.points[point.code].source}")
+            check_pack_code(point.code, atlas, taken, bundled)
         except EntryError as exc:
             atlas.problems.append(Problem(name, str(label), exc.field, f"{exc} (entry skipped)"))
             continue
         atlas.points[point.code] = point
+        taken[compact(point.code)] = point.code
         new_codes.append(point.code)
         counts["point"] += 1
     if new_codes:
@@ -120,8 +157,11 @@ def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str], triggers=None
             count=len(new_codes), summary=f"Points added by the data pack '{title}'.", points=tuple(new_codes),
             source=name,
         )
+    # Collected first and attached once per point, so the cost grows linearly with the pack's size.
+    added: dict[str, dict[str, list]] = {"note": {}, "translation": {}}
+    limits = {"note": MAX_NOTES_PER_POINT, "translation": MAX_TRANSLATIONS_PER_POINT}
     for kind, fields in (("note", {"code", "text"}), ("translation", {"code", "language", "name"})):
-        for index, entry in enumerate(data.get(kind, [])):
+        for index, entry in enumerate(sections[kind]):
             label = f"{kind} #{index + 1}"
             try:
                 if not isinstance(entry, dict):
@@ -132,15 +172,22 @@ def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str], triggers=None
                 if code not in atlas.points:
                     raise EntryError("code", f"{code!r} is not a known point")
                 point = atlas.points[code]
+                have = len(point.notes if kind == "note" else point.translations)
+                pending = added[kind].setdefault(code, [])
+                if have + len(pending) >= limits[kind]:
+                    raise EntryError("code", f"{code} already has {limits[kind]} {kind}s, the limit per point")
                 if kind == "note":
-                    _attach(atlas, code, notes=point.notes + (f"{title}: {_text(entry, 'text')}",))
+                    pending.append(f"{title}: {_text(entry, 'text')}")
                 else:
-                    pair = (_text(entry, "language"), _text(entry, "name"))
-                    _attach(atlas, code, translations=point.translations + (pair,))
+                    pending.append((_text(entry, "language"), _text(entry, "name")))
             except EntryError as exc:
                 atlas.problems.append(Problem(name, label, exc.field, f"{exc} (entry skipped)"))
                 continue
             counts[kind] += 1
+    for kind, field in (("note", "notes"), ("translation", "translations")):
+        for code, values in added[kind].items():
+            point = atlas.points[code]
+            atlas.points[code] = dataclasses.replace(point, **{field: getattr(point, field) + tuple(values)})
     decks = _decks(data.get("deck", []), atlas, name)
     plans = _plans(data.get("plan", []), folder, atlas, triggers, name)
     return Pack(folder.name, title, language, counts["note"], counts["translation"], counts["point"], decks, plans)
@@ -190,7 +237,7 @@ def _plans(data, folder: Path, atlas: Atlas, triggers, name: str) -> tuple[PackP
             label = f"plan {file!r}"
             if Path(file).name != file or file.startswith(".") or not file.endswith(PLAN_SUFFIX):
                 raise EntryError("file", f"must be a file name ending in {PLAN_SUFFIX} in the pack's own folder")
-            if not (folder / file).is_file():
+            if not (folder / file).is_file() or not _inside(folder / file, folder):
                 raise EntryError("file", f"{file} is not in the pack's folder")
             try:
                 plan = load_plan(folder / file, set(atlas.points), triggers)

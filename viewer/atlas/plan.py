@@ -9,7 +9,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .store import atomic_write_text
+from .limits import MAX_PLAN_BYTES, MAX_PLAN_ITEMS, MAX_TEXT
+from .store import Refused, atomic_write_text, decode_text, parse_json, read_limited
 
 FORMAT = "meridian-viewer-plan"
 VERSION = 1
@@ -44,7 +45,7 @@ class Plan:
 
     def add(self, key: str, note: str = "") -> PlanItem | None:
         """Add an acupoint code or "tp:<id>"; a key already in the plan is not added twice."""
-        if key in self.keys():
+        if key in self.keys() or len(self.items) >= MAX_PLAN_ITEMS:
             return None
         item = PlanItem("trigger_point", key[3:], note) if key.startswith("tp:") else PlanItem("point", key, note)
         self.items.append(item)
@@ -78,9 +79,11 @@ def save_plan(plan: Plan, path: Path) -> None:
 def parse_plan(text: str, name: str, known_points=None, known_triggers=None) -> Plan:
     """Check a plan file's text; raise PlanError naming the file, item and field on any mistake."""
     try:
-        data = json.loads(text)
+        data = parse_json(text)
     except json.JSONDecodeError as exc:
         raise PlanError(f"{name}: not a plan file (invalid JSON at line {exc.lineno}: {exc.msg})") from None
+    except Refused as exc:
+        raise PlanError(f"{name}: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise PlanError(f"{name}: not a Meridian Viewer plan (format should be {FORMAT!r})")
     version = data.get("version")
@@ -92,9 +95,13 @@ def parse_plan(text: str, name: str, known_points=None, known_triggers=None) -> 
     title, note = data.get("title", ""), data.get("note", "")
     if not isinstance(title, str) or not isinstance(note, str):
         raise PlanError(f"{name}: title and note must be text")
+    for field_name, value in (("title", title), ("note", note)):
+        _check_length(f"{name}: {field_name}", value)
     items = data.get("items")
     if not isinstance(items, list):
         raise PlanError(f"{name}: items must be a list")
+    if len(items) > MAX_PLAN_ITEMS:
+        raise PlanError(f"{name}: items: {len(items)} items, over the limit of {MAX_PLAN_ITEMS} per plan")
     plan = Plan(title or "Untitled plan", note)
     for index, entry in enumerate(items):
         where = f"{name}: item {index + 1}"
@@ -107,6 +114,7 @@ def parse_plan(text: str, name: str, known_points=None, known_triggers=None) -> 
             raise PlanError(f"{where}.ref: is missing")
         if not isinstance(item_note, str):
             raise PlanError(f"{where}.note: must be text")
+        _check_length(f"{where}.note", item_note)
         known = known_points if kind == "point" else known_triggers
         if known is not None and ref not in known:
             raise PlanError(f"{where}.ref: {ref!r} is not a known {'point' if kind == 'point' else 'trigger point'}")
@@ -114,12 +122,19 @@ def parse_plan(text: str, name: str, known_points=None, known_triggers=None) -> 
     return plan
 
 
+def _check_length(where: str, text: str) -> None:
+    if len(text) > MAX_TEXT:
+        raise PlanError(f"{where}: {len(text)} characters, over the limit of {MAX_TEXT}")
+
+
 def load_plan(path: Path, known_points=None, known_triggers=None) -> Plan:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = decode_text(read_limited(path, MAX_PLAN_BYTES, "plan"))
     except UnicodeDecodeError:
         raise PlanError(f"{path.name}: not a plan file (not UTF-8 text)") from None
+    except Refused as exc:
+        raise PlanError(f"{path.name}: {exc}") from None
     except OSError as exc:
         raise PlanError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
     return parse_plan(text, path.name, known_points, known_triggers)

@@ -89,15 +89,13 @@ def _key(name: str, path: tuple[str, ...]) -> Key | None:
 
 def load_translation(assets: Path, lang: str) -> ContentTranslation:
     """Read every translation file of ``lang``; a file that cannot be read is reported and skipped."""
-    import tomllib
+    from .store import read_toml
 
     result = ContentTranslation(lang)
     for name, path in _files(assets, lang):
         where = f"i18n/{lang}/{name}"
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:
-            result.problems.append(Problem(where, "", "", f"cannot be read: {exc}"))
+        data = read_toml(path, where, result.problems)
+        if data is None:
             continue
         meta = data.get("meta")
         if not isinstance(meta, dict):
