@@ -32,6 +32,15 @@ def _isolated_user_data(tmp_path, monkeypatch):
     monkeypatch.setenv("MERIDIAN_VIEWER_DATA", str(tmp_path / "userdata"))
 
 
+@pytest.fixture(autouse=True)
+def _unsaved_plans_are_discarded_at_teardown(monkeypatch):
+    """Save / Discard / Cancel is answered "discard" unless a test replaces the answer itself."""
+    from viewer.ui import dialogs
+
+    monkeypatch.setattr(dialogs.UnsavedChanges, "ask", classmethod(lambda cls, parent, title, answer:
+                                                                    answer(cls.DISCARD)))
+
+
 @pytest.fixture(scope="session")
 def content():
     """The bundled atlas, loaded and placed once (read-only in tests)."""

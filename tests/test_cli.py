@@ -71,3 +71,73 @@ def test_export_json_to_file(tmp_path):
     assert "vertex" in data["coordinates"]
     gv20 = [p for p in data["points"] if p["code"] == "GV20"]
     assert gv20 and all(p["side"] == "mid" or p["view"] == "side" for p in gv20)
+
+
+# --- outputs that cannot be written: one line naming the path and the reason, non-zero exit ------------
+
+def _check_refusal(result, path):
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip() and not line.startswith("qt ")]
+    assert len(lines) == 1 and str(path) in lines[0] and "Traceback" not in result.stderr, result.stderr
+
+
+def test_outputs_that_cannot_be_written_are_refused_in_one_line(tmp_path):
+    """--screenshot, export points -o, export handout (PDF and PNG): folder or missing folder as output."""
+    plan = ROOT / "docs" / "examples" / "low-back.mvplan"
+    (tmp_path / "a-folder.png").mkdir()
+    (tmp_path / "a-folder.pdf").mkdir()
+    (tmp_path / "a-folder.json").mkdir()
+    cases = []
+    for base in (tmp_path / "a-folder", tmp_path / "missing" / "out"):
+        cases += [(("--screenshot", f"{base}.png", "--size", "400x300"), f"{base}.png"),
+                  (("export", "points", "--format", "json", "-o", f"{base}.json"), f"{base}.json"),
+                  (("export", "handout", "--plan", str(plan), "-o", f"{base}.pdf"), f"{base}.pdf"),
+                  (("export", "handout", "--plan", str(plan), "-o", f"{base}.png"), f"{base}.png")]
+    for args, path in cases:
+        _check_refusal(run(*args, tmp_path=tmp_path), path)
+    assert not (tmp_path / "missing").exists()
+
+
+def test_handout_pdf_that_cannot_be_written_is_a_failure_not_saved(tmp_path, content, monkeypatch, qtbot):
+    """The PDF is rendered in memory and written atomically: a failed write raises, no 'saved', no file."""
+    import pytest
+
+    from viewer.atlas.plan import load_plan
+    from viewer.ui import handout
+
+    plan = load_plan(ROOT / "docs" / "examples" / "low-back.mvplan")
+
+    def full_disk(path, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(handout, "atomic_write_bytes", full_disk)
+    with pytest.raises(OSError):
+        handout.export_pdf(content, plan, tmp_path / "h.pdf")
+    assert not (tmp_path / "h.pdf").exists()
+
+
+def test_the_window_reports_a_failed_handout_as_failure(window, tmp_path, monkeypatch):
+    """Export handout into a missing folder: the status bar says 'not exported', never 'written'."""
+    from viewer.ui import dialogs
+
+    window.select("BL23")
+    window.add_to_plan_action.trigger()
+    target = tmp_path / "gone" / "handout.pdf"
+    monkeypatch.setattr("viewer.atlas.store.Path.mkdir", lambda *a, **k: (_ for _ in ()).throw(
+        PermissionError(13, "Read-only file system")))
+    messages = []
+    window.plans.message.connect(messages.append)
+    assert not window.plans.export_handout(target)
+    assert messages and "not exported" in messages[-1] and not target.exists()
+    assert dialogs  # file dialogs untouched: the path is given
+
+
+def test_a_plan_that_is_a_named_pipe_does_not_hang(tmp_path):
+    """--plan on a FIFO is refused at once with the file named."""
+    if not hasattr(os, "mkfifo"):
+        return
+    fifo = tmp_path / "pipe.mvplan"
+    os.mkfifo(fifo)
+    result = run("--plan", str(fifo), "--screenshot", str(tmp_path / "x.png"), "--size", "400x300",
+                 tmp_path=tmp_path)
+    assert result.returncode == 2 and "pipe.mvplan" in result.stderr and "not a regular file" in result.stderr

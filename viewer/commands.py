@@ -7,7 +7,28 @@ import time
 from pathlib import Path
 
 
+def output_problem(path: Path) -> str:
+    """Why ``path`` cannot be written as an output file, or "" (checked before any work is done)."""
+    if path.is_dir():
+        return "it is a folder"
+    if not path.parent.is_dir():
+        return f"the folder {path.parent} does not exist"
+    if not os.access(path.parent, os.W_OK):
+        return f"the folder {path.parent} is read-only"
+    return ""
+
+
+def _cannot_write(path: Path, reason) -> int:
+    """One line naming the path and the reason; exit status 1."""
+    if isinstance(reason, OSError):
+        reason = reason.strerror or str(reason)
+    print(f"meridian-viewer: cannot write {path}: {reason}", file=sys.stderr)
+    return 1
+
+
 def run_export(args) -> int:
+    if args.output and output_problem(Path(args.output)):
+        return _cannot_write(Path(args.output), output_problem(Path(args.output)))
     if args.what in ("handout", "quiz"):
         return _export_handout(args)
     from .atlas.content import load_content
@@ -19,7 +40,10 @@ def run_export(args) -> int:
         print(f"warning: {problem}", file=sys.stderr)
     text = export_points(content, args.format)
     if args.output:
-        atomic_write_text(Path(args.output), text)
+        try:
+            atomic_write_text(Path(args.output), text)
+        except OSError as exc:
+            return _cannot_write(Path(args.output), exc)
     else:
         sys.stdout.write(text)
     return 0
@@ -44,12 +68,15 @@ def _export_handout(args) -> int:
         print(f"meridian-viewer: {exc}", file=sys.stderr)
         return 2
     out = Path(args.output)
-    if args.what == "quiz":
-        from .ui.quiz_sheet import export_quiz
+    try:
+        if args.what == "quiz":
+            from .ui.quiz_sheet import export_quiz
 
-        export_quiz(content, plan, out)
-    else:
-        (export_png if out.suffix.lower() == ".png" else export_pdf)(content, plan, out)
+            export_quiz(content, plan, out)
+        else:
+            (export_png if out.suffix.lower() == ".png" else export_pdf)(content, plan, out)
+    except OSError as exc:
+        return _cannot_write(out, exc)
     print(f"saved {out}")
     return 0
 
@@ -60,6 +87,8 @@ def run_app(args) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from .app import create_window, ensure_application
 
+    if args.screenshot and output_problem(Path(args.screenshot)):
+        return _cannot_write(Path(args.screenshot), output_problem(Path(args.screenshot)))
     app = ensure_application()
     try:
         channels = [c.strip().upper() for c in args.channels.split(",") if c.strip()] if args.channels else None
@@ -89,7 +118,10 @@ def run_app(args) -> int:
     if args.screenshot:
         from .app import save_screenshot
 
-        path = save_screenshot(window, Path(args.screenshot), args.zoom)
+        try:
+            path = save_screenshot(window, Path(args.screenshot), args.zoom)
+        except OSError as exc:
+            return _cannot_write(Path(args.screenshot), exc)
         print(f"saved {path} ({window.width()}x{window.height()})")
         return 0
     if args.quit_on_paint:

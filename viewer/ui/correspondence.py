@@ -1,6 +1,7 @@
 """How close are trigger points to acupoints? The app's own count beside published figures."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,6 +42,7 @@ def summary_html(items) -> str:
 class CorrespondenceDialog(QDialog):
     def __init__(self, content, items, parent=None):
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened again and again: never piles up
         self.setWindowTitle("Trigger points and acupoints")
         self.resize(760, 560)
         layout = QVBoxLayout(self)

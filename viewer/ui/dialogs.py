@@ -25,3 +25,27 @@ def ask_printer(parent):
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+class UnsavedChanges:
+    """Save / Discard / Cancel for a plan with unsaved changes; ``ask`` is the one place tests replace."""
+
+    SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+    @classmethod
+    def ask(cls, parent, title: str, answer) -> None:
+        """Ask without blocking (``open()``); ``answer`` is called with SAVE, DISCARD or CANCEL."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved plan",
+                          f"The plan \u201c{title}\u201d has changes that are not saved.",
+                          buttons.Save | buttons.Discard | buttons.Cancel, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the title is the user's text
+        box.setInformativeText("Save them before going on?")
+        box.setDefaultButton(buttons.Save)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        words = {buttons.Save: cls.SAVE, buttons.Discard: cls.DISCARD}
+        box.finished.connect(lambda _result: answer(words.get(box.standardButton(box.clickedButton()), cls.CANCEL)))
+        box.open()

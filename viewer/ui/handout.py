@@ -144,6 +144,19 @@ def paint_handout(painter: QPainter, page: QRectF, content, plan) -> None:
                f"<p style='color:#555'><i>{escape(disclaimer)} {escape(DISCLAIMER)}</i></p>", size * 0.9)
 
 
+def _painting(device, what: str) -> QPainter:
+    """A painter that has really started on ``device``; OSError naming ``what`` if it could not."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(f"could not start drawing {what}")
+    return painter
+
+
+def _finish(painter: QPainter, what: str) -> None:
+    if not painter.end():
+        raise OSError(f"could not finish drawing {what}")
+
+
 def pdf_writer(device: QBuffer, title: str, dpi: int = 300) -> QPdfWriter:
     """An A4 portrait PDF with 15 mm margins (the handout's and the quiz sheet's page), into ``device``."""
     writer = QPdfWriter(device)
@@ -160,13 +173,16 @@ def write_pdf(path: Path, title: str, pages, dpi: int = 300) -> Path:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = pdf_writer(buffer, title, dpi)
-    painter = QPainter(writer)
+    painter = _painting(writer, f"the PDF {path}")  # rendered in memory first: a failure is never "saved"
     for number, paint in enumerate(pages):
         if number:
             writer.newPage()
         paint(painter, QRectF(writer.pageLayout().paintRectPixels(dpi)))
-    painter.end()
-    atomic_write_bytes(Path(path), bytes(buffer.data()))
+    _finish(painter, f"the PDF {path}")
+    data = bytes(buffer.data())
+    if not data.startswith(b"%PDF"):
+        raise OSError(f"the PDF for {path} came out empty")
+    atomic_write_bytes(Path(path), data)
     return Path(path)
 
 
@@ -201,9 +217,9 @@ def export_png(content, plan, path: Path, dpi: int = 150) -> Path:
 
 def print_handout(content, plan, printer) -> None:
     """Paint the handout on a printer chosen in the system print dialog."""
-    painter = QPainter(printer)
+    painter = _painting(printer, "on the printer")
     paint_handout(painter, QRectF(printer.pageLayout().paintRectPixels(printer.resolution())), content, plan)
-    painter.end()
+    _finish(painter, "on the printer")
 
 
 def export_view_image(scene, path: Path, height_px: int = 3000) -> Path:
@@ -216,7 +232,10 @@ def export_view_image(scene, path: Path, height_px: int = 3000) -> Path:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     scene.render(painter, QRectF(0, 0, width_px, height_px), source)
     painter.end()
-    if not image.save(str(path)):
-        raise OSError(f"could not write {path}")
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError(f"could not encode the image for {path}")
+    atomic_write_bytes(Path(path), bytes(buffer.data()))
     return Path(path)
 

@@ -460,10 +460,18 @@ class MainWindow(QMainWindow):
         restore_layout(self)
 
     def closeEvent(self, event) -> None:
+        if self.plans.dirty and not getattr(self, "_close_confirmed", False):
+            event.ignore()  # ask first (without blocking); close again once the answer allows it
+            self.plans.confirm_discard(self._close_confirmed_now)
+            return
         self.presentation.set_active(False)
         self.patient_view.set_active(False)
         save_layout(self)
         super().closeEvent(event)
+
+    def _close_confirmed_now(self) -> None:
+        self._close_confirmed = True
+        QTimer.singleShot(0, self.close)  # not inside the close that asked (Qt ignores a nested close)
 
     def show_correspondence(self) -> None:
         CorrespondenceDialog(self.content, self.correspondence, self).open()

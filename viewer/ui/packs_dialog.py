@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,6 +32,7 @@ def pack_problems(problems) -> list:
 class PacksDialog(QDialog):
     def __init__(self, window, no_file_manager: bool = False):
         super().__init__(window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened again and again: never piles up
         self.window = window
         self.setWindowTitle("Data packs")
         self.resize(720, 460)

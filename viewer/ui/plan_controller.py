@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ..atlas.plan import SUFFIX, Plan, PlanError, load_plan, save_plan
+from ..atlas.store import remove_stale_temps
 from . import dialogs
 
 
@@ -35,7 +36,24 @@ class PlanController(QObject):
         self.last_error = text
         self.message.emit(text)
 
-    def new_plan(self) -> None:
+    def confirm_discard(self, then) -> None:
+        """Run ``then`` at once if nothing is unsaved; otherwise ask Save / Discard / Cancel first."""
+        if not self.dirty:
+            then()
+            return
+
+        def on_answer(answer: str) -> None:
+            if answer == dialogs.UnsavedChanges.DISCARD or (answer == dialogs.UnsavedChanges.SAVE
+                                                            and self.save_plan()):
+                then()
+            # Cancel, or a save that failed or was cancelled: the plan stays as it is
+
+        dialogs.UnsavedChanges.ask(self.window, self.plan.title, on_answer)
+
+    def new_plan(self, confirmed: bool = False) -> None:
+        if not confirmed:
+            self.confirm_discard(lambda: self.new_plan(confirmed=True))
+            return
         self.panel.set_plan(Plan())
         self.path, self.dirty = None, False
         self.planReplaced.emit()
@@ -51,8 +69,14 @@ class PlanController(QObject):
         else:
             self.message.emit(f"{code.removeprefix('tp:')} is already in the plan")
 
-    def open_plan(self, path: Path | None = None, as_copy: bool = False) -> bool:
-        """Open a plan file; ``as_copy`` (a pack's homework) leaves the file alone: Save asks where."""
+    def open_plan(self, path: Path | None = None, as_copy: bool = False, confirmed: bool = False) -> bool:
+        """Open a plan file; ``as_copy`` (a pack's homework) leaves the file alone: Save asks where.
+
+        If the current plan has unsaved changes, Save / Discard / Cancel is asked first (False now).
+        """
+        if not confirmed and self.dirty:
+            self.confirm_discard(lambda: self.open_plan(path, as_copy, confirmed=True))
+            return False
         path = path or dialogs.ask_open_path(self.window, "Open plan", dialogs.PLAN_FILTER)
         if path is None:
             return False
@@ -85,6 +109,7 @@ class PlanController(QObject):
             self._fail(f"Plan not saved: {exc}")
             return False
         self.path, self.dirty = path, False
+        remove_stale_temps(path.parent, path.name)  # of earlier saves of this plan that were killed
         self.message.emit(f"Saved {path.name}")
         return True
 
@@ -128,7 +153,11 @@ class PlanController(QObject):
         if printer is not None:
             from .handout import print_handout
 
-            print_handout(self.window.content, self.plan, printer)
+            try:
+                print_handout(self.window.content, self.plan, printer)
+            except OSError as exc:
+                self._fail(f"Handout not printed: {exc}")
+                return
             self.message.emit("Handout sent to the printer")
 
     def export_view(self, path: Path | None = None, height_px: int = 3000) -> bool:

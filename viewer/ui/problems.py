@@ -1,12 +1,14 @@
 """A dialog listing what could not be loaded (file, entry, field and why)."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 
 class ProblemsDialog(QDialog):
     def __init__(self, problems, parent=None):
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened again and again: never piles up
         self.setWindowTitle("Load problems")
         self.resize(720, 360)
         layout = QVBoxLayout(self)

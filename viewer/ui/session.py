@@ -1,6 +1,10 @@
 """The window's size, panel layout and view, kept between sessions in the user data folder."""
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget
 
@@ -13,9 +17,35 @@ def _settings(window) -> QSettings | None:
     return QSettings(str(window.data_dir / FILE_NAME), QSettings.Format.IniFormat)
 
 
+def layout_problem(data_dir) -> str:
+    """Why the layout cannot be remembered (window.ini is a folder, read-only...), or ""."""
+    path = Path(data_dir) / FILE_NAME
+    if path.is_dir():
+        return f"{FILE_NAME} is a folder"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{FILE_NAME} is read-only"
+    folder = next((p for p in (path.parent, *path.parent.parents) if p.exists()), None)
+    if folder is not None and (not folder.is_dir() or not os.access(folder, os.W_OK)):
+        return f"the folder {folder} cannot be written"
+    return ""
+
+
+def _say_once(window, problem: str) -> None:
+    """Tell the user (status bar and standard error) once per window that the layout is not saved."""
+    if not problem or getattr(window, "_layout_problem_said", False):
+        return
+    window._layout_problem_said = True
+    text = f"The window layout will not be remembered: {problem}."
+    window.statusBar().showMessage(text, 10000)
+    print(f"meridian-viewer: {text}", file=sys.stderr)
+
+
 def restore_layout(window) -> None:
     settings = _settings(window)
-    if settings is None or settings.status() != QSettings.Status.NoError:
+    if settings is None:
+        return
+    _say_once(window, layout_problem(window.data_dir))
+    if settings.status() != QSettings.Status.NoError:
         return  # an unreadable file is simply not used; the next close writes a good one
     geometry, state = settings.value("geometry"), settings.value("state")
     if geometry is not None:
@@ -60,3 +90,5 @@ def save_layout(window) -> None:
     settings.setValue("state", window.saveState())
     settings.setValue("view", window.current_view)
     settings.sync()
+    if settings.status() != QSettings.Status.NoError:
+        _say_once(window, layout_problem(window.data_dir) or f"{FILE_NAME} could not be written")
