@@ -25,15 +25,13 @@ class TagAliases:
 
 def load_aliases(path: Path, name: str = "indications.toml") -> TagAliases:
     """Read the alias table; a bad entry is named in ``problems`` and skipped."""
-    import tomllib
+    from .store import read_toml
 
     result = TagAliases()
-    try:
-        with path.open("rb") as fh:
-            table = tomllib.load(fh).get("aliases", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        result.problems.append(Problem(name, "", "", f"cannot be read: {exc}"))
+    data = read_toml(path, name, result.problems)
+    if data is None:
         return result
+    table = data.get("aliases", {})
     if not isinstance(table, dict):
         result.problems.append(Problem(name, "aliases", "", "must be a table of tag = [aliases]"))
         return result
