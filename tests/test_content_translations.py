@@ -131,7 +131,7 @@ def test_unreadable_files_and_bad_meta_are_reported_and_the_rest_loads(tmp_path)
     _write(tmp_path, "content/i18n/xx/compare.toml", '[section.origins]\npatient = { shared = 3 }\n')
     translation = load_translation(tmp_path, "xx")
     problems = [str(p) for p in translation.problems]
-    assert problems[0].startswith("i18n/xx/meridians/LU.toml: cannot be read:")
+    assert problems[0].startswith("i18n/xx/meridians/LU.toml: not valid TOML:")
     assert problems[1:] == [
         "i18n/xx/vocabulary.toml: meta.review: is missing or empty",
         "i18n/xx/vocabulary.toml: meta.language: says 'yy' but the folder is 'xx'",

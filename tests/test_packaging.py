@@ -33,6 +33,7 @@ def test_runtime_needs_no_pillow():
     """Pillow is only in the extras; a handout PNG is written with PIL unimportable and keeps its DPI."""
     assert not any(dep.lower().startswith("pillow") for dep in PROJECT["dependencies"])
     out = Path(os.environ["MERIDIAN_VIEWER_DATA"]) / "handout.png"
+    out.parent.mkdir(parents=True, exist_ok=True)  # an output folder must exist (a missing one is refused)
     script = ("import sys; sys.modules['PIL'] = None\n"
               "from viewer.__main__ import main\n"
               f"raise SystemExit(main(['export', 'handout', '--plan', 'docs/examples/low-back.mvplan', "
