@@ -106,9 +106,8 @@ def test_a_failed_write_leaves_no_half_review(content, tmp_path, monkeypatch):
     session = StudySession(content, store, deck, clock=Clock())
     q = session.next_question()
     store.conn.execute("DROP TABLE reviews")
-    with pytest.raises(sqlite3.OperationalError):
-        session.answer(q, q.answer)
-    assert store.card(q.card_id) is None
+    session.answer(q, q.answer)  # reported, not raised: the window keeps running
+    assert store.card(q.card_id) is None and "could not be saved" in store.note
 
 
 def test_locate_scoring_uses_proportional_cun(content):

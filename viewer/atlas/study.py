@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import random
 import sqlite3
 from dataclasses import dataclass, field
@@ -151,56 +152,169 @@ def make_question(content, card_id: str, pool: tuple[str, ...], seed: int = 0) -
 
 # --- storage --------------------------------------------------------------------------------------
 
-class StudyStore:
-    """FSRS card states and the review history in one SQLite file in the user data folder."""
+class StudyUnavailable(Exception):
+    """The history exists but this app must not use it (newer version, other layout); left untouched."""
 
-    def __init__(self, data_dir: Path):
+
+_DAMAGED = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
+_TABLES = {"cards": {"card_id", "state", "due"},
+           "reviews": {"id", "card_id", "deck", "rating", "correct", "reviewed_at"}}
+
+
+class _Damaged(sqlite3.DatabaseError):
+    """``PRAGMA quick_check`` found damage."""
+
+
+def _is_damaged(exc: sqlite3.DatabaseError) -> bool:
+    """Only real corruption counts: a busy, locked, read-only or newer database is never moved aside."""
+    return isinstance(exc, _Damaged) or getattr(exc, "sqlite_errorname", "") in _DAMAGED
+
+
+def _create_schema(conn: sqlite3.Connection) -> None:
+    with conn:
+        conn.execute("BEGIN")
+        conn.execute("CREATE TABLE IF NOT EXISTS cards (card_id TEXT PRIMARY KEY, state TEXT NOT NULL, "
+                     "due TEXT NOT NULL)")
+        conn.execute("CREATE TABLE IF NOT EXISTS reviews (id INTEGER PRIMARY KEY, card_id TEXT NOT NULL, "
+                     "deck TEXT NOT NULL, rating INTEGER NOT NULL, correct INTEGER NOT NULL, "
+                     "reviewed_at TEXT NOT NULL)")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _hold_side_files(path: Path) -> dict[str, Path]:
+    """Hard links to the database's -wal/-shm/-journal as they are before SQLite opens (and may tidy) them."""
+    held = {}
+    for suffix in _SIDE_FILES:
+        side = path.with_name(path.name + suffix)
+        hold = path.with_name(f".{path.name}{suffix}.held")
+        try:
+            hold.unlink(missing_ok=True)
+            os.link(side, hold)
+            held[suffix] = hold
+        except OSError:
+            continue
+    return held
+
+
+def _release(held: dict[str, Path]) -> None:
+    for hold in held.values():
+        try:
+            hold.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def quarantine_database(path: Path, held: dict[str, Path] | None = None) -> Path:
+    """Move a damaged database aside together with its -wal and -shm files (they belong to it)."""
+    kept = quarantine(path)
+    for suffix in _SIDE_FILES:
+        side = (held or {}).get(suffix) or path.with_name(path.name + suffix)
+        if side.exists():
+            os.replace(side, kept.with_name(kept.name + suffix))
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    return kept
+
+
+class StudyStore:
+    """FSRS card states and the review history in one SQLite file in the user data folder.
+
+    Opening never writes to an existing database. Only real corruption (SQLITE_CORRUPT, SQLITE_NOTADB,
+    a failed quick check) moves the file aside (with its -wal/-shm); a database that is busy waits up
+    to ``timeout`` seconds; one that is still locked, read-only, from a newer version or laid out
+    differently is left exactly as it is and this session works in memory, with ``note`` saying so.
+    Two windows share the file safely (WAL mode, waiting on each other's writes).
+    """
+
+    def __init__(self, data_dir: Path, timeout: float = 5.0):
         self.path = Path(data_dir) / DB_NAME
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.note = ""
+        self.saving = True  # False: answers of this session are kept in memory only
+        self.timeout = timeout
+        held = _hold_side_files(self.path)
         try:
             self.conn = self._open()
         except sqlite3.DatabaseError as exc:
-            kept = quarantine(self.path)
-            self.note = f"The study database was damaged ({exc}); it was kept as {kept.name} and a new one started."
-            self.conn = self._open()
+            if _is_damaged(exc):
+                self.conn = self._replace_damaged(exc, held)
+            else:
+                self.conn = self._in_memory(f"could not be opened ({exc})")
+        except StudyUnavailable as exc:
+            self.conn = self._in_memory(str(exc))
+        except OSError as exc:
+            self.conn = self._in_memory(f"could not be opened ({exc.strerror or exc})")
+        finally:
+            _release(held)
+
+    def _replace_damaged(self, exc, held) -> sqlite3.Connection:
+        try:
+            kept = quarantine_database(self.path, held)
+            conn = self._open()
+        except (OSError, sqlite3.Error, StudyUnavailable) as again:
+            return self._in_memory(f"is damaged ({exc}) and could not be replaced ({again})")
+        self.note = f"The study database was damaged ({exc}); it was kept as {kept.name} and a new one started."
+        return conn
+
+    def _in_memory(self, why: str) -> sqlite3.Connection:
+        self.saving = False
+        self.note = (f"The study history {self.path.name} {why}. It is left exactly as it is; "
+                     "answers in this session are not saved.")
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        _create_schema(conn)
+        return conn
 
     def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions below
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        new = not self.path.exists() or self.path.stat().st_size == 0
+        conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)  # transactions below
         try:
+            if new:
+                conn.execute("PRAGMA journal_mode=WAL")  # two windows can read while one writes
+                _create_schema(conn)
+                return conn
             ok = conn.execute("PRAGMA quick_check").fetchone()[0]
             if ok != "ok":
-                raise sqlite3.DatabaseError(ok)
+                raise _Damaged(ok)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise sqlite3.DatabaseError(f"made by a newer version (schema {version})")
-            conn.execute("PRAGMA journal_mode=WAL")
-            with conn:
-                conn.execute("BEGIN")
-                conn.execute("CREATE TABLE IF NOT EXISTS cards (card_id TEXT PRIMARY KEY, state TEXT NOT NULL, "
-                             "due TEXT NOT NULL)")
-                conn.execute("CREATE TABLE IF NOT EXISTS reviews (id INTEGER PRIMARY KEY, card_id TEXT NOT NULL, "
-                             "deck TEXT NOT NULL, rating INTEGER NOT NULL, correct INTEGER NOT NULL, "
-                             "reviewed_at TEXT NOT NULL)")
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except sqlite3.DatabaseError:
+                raise StudyUnavailable(f"was made by a newer version of the app (schema {version}; this app "
+                                       f"reads up to {SCHEMA_VERSION})")
+            for table, columns in _TABLES.items():
+                found = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+                if not columns <= found:
+                    raise StudyUnavailable(f"has a different layout (table {table!r} lacks "
+                                           f"{', '.join(sorted(columns - found))})")
+        except BaseException:
             conn.close()
             raise
         return conn
 
     def card(self, card_id: str) -> Card | None:
         row = self.conn.execute("SELECT state FROM cards WHERE card_id = ?", (card_id,)).fetchone()
-        return Card.from_dict(json.loads(row[0])) if row else None
+        if not row:
+            return None
+        try:
+            return Card.from_dict(json.loads(row[0]))
+        except (ValueError, KeyError, TypeError) as exc:  # one broken row: that card starts afresh
+            self.note = f"The saved state of card {card_id} could not be read ({exc}); it starts afresh."
+            return None
 
-    def record(self, card_id: str, deck: str, card: Card, rating: Rating, correct: bool, when: datetime) -> None:
-        """Store the new card state and the review together: both or neither."""
-        with self.conn:
-            self.conn.execute("BEGIN")
-            self.conn.execute("INSERT INTO cards (card_id, state, due) VALUES (?, ?, ?) ON CONFLICT(card_id) "
-                              "DO UPDATE SET state = excluded.state, due = excluded.due",
-                              (card_id, json.dumps(card.to_dict()), card.due.isoformat()))
-            self.conn.execute("INSERT INTO reviews (card_id, deck, rating, correct, reviewed_at) VALUES (?, ?, ?, ?, ?)",
-                              (card_id, deck, int(rating), int(correct), when.isoformat()))
+    def record(self, card_id: str, deck: str, card: Card, rating: Rating, correct: bool, when: datetime) -> bool:
+        """Store the new card state and the review together: both or neither. False (with ``note``) if not."""
+        try:
+            with self.conn:
+                self.conn.execute("BEGIN IMMEDIATE")  # waits (timeout) for another window's write
+                self.conn.execute("INSERT INTO cards (card_id, state, due) VALUES (?, ?, ?) ON CONFLICT(card_id) "
+                                  "DO UPDATE SET state = excluded.state, due = excluded.due",
+                                  (card_id, json.dumps(card.to_dict()), card.due.isoformat()))
+                self.conn.execute("INSERT INTO reviews (card_id, deck, rating, correct, reviewed_at) "
+                                  "VALUES (?, ?, ?, ?, ?)", (card_id, deck, int(rating), int(correct), when.isoformat()))
+        except sqlite3.Error as exc:
+            self.note = f"This answer could not be saved in the study history ({exc}); the file is unchanged."
+            return False
+        return True
 
     def reviews(self, deck: str | None = None) -> list[tuple]:
         query = "SELECT card_id, rating, correct, reviewed_at FROM reviews"

@@ -99,7 +99,8 @@ class CardsTab(KeyboardTab):
         deck = self.deck.currentData()
         p = self.store.progress(deck)
         self.progress.setText(f"{p['total']} cards · {p['new']} new · {p['due']} due now · "
-                              f"{p['learning']} learning · {p['review']} in long-term review")
+                              f"{p['learning']} learning · {p['review']} in long-term review"
+                              + (f"\n{self.store.note}" if self.store.note else ""))  # never a silent failure
 
     def _show_options(self, on: bool) -> None:
         for button in self.options:
