@@ -93,7 +93,7 @@ def actions(window, rng: random.Random, tmp_path):
     ]
 
 
-@pytest.mark.slow
+@pytest.mark.soak  # not 'slow': the README's plain test command runs it
 def test_ten_thousand_random_actions(window, qtbot, tmp_path):
     """Seeded: the same 10,000 actions every run, so a failure can be replayed."""
     rng = random.Random(SEED)
