@@ -328,3 +328,56 @@ def test_stale_temporary_files_of_killed_saves_are_removed(tmp_path):
     os.utime(other, (time.time() - 7200, time.time() - 7200))
     assert remove_stale_temps(tmp_path) == [old]
     assert fresh.exists() and other.exists() and not old.exists()
+
+
+# --- every other bundled file: damaged in the same ways, each named ----------------------------------------
+
+def _load_muscles(path):
+    from viewer.atlas.muscles import load_muscles
+
+    return load_muscles(path.parent).problems
+
+
+def _load_overview(path):
+    from viewer.atlas.compare import load_overview
+
+    return load_overview(path).problems
+
+
+def _load_cautions(path):
+    from viewer.atlas.cautions import load_vocabulary
+
+    return load_vocabulary(path).problems
+
+
+def _load_indications(path):
+    from viewer.atlas.indications import load_aliases
+
+    return load_aliases(path).problems
+
+
+BUNDLED_FILES = {"muscles/back.toml": _load_muscles, "content/compare.toml": _load_overview,
+                 "atlas/cautions.toml": _load_cautions, "atlas/indications.toml": _load_indications}
+DAMAGE = {
+    "empty": lambda path: path.write_bytes(b""),
+    "not UTF-8": lambda path: path.write_bytes(b"\xff\xfe\x00garbage"),
+    "not TOML": lambda path: path.write_text("[[[", encoding="utf-8"),
+    "deep nesting": lambda path: path.write_text("x = " + nested(5000), encoding="utf-8"),
+    "a folder": lambda path: (path.unlink(), path.mkdir()),
+    "wrong shapes": lambda path: path.write_text("meta = 3\nsection = 3\nreference = 3\ncaution = 3\n"
+                                                 "aliases = 3\nmuscle = 3\n", encoding="utf-8"),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE.values()), ids=list(DAMAGE))
+@pytest.mark.parametrize("relative", list(BUNDLED_FILES))
+def test_any_bundled_file_damaged_is_named_and_nothing_crashes(tmp_path, relative, damage):
+    """Each bundled content file, emptied, garbled, nested, replaced by a folder: a named problem or a clean load."""
+    source = asset_path("atlas/muscles") if relative.startswith("muscles/") else asset_path(relative).parent
+    copy = tmp_path / "copy"
+    shutil.copytree(source, copy)
+    path = copy / relative.rsplit("/", 1)[-1]
+    damage(path)
+    problems = BUNDLED_FILES[relative](path)
+    named = [p for p in problems if path.name in p.file]
+    assert named or damage is DAMAGE["empty"], [str(p) for p in problems]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .body import flatten, mirror, smooth_closed
-from .loader import EntryError, _read_toml, _text, _text_list, _unknown, check_caution_tags, check_region
+from .loader import EntryError, _read_toml, entries_of, _text, _text_list, _unknown, check_caution_tags, check_region
 from .loader import parse_placement
 from .model import POSITIVE_SIDE, Atlas, Placement, Problem
 from .placement import Layout, Marker, PlacementError, Resolver
@@ -202,7 +202,10 @@ def load_muscle_file(path: Path, catalog: MuscleAtlas, name: str) -> None:
     extra = sorted(set(data) - {"muscle"})
     for key in extra:
         catalog.problems.append(Problem(name, key, "", "is not a known section (only [[muscle]])"))
-    for index, entry in enumerate(data.get("muscle", [])):
+    entries, wrong = entries_of(data, "muscle")
+    if wrong:
+        catalog.problems.append(Problem(name, "muscle", "", wrong))
+    for index, entry in enumerate(entries):
         label = entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else f"muscle #{index + 1}"
         try:
             muscle = parse_muscle(entry, name)
