@@ -148,3 +148,22 @@ def test_a_corrupt_favourites_file_in_a_read_only_folder_does_not_stop_the_app(q
     win.select("ST36")
     win.favourite_action.trigger()
     assert (data / "favourites.json").read_text() == "{not json"
+
+
+def test_a_full_plan_is_refused_by_name_and_its_patient_view_stays_quick(window, qtbot):
+    """The 201st item is refused with the limit named; the patient view of 200 items is drawn in bounded time."""
+    from viewer.atlas.limits import MAX_PLAN_ITEMS
+
+    codes = sorted(window.content.atlas.points)[:MAX_PLAN_ITEMS + 1]
+    for code in codes[:MAX_PLAN_ITEMS]:
+        window.plans.panel.add(code)
+    messages = []
+    window.plans.message.connect(messages.append)
+    window.select(codes[-1])
+    window.add_to_plan_action.trigger()
+    assert len(window.plans.plan.items) == MAX_PLAN_ITEMS and str(MAX_PLAN_ITEMS) in messages[-1]
+    started = time.perf_counter()
+    window.patient_action.trigger()
+    qtbot.wait(10)
+    window.patient_action.trigger()
+    assert time.perf_counter() - started < 60

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ..atlas.limits import MAX_PLAN_ITEMS
 from ..atlas.plan import SUFFIX, Plan, PlanError, load_plan, save_plan
 from ..atlas.store import remove_stale_temps
 from . import dialogs
@@ -66,8 +67,10 @@ class PlanController(QObject):
         elif self.panel.add(code):
             self.window.raise_panel("plan")
             self.message.emit(f"{code.removeprefix('tp:')} added to the plan")
-        else:
+        elif code in self.plan.keys():
             self.message.emit(f"{code.removeprefix('tp:')} is already in the plan")
+        else:
+            self.message.emit(f"A plan holds at most {MAX_PLAN_ITEMS} items; {code.removeprefix('tp:')} was not added")
 
     def open_plan(self, path: Path | None = None, as_copy: bool = False, confirmed: bool = False) -> bool:
         """Open a plan file; ``as_copy`` (a pack's homework) leaves the file alone: Save asks where.
