@@ -83,12 +83,19 @@ def test_the_message_box_answers_by_button(window, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: not [w for w in window.findChildren(QMessageBox)])
 
 
-@pytest.mark.parametrize("opener", ["show_problems", "show_correspondence"])
+def _show_shortcuts(window):
+    from viewer.ui.shortcuts import show_shortcuts
+
+    show_shortcuts(window)
+
+
+@pytest.mark.parametrize("opener", ["show_problems", "show_correspondence", _show_shortcuts],
+                         ids=["load problems", "trigger points and acupoints", "keyboard shortcuts"])
 def test_help_dialogs_are_deleted_when_closed(window, qtbot, opener):
     """Opening and closing a help dialog 20 times leaves no dialog behind."""
     before = len(window.findChildren(QDialog))
     for _ in range(20):
-        getattr(window, opener)()
+        opener(window) if callable(opener) else getattr(window, opener)()
         dialog = [d for d in window.findChildren(QDialog) if d.isVisible()][-1]
         dialog.reject()
     qtbot.waitUntil(lambda: len(window.findChildren(QDialog)) == before)
@@ -167,3 +174,15 @@ def test_a_full_plan_is_refused_by_name_and_its_patient_view_stays_quick(window,
     qtbot.wait(10)
     window.patient_action.trigger()
     assert time.perf_counter() - started < 60
+
+
+def test_every_dialog_class_is_deleted_on_close():
+    """A dialog class of the app that is opened from a menu must set WA_DeleteOnClose (or it piles up)."""
+    import re
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[1] / "viewer" / "ui"
+    missing = [path.name for path in ui.glob("*.py")
+               if re.search(r"^class \w+\(QDialog\)", path.read_text(encoding="utf-8"), re.M)
+               and "WA_DeleteOnClose" not in path.read_text(encoding="utf-8")]
+    assert missing == []

@@ -13,6 +13,8 @@ import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from viewer.ui.shortcuts import show_shortcuts
+
 ACTIONS = 10_000
 WARM_UP = 2_000
 SEED = 20261129
@@ -89,6 +91,7 @@ def actions(window, rng: random.Random, tmp_path):
         (1, "compare voice", lambda: window.compare.set_voice(rng.choice(["patient", "student"]))),
         (1, "load problems", window.show_problems),
         (1, "trigger points and acupoints", window.show_correspondence),
+        (1, "keyboard shortcuts", lambda: show_shortcuts(window)),
         (2, "close dialogs", lambda: close_dialogs(window)),
     ]
 

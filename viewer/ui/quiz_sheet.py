@@ -5,7 +5,6 @@ numbered as in the list) for the teacher. Made with the handout's page and figur
 """
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
@@ -13,6 +12,7 @@ from PySide6.QtGui import QColor, QPainter
 
 from .handout import _draw_html, draw_figures, plan_views, write_pdf
 from .plan_panel import describe_key
+from .safe_text import escape
 
 
 def _list_html(content, plan, answers: bool) -> str:

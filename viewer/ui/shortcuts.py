@@ -2,14 +2,14 @@
 diagram, presentation mode and study panels, in one table that can be saved as a printable PDF."""
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from . import dialogs
+from .safe_text import escape
 
 # Keys that are not menu entries: (where, keys, what). Study and presentation keys are checked against
 # the panels' own key tables by the tests, so this list cannot drift from what the keys do.
@@ -74,6 +74,7 @@ def save_pdf(window, path: Path) -> Path:
 class ShortcutsDialog(QDialog):
     def __init__(self, window):
         super().__init__(window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened again and again: never piles up
         self.window = window
         self.setWindowTitle("Keyboard shortcuts")
         self.resize(640, 640)
