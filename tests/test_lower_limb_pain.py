@@ -101,3 +101,22 @@ def test_plantar_muscles_are_drawn_and_marked_on_the_soles(content, muscle):
     assert any(r.kind == "muscle" for r in muscles.regions_of(muscle, "soles"))
     for tp in muscles.muscles[muscle].trigger_points:
         assert tp.place.view == "soles", tp.id
+
+
+def test_muscles_under_others_are_drawn_dashed_and_superficial_ones_solid(content):
+    """Deep muscles (pelvic floor, short rotators, deep calf and sole layers) carry the dashed 'deep' outline."""
+    muscles = content.muscles
+    for muscle in ("obturator_internus", "levator_ani", "gemelli", "quadratus_femoris", "vastus_intermedius",
+                   "tibialis_posterior", "flexor_hallucis_longus", "quadratus_plantae", "adductor_hallucis"):
+        outlines = [r for r in muscles.regions_of(muscle) if r.kind == "muscle"]
+        assert outlines and all(r.deep for r in outlines), muscle
+    for muscle in ("sartorius", "gracilis", "abductor_hallucis", "flexor_digitorum_brevis"):
+        assert not any(r.deep for r in muscles.regions_of(muscle) if r.kind == "muscle"), muscle
+
+
+def test_new_lower_muscles_name_their_chapter(content):
+    """Each muscle of the pelvis, thigh, leg and foot files names the chapter of the manual its pattern follows."""
+    files = {"muscles/pelvis.toml", "muscles/thigh.toml", "muscles/leg.toml", "muscles/foot.toml"}
+    lower = [m for m in content.muscles.muscles.values() if m.file in files]
+    assert len(lower) >= 30
+    assert all(m.source.startswith("T&S vol. 2, ch. ") for m in lower)
