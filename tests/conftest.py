@@ -46,7 +46,9 @@ def content():
     """The bundled atlas, loaded and placed once (read-only in tests)."""
     from viewer.atlas.content import load_content
 
-    return load_content()
+    loaded = load_content()
+    loaded.search_index()  # the app builds it after its first paint; tests may use content.search at once
+    return loaded
 
 
 @pytest.fixture()

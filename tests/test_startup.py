@@ -28,3 +28,20 @@ def test_selection_before_the_tree_is_filled_is_marked_when_it_is(qtbot, content
     qtbot.waitUntil(lambda: win.browse.tree.currentItem() is not None)
     assert win.browse.tree.currentItem().text(0) == "BL23"
     assert "BL23" in win.details.toPlainText()  # the welcome text did not replace it
+
+
+def test_search_index_is_built_after_the_first_paint(qtbot, tmp_path):
+    """Loading the content and building the window leave the search index for later; Browse builds it."""
+    from viewer.app import create_window
+    from viewer.atlas.content import load_content
+
+    fresh = load_content(data_dir=tmp_path / "userdata")
+    assert fresh.search is None
+    win = create_window(content=fresh, data_dir=tmp_path / "userdata", size=(1000, 700))
+    qtbot.addWidget(win)
+    assert fresh.search is None
+    win.show()
+    qtbot.waitUntil(lambda: fresh.search is not None)
+    assert win.browse.index is fresh.search
+    win.browse.search.setText("zusanli")
+    assert win.browse.visible_codes()[0] == "ST36"

@@ -42,6 +42,12 @@ class Content:
     categories: PointCategories = field(default_factory=PointCategories)  # well, source, back-shu ...
 
 
+    def search_index(self) -> SearchIndex:
+        """The search index, built when first needed (the window asks after its first paint)."""
+        if self.search is None:
+            self.search = SearchIndex(self.atlas, self.categories)
+        return self.search
+
     @property
     def problems(self) -> list[Problem]:
         return (self.atlas.problems + self.layout.problems + self.muscles.problems + self.overview.problems
@@ -79,7 +85,7 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     layout = layout_points(atlas, body)
     muscles = place_muscles(muscles, atlas, body)
     categories = load_categories(asset_path("atlas/categories.toml"), atlas)
-    content = Content(atlas, body, layout, packs, SearchIndex(atlas, categories), muscles,
+    content = Content(atlas, body, layout, packs, None, muscles,  # search: built on first use (search_index())
                       load_overview(compare_file), correspondences(muscles, layout, body), categories=categories)
     if use_cache:
         cache.save(key, dataclasses.replace(content, search=None))

@@ -41,11 +41,13 @@ class BrowsePanel(QWidget):
     pointChosen = Signal(str)
     filterMatched = Signal(object)  # the codes the filters let through, or None when no filter is set
 
-    def __init__(self, atlas, parent=None, index: SearchIndex | None = None):
+    def __init__(self, atlas, parent=None, index: SearchIndex | None = None, make_index=None):
+        """``index``, or ``make_index()`` called when the index is first needed (after the first paint)."""
         super().__init__(parent)
         self.setObjectName("browse")
         self.atlas = atlas
-        self.index = index or SearchIndex(atlas)
+        self._index = index
+        self._make_index = make_index or (lambda: SearchIndex(atlas))
         self.favourites: list[str] = []
         self.items: dict[str, QTreeWidgetItem] = {}
 
@@ -54,9 +56,10 @@ class BrowsePanel(QWidget):
         self.search.setPlaceholderText("Search: code, pinyin, hanzi, English, region, indication")
         self.search.setClearButtonEnabled(True)
         self.channel = _combo("All channels", ((f"{channel_label(c)}  {m.name}", c) for c, m in atlas.meridians.items()))
-        self.region = _combo("All regions", ((r.replace("_", " "), r) for r in self.index.regions()))
+        points = atlas.points.values()
+        self.region = _combo("All regions", ((r.replace("_", " "), r) for r in sorted({p.region for p in points})))
         self.view = _combo("All views", ((t, v) for t, v in VIEW_CHOICES[1:]))
-        tags = self.index.tags()
+        tags = sorted({tag for p in points for tag in p.tags})
         ordered = (["back pain"] if "back pain" in tags else []) + [t for t in tags if t != "back pain"]
         self.tag = _combo("All indications", ((t, t) for t in ordered))
         self.category = _combo("All categories", ((CATEGORY_CHOICES.get(w, w), w) for w in WORDS))
@@ -96,6 +99,12 @@ class BrowsePanel(QWidget):
     def ensure_filled(self) -> None:
         if not self._filled:
             self.refresh()
+
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            self._index = self._make_index()
+        return self._index
 
     # --- state ----------------------------------------------------------------------------
     def filters(self) -> Filters:

@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.legend.move(self.diagram.frameWidth() + 10, self.diagram.frameWidth() + 10)
         self.details = DetailsPanel(content)
         self.layers = LayersPanel(content.atlas)
-        self.browse = BrowsePanel(content.atlas, index=content.search)
+        self.browse = BrowsePanel(content.atlas, make_index=content.search_index)
         self.history = History()
         self.favourites = Favourites(data_dir, set(content.atlas.points)) if data_dir is not None else None
         if self.favourites is not None:
