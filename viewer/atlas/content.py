@@ -76,7 +76,6 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     cached = cache.load(key, Content) if use_cache else None
     if isinstance(cached, Content):
         cached.misplaced = misplaced_packs(data_dir) if data_dir is not None else []
-        cached.search = SearchIndex(cached.atlas, cached.categories)
         return cached
     atlas = load_bundled(folder)
     muscles = load_muscles(muscle_folder)
