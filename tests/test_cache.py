@@ -42,7 +42,8 @@ def test_second_load_comes_from_the_cache_and_equals_a_fresh_load(tmp_path, cach
     assert second.layout.by_point == fresh.layout.by_point
     assert second.muscles == fresh.muscles
     assert second.correspondence == fresh.correspondence
-    assert [h.code for h in second.search.search("zusanli")] == [h.code for h in fresh.search.search("zusanli")]
+    assert [h.code for h in second.search_index().search("zusanli")] == \
+        [h.code for h in fresh.search_index().search("zusanli")]
 
 
 def test_the_cache_file_is_plain_data_a_planted_pickle_runs_nothing(tmp_path, cache_folder):
