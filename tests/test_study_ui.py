@@ -116,3 +116,132 @@ def test_locate_clicks_on_the_blank_body_are_scored_in_local_cun(window, qtbot):
     assert result.code == "CV4" and result.distance_cun == pytest.approx(1.5, abs=0.05)
     assert result.grade == "close" and "1.5 cun too high" in locate.feedback.text()
     assert "off the midline" not in locate.feedback.text()
+
+
+def _study_window(qtbot, content, tmp_path, size):
+    from viewer.app import create_window
+
+    win = create_window(content=content, data_dir=tmp_path / "userdata", size=size)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(win.isActiveWindow)
+    win.diagram.setFocus()  # where the focus is after a click on the body
+    return win
+
+
+def _start_muscle_deck(win, qtbot):
+    """Ctrl+T, End in the deck box (the muscles are the last deck), click Start: as a user does it."""
+    qtbot.keyClick(win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.study.panel is not None and win.study.panel.isVisible(), timeout=3000)
+    cards = win.study.panel.cards
+    cards.deck.setFocus()
+    qtbot.keyClick(cards.deck, Qt.Key.Key_End)
+    assert cards.deck.currentText() == "Trigger-point muscles"
+    qtbot.mouseClick(cards.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: cards.options[0].isVisible())
+    return cards
+
+
+@pytest.mark.parametrize("size", [(1600, 1000), (1366, 768)])
+def test_long_answers_wrap_and_the_window_keeps_its_size(qtbot, content, tmp_path, size):
+    """The muscle deck's long answers wrap inside the panel; the window and the body keep their size."""
+    win = _study_window(qtbot, content, tmp_path, size)
+    cards = _start_muscle_deck(win, qtbot)
+    qtbot.wait(50)  # let any layout change reach the window (there must be none)
+    assert (win.width(), win.height()) == size
+    assert win.diagram.width() >= size[0] // 3 and win.diagram.height() >= 300
+    dock = win.study_dock
+    for button in cards.options:
+        assert button.geometry().right() <= dock.width()
+    longest = max(cards.options, key=lambda b: len(b.text()))
+    assert longest.height() > 2 * longest.fontMetrics().height()  # several lines, none cut off
+
+
+def test_a_layout_that_squeezed_the_body_is_not_restored(qtbot, content, tmp_path):
+    """A saved layout (e.g. from an older version) leaving the body tiny is ignored at the next start."""
+    from viewer.app import create_window
+
+    first = create_window(content=content, data_dir=tmp_path, size=(1600, 1000))
+    qtbot.addWidget(first)
+    first.diagram.setMinimumSize(0, 0)  # as before the fix: nothing kept the body from shrinking
+    first.show()
+    first.resizeDocks([first.browse_dock, first.details_dock], [760, 780], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: first.diagram.width() < 100)
+    first.close()
+    second = create_window(content=content, data_dir=tmp_path, size=(1600, 1000))
+    qtbot.addWidget(second)
+    second.restore_layout()
+    second.show()
+    qtbot.waitExposed(second)
+    # (the offscreen screen is 800 px wide, so the restored window is clamped to it)
+    assert second.diagram.width() >= second.width() // 3 and second.browse_dock.width() < 500
+
+
+def test_study_keys_work_with_the_focus_on_the_diagram_and_on_buttons(qtbot, content, tmp_path):
+    """During a card session 1-4 answer and Space rates 'good' even when the diagram or the clicked
+    Start button has the focus; the view does not switch and the session does not restart."""
+    win = _study_window(qtbot, content, tmp_path, (1600, 1000))
+    cards = _start_muscle_deck(win, qtbot)
+    cards.start.setFocus()  # where a mouse click leaves it
+    first = cards.question
+    qtbot.keyClick(cards.start, Qt.Key.Key_1 + first.answer)
+    assert "Right" in cards.feedback.text()
+    qtbot.keyClick(cards.start, Qt.Key.Key_Space)
+    assert cards.session is not None and cards.question.card_id != first.card_id
+    assert len(win.study.store.reviews()) == 1  # Space rated the card; it did not start a new session
+    view = win.current_view
+    win.diagram.setFocus()
+    second = cards.question
+    wrong = (second.answer + 1) % 4
+    qtbot.keyClick(win.diagram, Qt.Key.Key_1 + wrong)
+    assert "Not quite" in cards.feedback.text() and len(win.study.store.reviews()) == 2
+    third = cards.question
+    qtbot.keyClick(win.diagram, Qt.Key.Key_1 + third.answer)
+    qtbot.keyClick(win.diagram, Qt.Key.Key_H)  # rates 'hard'; would toggle 'where does it hurt?' otherwise
+    assert not win.pain_action.isChecked() and len(win.study.store.reviews()) == 3
+    assert win.current_view in (view, *content.muscles.muscles[third.ref].views)  # the card's muscle, not "1"
+
+
+def test_locate_keys_work_after_clicking_the_body(qtbot, content, tmp_path):
+    """After the click on the body (focus on the diagram) Space reveals a step and N asks the next point."""
+    win = _study_window(qtbot, content, tmp_path, (1600, 1000))
+    qtbot.keyClick(win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.study.panel is not None and win.study.panel.isVisible(), timeout=3000)
+    panel = win.study.panel
+    qtbot.mouseClick(panel.tabBar(), Qt.MouseButton.LeftButton, pos=panel.tabBar().tabRect(1).center())
+    locate = panel.locate
+    assert panel.currentWidget() is locate
+    qtbot.mouseClick(locate.start, Qt.MouseButton.LeftButton)
+    code, view = locate.target
+    x, y = win.content.layout.position(code, view, "left")
+    pos = win.diagram.mapFromScene(x * 1000, y * 1000)
+    qtbot.mouseClick(win.diagram.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert locate.result is not None
+    win.diagram.setFocus()
+    qtbot.keyClick(win.diagram, Qt.Key.Key_Space)
+    assert locate.step == 1 and "<ol>" in locate.feedback.text()
+    qtbot.keyClick(win.diagram, Qt.Key.Key_N)
+    assert locate.result is None and locate.target is not None
+    qtbot.keyClick(win.diagram, Qt.Key.Key_Escape)
+    assert locate.target is None
+
+
+def test_an_answered_card_shows_its_point_or_muscle_on_the_body(qtbot, content, tmp_path):
+    """After a muscle card the muscle and its referral zones are shown; after a point card, the point."""
+    win = _study_window(qtbot, content, tmp_path, (1600, 1000))
+    cards = _start_muscle_deck(win, qtbot)
+    muscle = cards.question.ref
+    win.diagram.setFocus()
+    qtbot.keyClick(win.diagram, Qt.Key.Key_1 + cards.question.answer)
+    assert win.selection.code == f"m:{muscle}"
+    kinds = {r.region.kind for r in win.scenes[win.current_view].triggers.visible_regions()}
+    assert "essential" in kinds
+    cards.deck.setFocus()
+    qtbot.keyClick(cards.deck, Qt.Key.Key_Home)  # the Lung channel's points
+    qtbot.mouseClick(cards.start, Qt.MouseButton.LeftButton)
+    question = cards.question
+    win.diagram.setFocus()
+    qtbot.keyClick(win.diagram, Qt.Key.Key_1 + (question.answer + 1) % 4)
+    assert win.selection.code == question.ref
+    scene = win.scenes[win.current_view]
+    assert [i.code for i in scene.selected_items()] and all(i.code == question.ref for i in scene.selected_items())

@@ -10,6 +10,7 @@ from . import theme
 MIN_ZOOM = 0.5  # relative to "fit"
 MAX_ZOOM = 40.0
 STEP = 1.25
+MIN_SIZE = (320, 240)  # px: the docks give way before the body gets smaller than this
 
 
 class DiagramView(QGraphicsView):
@@ -29,6 +30,7 @@ class DiagramView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setBackgroundBrush(theme.PAPER)
+        self.setMinimumSize(*MIN_SIZE)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._fit_scale = 1.0
         self._zoom = 1.0

@@ -31,6 +31,7 @@ from .selection import Selection
 from .session import remember_default_layout, restore_layout, save_layout
 from .safe_text import plain
 
+PANEL_MIN_WIDTH, PANEL_MIN_HEIGHT = 200, 120  # px; what a side panel may ask of the window at most
 
 
 class MainWindow(QMainWindow):
@@ -115,6 +116,9 @@ class MainWindow(QMainWindow):
     def _dock(self, title: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"{title.lower()}_dock")
+        # A panel may not widen (or heighten) the window: its content wraps or scrolls instead.
+        widget.setMinimumSize(max(widget.minimumWidth(), PANEL_MIN_WIDTH),
+                              max(widget.minimumHeight(), PANEL_MIN_HEIGHT))
         dock.setWidget(widget)
         if hasattr(widget, "on_dock_visible"):  # panels that build or refresh only when their tab is shown
             dock.visibilityChanged.connect(widget.on_dock_visible)

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget
 
+from .diagram import MIN_SIZE
+
 FILE_NAME = "window.ini"
 
 
@@ -40,6 +42,16 @@ def _say_once(window, problem: str) -> None:
     print(f"meridian-viewer: {text}", file=sys.stderr)
 
 
+MIN_SHARE = 0.3  # of the window's width: a restored layout leaves at least this much to the body
+
+
+def _diagram_fits(window) -> bool:
+    """After a restore: does the body still get a fair share of the window?"""
+    window.layout().activate()
+    diagram = window.diagram.size()
+    return diagram.width() >= max(MIN_SIZE[0], MIN_SHARE * window.width()) and diagram.height() >= MIN_SIZE[1]
+
+
 def restore_layout(window) -> None:
     settings = _settings(window)
     if settings is None:
@@ -48,10 +60,14 @@ def restore_layout(window) -> None:
     if settings.status() != QSettings.Status.NoError:
         return  # an unreadable file is simply not used; the next close writes a good one
     geometry, state = settings.value("geometry"), settings.value("state")
+    default_geometry = window.saveGeometry()
     if geometry is not None:
         window.restoreGeometry(geometry)
     if state is not None:
         window.restoreState(state)
+    if not _diagram_fits(window):  # a layout that squeezed the body is dropped for the one built at start
+        window.restoreGeometry(default_geometry)
+        reset_layout(window)
     view = settings.value("view", "front")
     if view in window.content.body.views:
         window.set_view(view)

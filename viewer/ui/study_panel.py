@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 from ..atlas.study import POINT_KINDS, LocateDrill, StudySession, decks
 from .fonts import hanzi_safe, hanzi_supported
 from .safe_text import escape, plain
+from .study_keys import StudyKeys
+from .wrap_button import WrapButton
 
 GRADE_WORDS = {"excellent": "Excellent", "good": "Good", "close": "Close", "missed": "Missed"}
 
@@ -57,6 +59,8 @@ def deck_choices(content, extra_decks=()):
 class CardsTab(KeyboardTab):
     """Four-option cards. Keys: 1-4 answer; after a right answer H/Space/E rate it; Enter starts."""
 
+    answered = Signal(str, str)  # kind, ref of the card just answered (to show it on the body)
+
     def __init__(self, content, store, parent=None, extra_decks=()):
         super().__init__(parent)
         self.content = content
@@ -69,17 +73,17 @@ class CardsTab(KeyboardTab):
         for deck in deck_choices(content, extra_decks):
             self.deck.addItem(deck.title, deck)
         self.progress = plain(QLabel())
+        self.progress.setWordWrap(True)
         self.start = QPushButton("Start session (Enter)")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.prompt = plain(_big(QLabel("Choose a deck and start.")))
-        self.options = [QPushButton() for _ in range(4)]
+        self.options = [WrapButton() for _ in range(4)]
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
         self.feedback.setTextFormat(Qt.TextFormat.RichText)
         for widget in (self.deck, self.progress, self.start, self.prompt):
             layout.addWidget(widget)
         for number, button in enumerate(self.options, start=1):
-            button.setStyleSheet("text-align:left; padding:6px")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys keep working after a mouse click
             button.clicked.connect(lambda _=False, n=number - 1: self.choose(n))
             layout.addWidget(button)
@@ -94,6 +98,10 @@ class CardsTab(KeyboardTab):
                      Qt.Key.Key_E: lambda: self.rate(Rating.Easy)}
         self._show_options(False)
         self.show_progress()
+
+    @property
+    def running(self) -> bool:
+        return self.session is not None
 
     def show_progress(self) -> None:
         deck = self.deck.currentData()
@@ -137,6 +145,7 @@ class CardsTab(KeyboardTab):
         if self.question is None or self.pending_right or not 0 <= index < len(self.question.options):
             return
         q = self.question
+        self.answered.emit(q.kind, q.ref)
         if index == q.answer:
             self.pending_right = True
             self.feedback.setText("<b style='color:#1B7F3B'>✓ Right.</b> How easy was it? "
@@ -215,6 +224,10 @@ class LocateTab(KeyboardTab):
     def active(self) -> bool:
         return self.target is not None and self.result is None
 
+    @property
+    def running(self) -> bool:
+        return self.target is not None
+
     def next_point(self) -> None:
         deck = self.deck.currentData()
         if self.drill is None or self.drill.deck != deck:
@@ -269,3 +282,9 @@ class StudyPanel(QTabWidget):
         self.addTab(self.locate, "Locate the point")
         if store.note:
             self.cards.feedback.setText(escape(store.note))
+        self.keys = StudyKeys(self)
+
+    def running_tab(self):
+        """The tab in front whose session is running, if the panel is on screen; else None."""
+        tab = self.currentWidget()
+        return tab if tab.isVisible() and tab.running else None

@@ -39,6 +39,7 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
         extra += pack_decks(win.content)
         self.panel = StudyPanel(win.content, self.store, extra_decks=extra)
         self.layout().addWidget(self.panel)
+        self.panel.cards.answered.connect(self._on_answered)
         locate = self.panel.locate
         locate.started.connect(self._on_started)
         locate.reveal.connect(self._on_reveal)
@@ -50,6 +51,10 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
     def click(self, x: float, y: float) -> None:
         self._click = (x, y)
         self.panel.locate.click(x, y)
+
+    def _on_answered(self, kind: str, ref: str) -> None:
+        """Show what the card was about: the point, or the muscle with its referral zones."""
+        self.window.select(f"m:{ref}" if kind.startswith("muscle") else ref)
 
     def _on_started(self, view: str) -> None:
         """A blank body: no acupoints or trigger points until the answer is given."""
