@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from PySide6.QtCore import Qt
 
 
@@ -67,3 +69,40 @@ def test_favourites_persist_to_the_user_data_folder(window, tmp_path):
     assert top.text(0) == "★ Favourites" and top.child(0).text(0) == "SP6"
     window.favourite_action.trigger()
     assert not window.favourite_action.isChecked()
+
+
+@pytest.mark.parametrize("query, key", [("piriformis", "m:piriformis"), ("QL1", "tp:QL1"), ("zusanly", "ST36"),
+                                        ("hoku", "LI4")])
+def test_the_search_box_finds_muscles_trigger_points_and_forgives_typos(window, qtbot, query, key):
+    """Typed into the search box, Enter selects the best match of any kind."""
+    browse = window.browse
+    qtbot.keyClicks(browse.search, query)
+    with qtbot.waitSignal(window.selection.changed, timeout=2000):
+        qtbot.keyClick(browse.search, Qt.Key.Key_Return)
+    assert window.selection.code == key
+
+
+def test_search_results_are_grouped_by_kind(window, qtbot):
+    """'sciatica' lists the indication (with its points) in one group and muscles in another."""
+    browse = window.browse
+    qtbot.keyClicks(browse.search, "sciatica")
+    groups = [browse.tree.topLevelItem(i).text(0) for i in range(browse.tree.topLevelItemCount())]
+    assert groups[0] == "Symptoms and indications"
+    indication = browse.tree.topLevelItem(0).child(0)
+    assert indication.text(0).startswith("sciatica (") and indication.childCount() >= 3
+    codes = {indication.child(i).data(0, Qt.ItemDataRole.UserRole) for i in range(indication.childCount())}
+    assert all("sciatica" in window.content.atlas.points[c].tags for c in codes)
+
+
+def test_favourites_stay_in_browse_when_a_filter_is_set(window, qtbot):
+    """A starred LI4 stays in the Favourites group with the LI channel chosen, and goes with LU."""
+    window.select("LI4")
+    window.favourite_action.trigger()
+    browse = window.browse
+    browse.channel.setFocus()
+    qtbot.keyClick(browse.channel, Qt.Key.Key_Down)  # LU
+    assert browse.tree.topLevelItem(0).text(0) != "★ Favourites"
+    qtbot.keyClick(browse.channel, Qt.Key.Key_Down)  # LI
+    top = browse.tree.topLevelItem(0)
+    assert browse.channel.currentData() == "LI"
+    assert top.text(0) == "★ Favourites" and top.child(0).text(0) == "LI4"

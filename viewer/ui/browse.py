@@ -1,6 +1,8 @@
 """Browse panel: search as you type, filters, favourites and a tree of channels and points."""
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..atlas.categories import WORDS
 from ..atlas.model import channel_label
+from ..atlas.finder import KIND_TITLES, Finder
 from ..atlas.search import Filters, SearchIndex
 from .fonts import hanzi_safe
 from .layers import swatch
@@ -41,19 +44,24 @@ class BrowsePanel(QWidget):
     pointChosen = Signal(str)
     filterMatched = Signal(object)  # the codes the filters let through, or None when no filter is set
 
-    def __init__(self, atlas, parent=None, index: SearchIndex | None = None, make_index=None):
-        """``index``, or ``make_index()`` called when the index is first needed (after the first paint)."""
+    def __init__(self, atlas, parent=None, index: SearchIndex | None = None, make_index=None, content=None):
+        """``index``, or ``make_index()`` called when the index is first needed (after the first paint);
+        with ``content`` the search box looks through muscles, trigger points ... too."""
         super().__init__(parent)
         self.setObjectName("browse")
         self.atlas = atlas
         self._index = index
         self._make_index = make_index or (lambda: SearchIndex(atlas))
+        self.content = content
+        self._finder: Finder | None = None
         self.favourites: list[str] = []
         self.items: dict[str, QTreeWidgetItem] = {}
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search: code, pinyin, hanzi, English, region, indication")
+        self.search.setPlaceholderText("Search points, muscles, trigger points, symptoms…")
+        self.search.setToolTip("Codes (ST36, QL1), pinyin, hanzi, English and other names, muscles, "
+                               "symptoms and indications; a typo is forgiven")
         self.search.setClearButtonEnabled(True)
         self.channel = _combo("All channels", ((f"{channel_label(c)}  {m.name}", c) for c, m in atlas.meridians.items()))
         points = atlas.points.values()
@@ -126,16 +134,28 @@ class BrowsePanel(QWidget):
             self.refresh()
 
     def visible_codes(self) -> list[str]:
-        """Codes listed in the tree in display order (favourites group excluded)."""
+        """Keys listed in the tree in display order (favourites group excluded, each key once)."""
         self.ensure_filled()
-        codes = []
+        codes: list[str] = []
+
+        def walk(item) -> None:
+            code = item.data(0, CODE_ROLE)
+            if code and code not in codes:
+                codes.append(code)
+            for j in range(item.childCount()):
+                walk(item.child(j))
+
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            if top.data(0, CODE_ROLE):
-                codes.append(top.data(0, CODE_ROLE))
-            elif top.text(0) != "★ Favourites":
-                codes.extend(top.child(j).data(0, CODE_ROLE) for j in range(top.childCount()))
+            if top.text(0) != "★ Favourites":
+                walk(top)
         return codes
+
+    def finder(self) -> Finder | None:
+        """The search over everything, prepared on first use (or when the window is idle)."""
+        if self._finder is None and self.content is not None:
+            self._finder = Finder.build(self.content)
+        return self._finder
 
     # --- building the tree ------------------------------------------------------------------
     def _point_item(self, code: str, note: str = "") -> QTreeWidgetItem:
@@ -154,7 +174,10 @@ class BrowsePanel(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         self.items = {}
-        if query.strip():
+        allowed = {h.code for h in hits}
+        if query.strip() and self.finder() is not None:
+            count = self._show_found(query, {h.code for h in self.index.search("", filters)})
+        elif query.strip():
             for hit in hits:
                 item = self._point_item(hit.code, f"{hit.field}" if hit.field not in ("code", "pinyin") else "")
                 self.tree.addTopLevelItem(item)
@@ -162,15 +185,14 @@ class BrowsePanel(QWidget):
             self.tree.setRootIsDecorated(False)
         else:
             self.tree.setRootIsDecorated(True)
-            favs = [c for c in self.favourites if c in self.atlas.points]
-            if favs and not filters.active():
+            favs = [c for c in self.favourites if c in allowed]  # favourites stay, narrowed by the filters
+            if favs:
                 group = QTreeWidgetItem(["★ Favourites", f"{len(favs)} point{'s' if len(favs) != 1 else ''}"])
                 group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 for code in favs:
                     group.addChild(self._point_item(code))
                 self.tree.addTopLevelItem(group)
                 group.setExpanded(True)
-            allowed = {h.code for h in hits}
             for code, meridian in self.atlas.meridians.items():
                 codes = [c for c in meridian.points if c in allowed]
                 if not codes:
@@ -184,11 +206,53 @@ class BrowsePanel(QWidget):
                     self.items[point_code] = child
                 self.tree.addTopLevelItem(top)
                 top.setExpanded(filters.active())
-        self.count.setText(f"{len(hits)} point{'s' if len(hits) != 1 else ''}"
-                           + (" found" if query.strip() else " listed"))
+        if query.strip() and self._finder is not None:
+            self.count.setText(f"{count} found" if count else "Nothing found")
+        else:
+            self.count.setText(f"{len(hits)} point{'s' if len(hits) != 1 else ''}"
+                               + (" found" if query.strip() else " listed"))
         if current in self.items:
             self.tree.setCurrentItem(self.items[current])
         self.tree.blockSignals(False)
+
+    def _show_found(self, query: str, allowed: set[str]) -> int:
+        """Results of the search over everything, grouped by kind; the group with the best match first."""
+        groups: dict[str, QTreeWidgetItem] = {}
+        count = 0
+        for found in self.finder().search(query):
+            entry = found.entry
+            members = [m for m in entry.members if m in allowed]
+            if entry.kind == "point" and entry.key not in allowed or entry.members and not members:
+                continue  # the filters (channel, region, view, indication) narrow the points
+            group = groups.get(entry.kind)
+            if group is None:
+                group = groups[entry.kind] = QTreeWidgetItem([KIND_TITLES[entry.kind], ""])
+                group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                self.tree.addTopLevelItem(group)
+                group.setFirstColumnSpanned(True)
+                group.setExpanded(True)
+            if entry.kind == "point":
+                item = self._point_item(entry.key, found.field if found.field not in ("code", "pinyin") else "")
+                group.addChild(item)
+            elif entry.kind == "trigger_point":
+                tp_id, _, text = entry.title.partition(" · ")
+                item = QTreeWidgetItem([tp_id, text])
+                item.setToolTip(1, escape(text))
+                item.setData(0, CODE_ROLE, entry.key)
+                group.addChild(item)
+            else:  # a muscle, or an indication / category that gathers points
+                points = f" ({len(members)} point{'s' if len(members) != 1 else ''})" if members else ""
+                item = QTreeWidgetItem([entry.title + points, ""])
+                item.setData(0, CODE_ROLE, entry.key)
+                for code in members:
+                    item.addChild(self._point_item(code))
+                group.addChild(item)
+                item.setFirstColumnSpanned(True)
+            if entry.key:
+                self.items.setdefault(entry.key, item)
+            count += 1
+        self.tree.setRootIsDecorated(True)
+        return count
 
     # --- slots ------------------------------------------------------------------------------
     def _on_filters_changed(self) -> None:

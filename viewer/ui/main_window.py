@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.legend.move(self.diagram.frameWidth() + 10, self.diagram.frameWidth() + 10)
         self.details = DetailsPanel(content)
         self.layers = LayersPanel(content.atlas)
-        self.browse = BrowsePanel(content.atlas, make_index=content.search_index)
+        self.browse = BrowsePanel(content.atlas, make_index=content.search_index, content=content)
         self.history = History()
         self.favourites = Favourites(data_dir, set(content.atlas.points)) if data_dir is not None else None
         if self.favourites is not None:
@@ -186,6 +186,8 @@ class MainWindow(QMainWindow):
         if missing:
             self.scene_for(missing[0])
             self.after_paint.add(self._prebuild_scenes)
+        else:
+            self.browse.finder()  # the search over everything, ready before the first keystroke
 
     def set_view(self, view: str) -> None:
         if view not in self.content.body.views:
