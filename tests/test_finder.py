@@ -86,3 +86,11 @@ def test_searching_the_full_index_is_fast(finder):
         finder.search(query)
     per_query = (time.perf_counter() - started) / len(queries)
     assert per_query < 0.015
+
+
+@pytest.mark.parametrize("query, title", [("renzhong", "GV26"), ("人中", "GV26"), ("piles", "haemorrhoids"),
+                                          ("hypertension", "high blood pressure")])
+def test_other_names_of_points_and_indications_are_found(finder, query, title):
+    """A point's other names (Rénzhōng for GV26) and an indication's other spellings lead to it."""
+    first = finder.search(query)[0].entry
+    assert (first.key or first.title) == title

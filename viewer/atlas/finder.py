@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .codes import compact
+from .indications import tag_aliases
 from .search import fold, squash
 
 KIND_TITLES = {"point": "Points", "muscle": "Muscles", "trigger_point": "Trigger points",
@@ -47,6 +48,10 @@ class Found:
     entry: Entry
     score: int
     field: str
+
+
+def _has_hanzi(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def term(field_name: str, text: str) -> Term:
@@ -86,7 +91,7 @@ def point_entries(content) -> Iterable[Entry]:
     for code, point in atlas.points.items():
         terms = [Term("code", compact(c), ()) for c in (code, *atlas.aliases_of(code))]
         terms += [term("pinyin", point.pinyin), Term("hanzi", point.hanzi, ()), term("name", point.english)]
-        terms += [term("alt_name", name) for name in getattr(point, "alt_names", ())]
+        terms += [Term("hanzi", name, ()) if _has_hanzi(name) else term("alt_name", name) for name in point.alt_names]
         terms += [term("translation", name) for _, name in point.translations]
         yield Entry("point", code, f"{code} {point.pinyin} · {point.english}", tuple(terms))
 
@@ -112,8 +117,12 @@ def indication_entries(content) -> Iterable[Entry]:
     for code, point in content.atlas.points.items():
         for tag in point.tags:
             gathered.setdefault(tag, []).append(code)
+    other_names: dict[str, list[str]] = {}  # tag -> its other spellings and synonyms ("sciatic pain" ...)
+    for alias, tag in tag_aliases().canonical.items():
+        other_names.setdefault(tag, []).append(alias)
     for tag, codes in sorted(gathered.items()):
-        yield Entry("indication", "", tag, (term("indication", tag),), tuple(codes))
+        terms = (term("indication", tag), *(term("alt_name", a) for a in other_names.get(tag, ())))
+        yield Entry("indication", "", tag, terms, tuple(codes))
 
 
 def category_entries(content) -> Iterable[Entry]:
@@ -181,7 +190,7 @@ class Finder:
     def search(self, query: str, limit: int | None = None) -> list[Found]:
         """Matching entries, best first (ties keep the order of SOURCES and of the data)."""
         q = squash(query)
-        hanzi = query.strip() if any("\u3400" <= ch <= "\u9fff" for ch in query) else ""
+        hanzi = query.strip() if _has_hanzi(query) else ""
         if not q and not hanzi:
             return []
         q_code = compact(query)
