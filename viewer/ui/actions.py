@@ -64,8 +64,11 @@ def build_actions(win) -> None:
         view_menu.addAction(action)
 
     go_menu = menu.addMenu("&Go")
-    win.back_action = win.make_action("&Back", win.go_back, QKeySequence.StandardKey.Back)
-    win.forward_action = win.make_action("&Forward", win.go_forward, QKeySequence.StandardKey.Forward)
+    # "Go back" (history) reads differently from the "Back" view button beside it.
+    win.back_action = win.make_action("Go &back", win.go_back, QKeySequence.StandardKey.Back)
+    win.forward_action = win.make_action("Go &forward", win.go_forward, QKeySequence.StandardKey.Forward)
+    win.back_action.setToolTip("Go back to the previous selection (Alt+←)")
+    win.forward_action.setToolTip("Go forward again in the selection history (Alt+→)")
     win.find_action = win.make_action("&Find point…", win._on_find, QKeySequence.StandardKey.Find)
     win.favourite_action = win.make_action("&Favourite", win.toggle_favourite, "Ctrl+D", checkable=True)
     for action in (win.back_action, win.forward_action):

@@ -122,9 +122,14 @@ class DetailsPanel(QTextBrowser):
         if meridian is not None:
             parts.append(f"<p><b>Channel:</b> {escape(meridian.full_name)}<br>"
                          f"<b>Region:</b> {escape(point.region.replace('_', ' '))}")
-            views = ", ".join(VIEW_NAMES.get(v, v) for v in point.views)
-            parts.append(f"<br><b>Shown on:</b> {escape(views)} view{'s' if len(point.views) > 1 else ''}"
-                         f"{' (both sides)' if point.bilateral else ' (midline)'}</p>")
+            drawn = [v for v in point.views if self.content.layout.markers_of(point.code, v)]
+            if drawn:
+                views = ", ".join(VIEW_NAMES.get(v, v) for v in drawn)
+                parts.append(f"<br><b>Shown on:</b> {escape(views)} view{'s' if len(drawn) > 1 else ''}"
+                             f"{' (both sides)' if point.bilateral else ' (midline)'}</p>")
+            else:  # its placement failed (reported under Help ▸ Load problems): no marker anywhere
+                parts.append("<br><b>Not drawn on the diagram:</b> its position could not be worked out "
+                             "(see Help ▸ Load problems).</p>")
         parts.append(f"<h3>Location</h3><p>{escape(hanzi_safe(point.location))}</p>")
         if point.places:
             how = describe_placement(point.places[0])

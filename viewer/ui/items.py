@@ -62,6 +62,10 @@ class FigureItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
+    def covers(self, area: QPainterPath) -> bool:
+        """Does the body's silhouette reach into ``area`` (scene units)?"""
+        return any(role == "skin" and path.intersects(area) for role, path in self._layers)
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for role, path in self._layers:

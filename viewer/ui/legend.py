@@ -1,8 +1,8 @@
 """A compact channel legend drawn over the diagram's corner (for projectors and screenshots)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
 from ..atlas.model import channel_label
@@ -13,26 +13,81 @@ class LegendOverlay(QWidget):
     """Lists the channels drawn on the current view: colour, line style (yang dashed) and code."""
 
     ROW = 18
+    GAP = 10  # px from the diagram's edges
 
     def __init__(self, parent: QWidget):
+        """``parent`` is the DiagramView; the legend moves to a corner where it hides none of the figure."""
         super().__init__(parent)
         self.setObjectName("legend")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.entries: list[tuple[str, str]] = []
+        self.compact = False  # codes only, when the full legend would hide the figure in every corner
         self._font = QFont()
         self._font.setPointSizeF(8.5)
+        self.view = parent
+        parent.zoomChanged.connect(self.place)
+        parent.horizontalScrollBar().valueChanged.connect(self.place)
+        parent.verticalScrollBar().valueChanged.connect(self.place)
+        parent.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self.place()
+        return False
+
+    def corners(self) -> list[QPoint]:
+        """Top left, top right, bottom left, bottom right of the diagram, in the view's coordinates."""
+        area, gap = self.view.viewport().geometry(), self.GAP
+        left, top = area.left() + gap, area.top() + gap
+        right, bottom = area.right() - self.width() - gap, area.bottom() - self.height() - gap
+        return [QPoint(left, top), QPoint(right, top), QPoint(left, bottom), QPoint(right, bottom)]
+
+    def hides_figure(self, corner: QPoint) -> bool:
+        """Would the legend, put at ``corner``, lie over the drawn body?"""
+        figure = getattr(self.view.scene(), "figure", None)
+        if figure is None:
+            return False
+        rect = QRect(corner - self.view.viewport().geometry().topLeft(), self.size())
+        area = QPainterPath()
+        area.addPolygon(self.view.mapToScene(rect))
+        return figure.covers(area)
+
+    def place(self, *_args) -> None:
+        """The first corner where the legend hides none of the figure; if there is none, the codes only."""
+        for compact in (False, True):
+            self.compact = compact
+            self._fit_size()
+            corners = self.corners()
+            free = next((c for c in corners if not self.hides_figure(c)), None)
+            if free is not None:
+                self.move(free)
+                break
+        else:
+            self.move(corners[0])
+        self.update()
 
     # Rows for the trigger-point layer, drawn with their own symbols.
     TRIGGER_ROWS = [("✕", "Trigger point"), ("■", "Pain zone (essential)"), ("▨", "Spillover zone"),
                     ("▭", "Muscle"), ("┅", "Deep muscle (dashed)")]
+    SYMBOLS = tuple(symbol for symbol, _ in TRIGGER_ROWS)
+    SHORT = {"Trigger point": "TrP", "Pain zone (essential)": "Pain", "Spillover zone": "Spill",
+             "Muscle": "Muscle", "Deep muscle (dashed)": "Deep"}
+
+    def _text(self, code: str, name: str) -> str:
+        if code in self.SYMBOLS:
+            return self.SHORT.get(name, name) if self.compact else name
+        return channel_label(code) if self.compact else f"{channel_label(code)}  {name}"
+
+    def _fit_size(self) -> None:
+        metrics = QFontMetrics(self._font)
+        width = max((metrics.horizontalAdvance(self._text(c, n)) for c, n in self.entries), default=0) + 46
+        self.resize(width, len(self.entries) * self.ROW + 12 if self.entries else 0)
 
     def set_entries(self, entries: list[tuple[str, str]], triggers: bool = False) -> None:
         """``entries``: (code, name) of each channel to list, in order; ``triggers`` adds the TrP key."""
         entries = list(entries) + (self.TRIGGER_ROWS if triggers else [])
         self.entries = entries
-        metrics = QFontMetrics(self._font)
-        width = max((metrics.horizontalAdvance(f"{channel_label(c)}  {n}") for c, n in entries), default=0) + 46
-        self.resize(width, len(entries) * self.ROW + 12 if entries else 0)
+        self.place()
         self.setVisible(bool(entries))
         self.update()
 
@@ -45,7 +100,7 @@ class LegendOverlay(QWidget):
         painter.setFont(self._font)
         for row, (code, name) in enumerate(self.entries):
             y = 6 + row * self.ROW + self.ROW / 2
-            if code in ("✕", "■", "▨", "▭", "┅"):
+            if code in self.SYMBOLS:
                 self._paint_trigger_row(painter, code, name, y)
                 continue
             colour = theme.meridian_colour(code)
@@ -57,7 +112,7 @@ class LegendOverlay(QWidget):
             painter.drawEllipse(QPointF(20, y), 3.5, 3.5)
             painter.setPen(theme.LABEL_TEXT)
             painter.drawText(QRectF(38, y - self.ROW / 2, self.width() - 40, self.ROW),
-                             Qt.AlignmentFlag.AlignVCenter, f"{channel_label(code)}  {name}")
+                             Qt.AlignmentFlag.AlignVCenter, self._text(code, name))
         painter.end()
 
     def _paint_trigger_row(self, painter: QPainter, symbol: str, name: str, y: float) -> None:
@@ -78,4 +133,5 @@ class LegendOverlay(QWidget):
                              QBrush(QColor(214, 40, 40, 150), Qt.BrushStyle.BDiagPattern))
             painter.drawRect(rect)
         painter.setPen(theme.LABEL_TEXT)
-        painter.drawText(QRectF(38, y - self.ROW / 2, self.width() - 40, self.ROW), Qt.AlignmentFlag.AlignVCenter, name)
+        painter.drawText(QRectF(38, y - self.ROW / 2, self.width() - 40, self.ROW), Qt.AlignmentFlag.AlignVCenter,
+                         self._text(symbol, name))

@@ -39,7 +39,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.content = content
         self.data_dir = data_dir
-        self.setWindowTitle(f"{APP_NAME} — acupuncture points atlas")
+        # The system adds the application's name (applicationDisplayName) after the title.
+        self.setWindowTitle("Atlas of acupuncture points and trigger points")
         self.selection = Selection(self)
         self.scenes: dict[str, BodyScene] = {}
         self.current_view = ""
@@ -57,7 +58,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.diagram)
         # A child of the view (not of its viewport), so it stays put while the diagram scrolls.
         self.legend = LegendOverlay(self.diagram)
-        self.legend.move(self.diagram.frameWidth() + 10, self.diagram.frameWidth() + 10)
         self.details = DetailsPanel(content)
         self.layers = LayersPanel(content.atlas)
         self.browse = BrowsePanel(content.atlas, make_index=content.search_index, content=content)

@@ -73,6 +73,7 @@ class PatientView(QObject):
         self.dock.hide()
         self.active = False
         self._state = None
+        self._zoom = None  # (zoom, centre in scene units) of the diagram before the patient view
 
     def set_active(self, on: bool) -> None:
         if on == self.active:
@@ -80,6 +81,8 @@ class PatientView(QObject):
         win = self.window
         self.active = on
         if on:
+            diagram = win.diagram
+            self._zoom = (diagram.zoom, diagram.mapToScene(diagram.viewport().rect().center()))
             self._state = hide_docks(win, keep=self.dock)
             self.dock.show()
             self.dock.setMinimumWidth(420)
@@ -91,7 +94,20 @@ class PatientView(QObject):
                 scene.set_style("normal")
             if self._state is not None:
                 win.restoreState(self._state)
+            self._restore_zoom()
         win.legend.setVisible(not on and bool(win.legend.entries))
+
+    def _restore_zoom(self) -> None:
+        """The diagram as it was before: the patient view's close-up framing is not kept."""
+        if self._zoom is None:
+            return
+        zoom, centre = self._zoom
+        diagram = self.window.diagram
+        self.window.layout().activate()  # the panels are back: fit to the diagram's real size
+        diagram.fit()
+        if zoom != 1.0:
+            diagram.zoom_by(zoom)
+        diagram.centerOn(centre)
 
     def refresh(self) -> None:
         """Show exactly the plan on every view (called again when the plan changes)."""

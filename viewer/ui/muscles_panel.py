@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from .lazy import BuiltOnFirstShow
 from .safe_text import tooltip
@@ -28,6 +28,8 @@ class MusclesPanel(BuiltOnFirstShow, QTreeWidget):
         self.setObjectName("muscles")
         self.setHeaderLabels(["Muscle / trigger point", "Where"])
         self.setUniformRowHeights(True)
+        # Names in full ("Quadratus lumborum"): the first column follows its widest shown row.
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.muscles = muscles
         self._items: dict[str, QTreeWidgetItem] = {}
         self.currentItemChanged.connect(self._on_current)
@@ -58,7 +60,6 @@ class MusclesPanel(BuiltOnFirstShow, QTreeWidget):
                 child.setData(0, KEY_ROLE, trigger_key(tp.id))
                 item.addChild(child)
                 self._items[trigger_key(tp.id)] = child
-        self.resizeColumnToContents(0)
 
     def _on_current(self, current, _previous) -> None:
         key = current.data(0, KEY_ROLE) if current is not None else None
