@@ -1,6 +1,8 @@
 """Acupuncture vs dry needling: overview loading, the in-context comparison and the panel's voices."""
 from __future__ import annotations
 
+import re
+
 from viewer.atlas.compare import SECTION_IDS, context_for, load_overview
 from viewer.atlas.resources import asset_path
 
@@ -69,3 +71,61 @@ def test_context_for_a_spot_without_selection(content):
     ctx = context_for(content, spot=("back", x + 0.02, y))
     assert ctx.title == "A spot on the back view"
     assert ctx.acupuncture and ctx.dry_needling and ctx.shared
+
+
+# Words a patient should not have to look up. Muscle and point names are names and stay.
+JARGON = ("perpendicular", "oblique", "transverse", "subcutaneous", "cun", "meridian of", "taiyang", "yangming",
+          "shaoyang", "taiyin", "shaoyin", "jueyin", "process", "palpat", "taut band", "spill", "essential",
+          "ashi", "filiform", "thorax", "lateral", "medial", "anterior", "posterior", "proximal", "distal",
+          "contraindicat", "fascia", "tubercle", "condyle", "malleolus", "intercostal", "superficial",
+          "insertion", "pattern", "view")
+
+
+def _patient_lines(ctx):
+    return [ctx.title, *ctx.acupuncture, *ctx.dry_needling, *ctx.shared]
+
+
+def test_the_patient_voice_is_plain_for_every_point_muscle_and_trigger_point(content):
+    """No trade words in the patient's in-context lines, for any selection; the student's differ."""
+    keys = [*content.atlas.points, *(f"m:{m}" for m in content.muscles.muscles),
+            *(f"tp:{t}" for t in content.muscles.trigger_points)]
+    names = sorted({m.name.lower() for m in content.muscles.muscles.values()}
+                   | {n.lower() for p in content.atlas.points.values() for n in (p.pinyin, p.english)},
+                   key=len, reverse=True)
+    found = []
+    for key in keys:
+        patient = context_for(content, key, voice="patient")
+        if patient is None:
+            continue
+        student = context_for(content, key, voice="student")
+        assert _patient_lines(patient) != _patient_lines(student), key
+        text = " ".join(_patient_lines(patient)).lower()
+        for name in names:  # names are names ("Vastus medialis"); the words around them must be plain
+            text = text.replace(name, "")
+        found += [f"{key}: {word}" for word in JARGON if re.search(rf"\b{word}", text)]
+    assert found == []
+
+
+def test_the_student_voice_keeps_the_trade_words(content):
+    """The student still reads the needling angle and depth, the channel's full name and palpation."""
+    ctx = context_for(content, "BL23", voice="student")
+    text = " ".join(_patient_lines(ctx))
+    assert "cun" in text and "Foot-Taiyang" in text
+    assert "palpates" in " ".join(context_for(content, "m:quadratus_lumborum", voice="student").dry_needling)
+
+
+def test_the_panel_switches_the_in_context_block_between_voices(window, qtbot):
+    """With BL23 selected, a click on 'Patients' gives plain words, 'Students' the angle and depth in cun."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    window.raise_panel("compare")
+    window.select("BL23")
+    panel = window.compare
+    overview_starts = window.content.overview.sections[0].title  # the in-context block comes before it
+    qtbot.mouseClick(panel.findChild(QPushButton, "voice_student"), Qt.MouseButton.LeftButton)
+    here = panel.browser.toPlainText().split(overview_starts)[0]
+    assert "cun" in here and "Foot-Taiyang" in here
+    qtbot.mouseClick(panel.findChild(QPushButton, "voice_patient"), Qt.MouseButton.LeftButton)
+    here = panel.browser.toPlainText().split(overview_starts)[0]
+    assert "BL23" in here and "cun" not in here and "Foot-Taiyang" not in here and "transverse" not in here

@@ -124,9 +124,17 @@ def _distal_points(content, tag: str, region: str, channels: list[str], limit: i
     return found[:limit]
 
 
-def context_for(content, key: str = "", spot: tuple[str, float, float] | None = None) -> Context | None:
-    """Compare the two approaches for an acupoint, "m:<muscle>", "tp:<trigger point>" or a spot."""
+def context_for(content, key: str = "", spot: tuple[str, float, float] | None = None,
+                voice: str = "student") -> Context | None:
+    """Compare the two approaches for an acupoint, "m:<muscle>", "tp:<trigger point>" or a spot.
+
+    ``voice`` "student" speaks the trade's language (angles, cun, channel names, palpation); "patient"
+    says the same in plain words. Each sentence below is written in both voices, side by side.
+    """
     from .muscles import nearby_points, where_it_hurts
+
+    def say(student: str, patient: str) -> str:
+        return patient if voice == "patient" else student
 
     muscles = content.muscles
     if spot is None and key:
@@ -142,62 +150,100 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
 
     if point is not None:
         ctx = Context(f"{point.code} {point.pinyin} ({point.english})")
-        ctx.acupuncture.append(f"{point.code} lies on the {content.atlas.meridians[point.meridian].full_name}: "
-                               f"{point.location}")
-        how = (f"Needled {point.needling.angle}, {point.needling.depth}" if point.needling.needled
-               else "Never needled (needling contraindicated)")
-        ctx.acupuncture.append(f"{how}; traditionally used for {', '.join(point.tags[:4])}.")
+        meridian = content.atlas.meridians[point.meridian]
+        ctx.acupuncture.append(say(
+            f"{point.code} lies on the {meridian.full_name}: {point.location}",
+            f"This point sits on the {point.region.replace('_', ' ')}"
+            + (", outside the main channels." if point.code.startswith("EX") or meridian.code.startswith("PACK")
+               else f", on the channel called {meridian.name}.")))
+        uses = ", ".join(point.tags[:4])
+        if point.needling.needled:
+            ctx.acupuncture.append(say(
+                f"Needled {point.needling.angle}, {point.needling.depth}; traditionally used for {uses}.",
+                f"A very fine needle goes in a short way here. People traditionally come for: {uses}."))
+        else:
+            ctx.acupuncture.append(say(
+                f"Never needled (needling contraindicated); traditionally used for {uses}.",
+                f"No needle is ever put in here; the point is used in other ways, traditionally for: {uses}."))
     elif key.startswith("m:"):
         muscle = muscles.muscles[key[2:]]
         ctx = Context(muscle.name)
     elif key.startswith("tp:"):
         tp = muscles.trigger_points[key[3:]]
-        ctx = Context(f"{tp.id}: {tp.name} ({muscles.muscles[tp.muscle].name})")
+        name = muscles.muscles[tp.muscle].name
+        ctx = Context(say(f"{tp.id}: {tp.name} ({name})", f"A tight, tender spot in the {name} muscle"))
     else:
-        ctx = Context(f"A spot on the {view} view")
+        ctx = Context(say(f"A spot on the {view} view", "This spot on the body"))
 
     if near_points and point is None:
         names = ", ".join(f"{c} {content.atlas.points[c].pinyin}" for c, _ in near_points[:4])
-        ctx.acupuncture.append(f"Acupoints at this place: {names}.")
+        ctx.acupuncture.append(say(f"Acupoints at this place: {names}.", f"Acupuncture points close by: {names}."))
     for tag in ("back pain", "neck stiffness", "shoulder pain", "knee pain", "headache"):
         if any(tag in content.atlas.points[c].tags for c, _ in near_points[:6]):
             region = content.atlas.points[near_points[0][0]].region
             channels = list(dict.fromkeys(content.atlas.points[c].meridian for c, _ in near_points))
             distal = _distal_points(content, tag, region, channels)
             if distal:
-                ctx.acupuncture.append(f"For {tag} a practitioner often adds distant points on the same channels, "
-                                       f"e.g. {', '.join(distal)}, chosen by channel and pattern.")
+                places = " or ".join(dict.fromkeys(content.atlas.points[c].region.replace("_", " ") for c in distal))
+                ctx.acupuncture.append(say(
+                    f"For {tag} a practitioner often adds distant points on the same channels, "
+                    f"e.g. {', '.join(distal)}, chosen by channel and pattern.",
+                    f"For {tag} the practitioner may also use points far from where it hurts, "
+                    f"for example on the {places}."))
             break
 
     if over:
         names = ", ".join(muscles.muscles[m].name for m in over)
-        ctx.dry_needling.append(f"Muscles under this spot: {names}. A practitioner palpates them for tender "
-                                "taut bands and needles the trigger point itself.")
+        ctx.dry_needling.append(say(
+            f"Muscles under this spot: {names}. A practitioner palpates them for tender "
+            "taut bands and needles the trigger point itself.",
+            f"Under the skin here lie these muscles: {names}. The practitioner presses them to find tight, "
+            "tender spots and puts the needle right into such a spot."))
     for tp_id in near_tps:
         tp = muscles.trigger_points[tp_id]
-        ctx.dry_needling.append(f"Trigger point {tp.id} of {muscles.muscles[tp.muscle].name} is here ({tp.name}).")
+        name = muscles.muscles[tp.muscle].name
+        ctx.dry_needling.append(say(f"Trigger point {tp.id} of {name} is here ({tp.name}).",
+                                    f"A tight, tender spot often forms here in the {name} muscle."))
     if hits:
         essential = [muscles.muscles[h.muscle].name for h in hits if h.kind == "essential"]
         spill = [muscles.muscles[h.muscle].name for h in hits if h.kind == "spillover"]
         if essential:
-            ctx.dry_needling.append(f"Pain felt here is typical of trigger points in {', '.join(essential)}; "
-                                    "the needle goes into the muscle, which may lie elsewhere.")
+            ctx.dry_needling.append(say(
+                f"Pain felt here is typical of trigger points in {', '.join(essential)}; "
+                "the needle goes into the muscle, which may lie elsewhere.",
+                f"Pain felt here often comes from tight spots in {', '.join(essential)}, so the needle may go "
+                "into that muscle, which can be some way from where it hurts."))
         if spill:
-            ctx.dry_needling.append(f"Pain here can also spill over from {', '.join(spill)}.")
+            ctx.dry_needling.append(say(f"Pain here can also spill over from {', '.join(spill)}.",
+                                        f"Pain here can sometimes come from {', '.join(spill)} too."))
     if key.startswith(("m:", "tp:")):
         muscle_id = key[2:] if key.startswith("m:") else muscles.trigger_points[key[3:]].muscle
         muscle = muscles.muscles[muscle_id]
-        ctx.dry_needling.insert(0, f"{muscle.name}: {muscle.needling}")
+        ctx.dry_needling.insert(0, say(
+            f"{muscle.name}: {muscle.needling}",
+            f"The practitioner feels along the {muscle.name} muscle for tight, tender spots and may put a "
+            "fine needle into one; the muscle can twitch briefly, which is expected."))
     if not ctx.dry_needling:
-        ctx.dry_needling.append("No trigger point of this atlas lies here; a dry-needling practitioner would "
-                                "palpate the nearby muscles for tender taut bands.")
+        ctx.dry_needling.append(say(
+            "No trigger point of this atlas lies here; a dry-needling practitioner would "
+            "palpate the nearby muscles for tender taut bands.",
+            "No typical tight spot lies right here; the practitioner would feel the muscles around it "
+            "for tender places."))
     if not ctx.acupuncture:
-        ctx.acupuncture.append("No acupoint lies right here; tender 'ashi' points may be needled where it hurts.")
+        ctx.acupuncture.append(say(
+            "No acupoint lies right here; tender 'ashi' points may be needled where it hurts.",
+            "There is no classic acupuncture point right here; a practitioner may still put a needle "
+            "where it feels tender."))
 
-    ctx.shared.append("Both use the same thin, solid filiform needles and aim to relieve pain.")
+    ctx.shared.append(say("Both use the same thin, solid filiform needles and aim to relieve pain.",
+                          "Both use the same very thin needles, with no medicine in them, and both aim to "
+                          "ease pain."))
     if near_points and (near_tps or over):
-        ctx.shared.append("Here the two maps overlap: an acupoint and a muscle with trigger points share the spot, "
-                          "so both practitioners may needle close to the same place, for different reasons.")
+        ctx.shared.append(say(
+            "Here the two maps overlap: an acupoint and a muscle with trigger points share the spot, "
+            "so both practitioners may needle close to the same place, for different reasons.",
+            "Here the two approaches meet: both practitioners may put a needle close to the same place, "
+            "for different reasons."))
     # The cautions of what would actually be needled: the selected point, the selected muscle, or
     # (for a bare spot) the nearest acupoint.
     if point is not None:
@@ -210,7 +256,11 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
     else:
         cautions = set()
     if "lung" in cautions:
-        ctx.shared.append("Both must respect the lung below: shallow or angled needling only over the thorax.")
+        ctx.shared.append(say("Both must respect the lung below: shallow or angled needling only over the thorax.",
+                              "The lung lies not far under the skin here, so both keep the needle shallow "
+                              "or slanted."))
     if cautions & {"vessel", "nerve"}:
-        ctx.shared.append("Both keep clear of the vessels and nerves that run here.")
+        ctx.shared.append(say("Both keep clear of the vessels and nerves that run here.",
+                              "Blood vessels and nerves run here, and both practitioners keep the needle "
+                              "clear of them."))
     return ctx

@@ -107,7 +107,7 @@ class ComparePanel(QWidget):
             return
         self._dirty = False
         parts = []
-        ctx = context_for(self.content, self.key, self.spot) if (self.key or self.spot) else None
+        ctx = context_for(self.content, self.key, self.spot, self.voice) if (self.key or self.spot) else None
         if ctx is not None:
             cells = {c: "".join(f"<p style='margin:2px 0'>• {escape(hanzi_safe(line))}</p>" for line in getattr(ctx, c))
                      for c in HEADINGS}
