@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -10,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
 from viewer.ui import dialogs
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "examples" / "low-back.mvplan"
 
 
 def build_plan(window):
@@ -129,3 +132,60 @@ def test_export_view_image_for_slides(window, tmp_path):
     assert window.plans.export_view(out, height_px=1200)
     with Image.open(out) as image:
         assert image.size[1] == 1200 and image.size[0] > 300
+
+
+def _ink_box_mm(pdf, tmp_path, dpi=150):
+    """Render the PDF's page with pdftoppm; return the page size and the box holding ink, in mm."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm not installed")
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(pdf), str(tmp_path / "ink")], check=True)
+    with Image.open(sorted(tmp_path.glob("ink*.png"))[0]) as page:
+        grey = page.convert("L").point(lambda v: 255 if v < 245 else 0)  # anything not (nearly) white
+        box = grey.getbbox()
+        size = page.size
+    mm = 25.4 / dpi
+    return (size[0] * mm, size[1] * mm), tuple(v * mm for v in box)
+
+
+@pytest.mark.parametrize("how", ["export", "print"])
+def test_the_handout_keeps_a_margin_on_every_side(window, tmp_path, how):
+    """Exported or printed, nothing of the page comes nearer than 15 mm to any edge of the A4 sheet."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from viewer.ui.handout import print_handout
+
+    assert window.plans.open_plan(EXAMPLE)
+    pdf = tmp_path / "handout.pdf"
+    if how == "export":
+        assert window.plans.export_handout(pdf)
+    else:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(pdf))
+        print_handout(window.content, window.plan_panel.plan, printer)
+    (width, height), (left, top, right, bottom) = _ink_box_mm(pdf, tmp_path)
+    assert (round(width), round(height)) == (210, 297)
+    assert min(left, top, width - right, height - bottom) >= 15.0, (left, top, width - right, height - bottom)
+    assert right - left > 150  # the content still spans the page
+
+
+def test_handout_figure_labels_every_plan_item_readably(window):
+    """On the printed figure every point and every trigger-point cross of the plan carries its code,
+    in type of at least 10 pt, drawn above the red pain zones."""
+    from PySide6.QtCore import QRectF
+
+    from viewer.ui.handout import handout_scene
+
+    assert window.plans.open_plan(EXAMPLE)
+    keys = window.plan_panel.plan.keys()
+    scene = handout_scene(window.content, "back", keys, QRectF(0, 0, 900, 1900), 300)
+    labelled = {i.code: i.label for i in [*scene.markers, *scene.triggers.markers]
+                if i.isVisible() and getattr(i, "label", None) is not None and i.label.isVisible()}
+    wanted = {k.split(":", 1)[-1] for k in keys}
+    assert wanted <= set(labelled), wanted - set(labelled)
+    assert {"QL1", "GMED1"} <= set(labelled)  # the crosses are named too
+    zones = scene.triggers.visible_regions()
+    assert zones
+    for code, label in labelled.items():
+        assert label.text() == code and label.font().pointSizeF() >= 10
+        assert all(label.parentItem().zValue() > zone.zValue() for zone in zones)

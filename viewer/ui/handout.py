@@ -19,6 +19,7 @@ from .scene import BodyScene
 from .safe_text import escape
 
 A4_MM = (210.0, 297.0)
+MARGIN_MM = 16.0  # on every side: more than most printers' unprintable border
 PATIENT_SECTIONS = ("session", "feel", "purpose")
 
 
@@ -100,19 +101,27 @@ def _figure_image(scene, target: QRectF, device_dpi: float, figure_dpi: int = 15
     return image
 
 
+def handout_scene(content, view: str, keys, target: QRectF, device_dpi: float) -> BodyScene:
+    """One view as printed: only ``keys`` (numbered as listed; [] = blank figure), with large labels laid
+    out for the size the figure will have in ``target`` (device units)."""
+    scene = BodyScene(content.body.view(view), content)
+    scene.set_style("patient")  # labels large enough to read on paper
+    scene.setBackgroundBrush(QColor("white"))
+    source = scene.body_rect()
+    scale = min(target.width() / source.width(), target.height() / source.height())
+    scene.set_plan_filter(keys, pixels_per_unit=scale / device_dpi * 150)
+    for marker in scene.markers:
+        marker.size_factor = 1.5  # print: dots a little larger than on screen
+    return scene
+
+
 def draw_figures(painter: QPainter, content, views, keys, area: QRectF, gap: float) -> None:
     """The body views stacked in ``area``, showing only ``keys`` (numbered as listed; [] = blank figure)."""
     device_dpi = painter.device().logicalDpiX() or 96
     height = area.height() / len(views)
     for index, view in enumerate(views):
-        scene = BodyScene(content.body.view(view), content)
-        scene.setBackgroundBrush(QColor("white"))
         target = QRectF(area.left(), area.top() + index * height, area.width(), height - gap)
-        source = scene.body_rect()
-        scale = min(target.width() / source.width(), target.height() / source.height())
-        scene.set_plan_filter(keys, pixels_per_unit=scale / device_dpi * 150)
-        for marker in scene.markers:
-            marker.size_factor = 1.5  # print: dots a little larger than on screen
+        scene = handout_scene(content, view, keys, target, device_dpi)
         image = _figure_image(scene, target, device_dpi)
         width = image.width() / figure_dpi_of(image) * device_dpi
         height_px = image.height() / figure_dpi_of(image) * device_dpi
@@ -121,7 +130,7 @@ def draw_figures(painter: QPainter, content, views, keys, area: QRectF, gap: flo
 
 def paint_handout(painter: QPainter, page: QRectF, content, plan) -> None:
     """Lay out the handout in ``page`` (device units of the painter)."""
-    unit = page.width() / 180.0  # one "millimetre" of the 180 mm printable width
+    unit = page.width() / (A4_MM[0] - 2 * MARGIN_MM)  # one millimetre of the printable width
     painter.fillRect(page, QColor("white"))
     title = (f"<h1 style='margin:0'>{escape(plan.title)}</h1>"
              "<p style='color:#555;margin:0'>Treatment plan · educational handout</p>")
@@ -157,12 +166,19 @@ def _finish(painter: QPainter, what: str) -> None:
         raise OSError(f"could not finish drawing {what}")
 
 
+def _printable(layout: QPageLayout, dpi: int) -> QRectF:
+    """The area inside the margins, in the painter's coordinates: a PDF writer or printer already puts
+    the painter's origin at the top-left margin, so the rectangle starts at (0, 0), not at the margin."""
+    return QRectF(0, 0, layout.paintRectPixels(dpi).width(), layout.paintRectPixels(dpi).height())
+
+
 def pdf_writer(device: QBuffer, title: str, dpi: int = 300) -> QPdfWriter:
-    """An A4 portrait PDF with 15 mm margins (the handout's and the quiz sheet's page), into ``device``."""
+    """An A4 portrait PDF with its margins (the handout's and the quiz sheet's page), into ``device``."""
     writer = QPdfWriter(device)
     writer.setResolution(dpi)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                                     QPageLayout.Unit.Millimeter))
     writer.setTitle(title)
     writer.setCreator("Meridian Viewer")
     return writer
@@ -177,7 +193,7 @@ def write_pdf(path: Path, title: str, pages, dpi: int = 300) -> Path:
     for number, paint in enumerate(pages):
         if number:
             writer.newPage()
-        paint(painter, QRectF(writer.pageLayout().paintRectPixels(dpi)))
+        paint(painter, _printable(writer.pageLayout(), dpi))
     _finish(painter, f"the PDF {path}")
     data = bytes(buffer.data())
     if not data.startswith(b"%PDF"):
@@ -197,7 +213,7 @@ def render_png(content, plan, dpi: int = 150) -> QImage:
     image.setDotsPerMeterX(round(dpi / 0.0254))
     image.setDotsPerMeterY(round(dpi / 0.0254))
     image.fill(QColor("white"))
-    margin = 15 / 25.4 * dpi
+    margin = MARGIN_MM / 25.4 * dpi
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     paint_handout(painter, QRectF(margin, margin, width - 2 * margin, height - 2 * margin), content, plan)
@@ -217,8 +233,9 @@ def export_png(content, plan, path: Path, dpi: int = 150) -> Path:
 
 def print_handout(content, plan, printer) -> None:
     """Paint the handout on a printer chosen in the system print dialog."""
+    printer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
     painter = _painting(printer, "on the printer")
-    paint_handout(painter, QRectF(printer.pageLayout().paintRectPixels(printer.resolution())), content, plan)
+    paint_handout(painter, _printable(printer.pageLayout(), printer.resolution()), content, plan)
     _finish(painter, "on the printer")
 
 

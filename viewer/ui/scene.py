@@ -101,6 +101,18 @@ class BodyScene(QGraphicsScene):
         for item in self.markers:
             self._update_label(item)
 
+    _crosses_labelled = False
+
+    def _labelled_items(self) -> list:
+        """Markers that may carry a label, selected first; in a plan, its trigger points' crosses too."""
+        items = sorted((i for i in self.markers if i.isVisible()), key=lambda i: i.state != "selected")
+        if self._plan is not None:
+            items += [t for t in self.triggers.visible_markers() if f"tp:{t.code}" in self._plan]
+        return items
+
+    def _in_plan(self, item) -> bool:
+        return self._plan is not None and (item.code in self._plan or f"tp:{item.code}" in self._plan)
+
     def _layout_labels(self) -> set[int]:
         scale = getattr(self, "_pixels_per_unit", 1.0) or 1.0
         metrics = QFontMetricsF(self._font)
@@ -112,11 +124,13 @@ class BodyScene(QGraphicsScene):
         cross = (TriggerMarkerItem.SIZE + 3) / scale
         dots += [QRectF(t.pos().x() - cross, t.pos().y() - cross, 2 * cross, 2 * cross)
                  for t in self.triggers.visible_markers()]
+        if self._plan is not None:  # a cross's number chip sits above right of it (see TriggerMarkerItem)
+            dots += [QRectF(t.pos().x() + cross / 2, t.pos().y() - cross - height, height, height)
+                     for t in self.triggers.visible_markers()]
+        # In a plan, labels keep off the red pain zones where they can (they would be hard to read there).
+        zones = [r.path() for r in self.triggers.visible_regions()] if self._plan is not None else []
         blocked: set[int] = set()
-        order = sorted(self.markers, key=lambda i: i.state != "selected")
-        for item in order:
-            if not item.isVisible():
-                continue
+        for item in self._labelled_items():
             width = (metrics.horizontalAdvance(self.label_text(item)) + 4) / scale
             x, y = item.pos().x(), item.pos().y()
             outward = 1 if item.marker.x >= 0 else -1
@@ -132,23 +146,40 @@ class BodyScene(QGraphicsScene):
                 QRectF(in_x, y - gap - height, width, height),
                 QRectF(in_x, y + gap, width, height),
             ]
-            for index, rect in enumerate(candidates):
-                if not any(rect.intersects(r) for r in placed) and \
-                        not any(rect.intersects(d) and not d.contains(item.pos()) for d in dots):
-                    placed.append(rect)
-                    item.label_slot = index
-                    break
-            else:
-                if self._plan is not None and item.code in self._plan:
-                    # A plan's label is never dropped: take the place that covers other labels least.
-                    def overlap(rect):
-                        return sum(rect.intersected(r).width() * rect.intersected(r).height() for r in placed)
-                    index = min(range(len(candidates)), key=lambda i: overlap(candidates[i]))
-                    placed.append(candidates[index])
-                    item.label_slot = index
-                else:
-                    blocked.add(id(item))
+
+            def free(rect, avoid_zones: bool) -> bool:
+                return not any(rect.intersects(r) for r in placed) \
+                    and not any(rect.intersects(d) and not d.contains(item.pos()) for d in dots) \
+                    and not (avoid_zones and any(z.intersects(rect) for z in zones))
+
+            index = next((i for avoid in (True, False) for i, rect in enumerate(candidates) if free(rect, avoid)),
+                         None)
+            if index is None and self._in_plan(item):
+                # A plan's label is never dropped: take the place that covers other labels least.
+                def overlap(rect):
+                    return sum(rect.intersected(r).width() * rect.intersected(r).height() for r in placed)
+                index = min(range(len(candidates)), key=lambda i: overlap(candidates[i]))
+            if index is None:
+                blocked.add(id(item))
+                continue
+            placed.append(candidates[index])
+            item.label_slot = index
         return blocked
+
+    def _label_crosses(self) -> None:
+        """In a plan, each trigger point's cross carries its id (QL1) like an acupoint's dot its code."""
+        if self._plan is None and not self._crosses_labelled:
+            return  # nothing to take away (and the trigger layer may not even be built)
+        self._crosses_labelled = self._plan is not None
+        for item in self.triggers.markers:
+            wanted = item.isVisible() and self._in_plan(item)
+            label = getattr(item, "label", None)
+            if wanted and label is None:
+                label = item.label = LabelItem(item.code, item, self._font)
+            if label is not None:
+                label.setFont(self._font)
+                label.place(getattr(item, "label_slot", 0))
+                label.setVisible(wanted)
 
     def set_meridian_visible(self, meridian: str, visible: bool) -> None:
         if visible:
@@ -203,17 +234,18 @@ class BodyScene(QGraphicsScene):
         self._numbers = {key: number for number, key in enumerate(keys or (), start=1)}
         for item in self.markers:
             item.setVisible(self._marker_shown(item))
-        if self._plan is not None:
-            if pixels_per_unit:
-                self._pixels_per_unit = pixels_per_unit
-            self._layout_labels()  # sets each plan label's slot; plan labels are never dropped
-        for item in self.markers:
-            self._update_label(item)
         for meridian, items in self.pathways.items():
             for item in items:
                 item.setVisible(self._plan is None and self._pathways_on and not self._acupoints_off
                                 and meridian not in self._hidden)
         self.triggers.show_plan(self._plan, self._numbers)
+        if self._plan is not None:  # with the plan's crosses and zones shown, lay the labels out around them
+            if pixels_per_unit:
+                self._pixels_per_unit = pixels_per_unit
+            self._blocked = self._layout_labels()  # sets each plan label's slot; plan labels are never dropped
+        for item in self.markers:
+            self._update_label(item)
+        self._label_crosses()
 
     STYLES = {  # background, dot size boost, label point size
         "normal": (None, 1.0, 8.0),

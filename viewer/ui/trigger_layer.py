@@ -69,6 +69,8 @@ class TriggerMarkerItem(QGraphicsItem):
         self.marker = marker
         self.active = False
         self.dimmed = False
+        self.size_factor = 1.0  # for a label beside the cross (LabelItem reads it)
+        self.label = None  # its id, shown in a plan (patient view, handout)
         self.setPos(marker.x * S, marker.y * S)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptHoverEvents(True)
