@@ -94,3 +94,10 @@ def test_other_names_of_points_and_indications_are_found(finder, query, title):
     """A point's other names (Rénzhōng for GV26) and an indication's other spellings lead to it."""
     first = finder.search(query)[0].entry
     assert (first.key or first.title) == title
+
+
+def test_classical_categories_are_found_as_groups_and_on_their_points(finder):
+    """'back-shu' lists the category with BL23 among its points; 'source point lung' finds LU9."""
+    first = finder.search("back-shu")[0].entry
+    assert first.kind == "category" and "BL23" in first.members
+    assert finder.search("source point lung")[0].entry.key == "LU9"

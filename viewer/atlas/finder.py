@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .categories import OTHER_NAMES, WORDS
+from .cautions import vocabulary
 from .codes import compact
 from .indications import tag_aliases
 from .search import fold, squash
@@ -20,10 +22,10 @@ KIND_TITLES = {"point": "Points", "muscle": "Muscles", "trigger_point": "Trigger
 
 # How much an exact match on each field is worth; a word's start, a typo or a sound-alike earn less.
 WEIGHTS = {"code": 1000, "hanzi": 950, "pinyin": 900, "name": 850, "alt_name": 800, "latin": 700,
-           "indication": 650, "category": 650, "translation": 600, "muscle": 400, "region": 300,
-           "symptoms": 250}
+           "indication": 650, "category": 650, "translation": 600, "role": 600, "muscle": 400, "caution": 320,
+           "region": 300, "symptoms": 250}
 PREFIX, WORD, INSIDE, SOUND, TYPO = 0.8, 0.7, 0.45, 0.6, 0.5
-_FUZZY_FIELDS = {"pinyin", "name", "alt_name", "latin", "indication", "category", "translation"}
+_FUZZY_FIELDS = {"pinyin", "name", "alt_name", "latin", "indication", "category", "translation", "role"}
 _WORDS = re.compile(r"[0-9a-z]+")
 
 
@@ -88,11 +90,17 @@ def typo_distance(a: str, b: str, limit: int = 1) -> int:
 
 def point_entries(content) -> Iterable[Entry]:
     atlas = content.atlas
+    roles: dict[str, list[str]] = {}  # point -> "source (yuan) point of the Lung channel" ...
+    for membership in content.categories.memberships:
+        roles.setdefault(membership.point, []).append(membership.role())
+    cautions = vocabulary()
     for code, point in atlas.points.items():
         terms = [Term("code", compact(c), ()) for c in (code, *atlas.aliases_of(code))]
         terms += [term("pinyin", point.pinyin), Term("hanzi", point.hanzi, ()), term("name", point.english)]
         terms += [Term("hanzi", name, ()) if _has_hanzi(name) else term("alt_name", name) for name in point.alt_names]
         terms += [term("translation", name) for _, name in point.translations]
+        terms += [term("role", role) for role in roles.get(code, ())]
+        terms += [term("caution", label) for label in cautions.labels(point.caution_tags)]
         yield Entry("point", code, f"{code} {point.pinyin} · {point.english}", tuple(terms))
 
 
@@ -126,13 +134,13 @@ def indication_entries(content) -> Iterable[Entry]:
 
 
 def category_entries(content) -> Iterable[Entry]:
-    """Point categories ('source point', 'command point' ...) when the atlas records them."""
-    gathered: dict[str, list[str]] = {}
-    for code, point in content.atlas.points.items():
-        for name in getattr(point, "categories", ()):
-            gathered.setdefault(name, []).append(code)
-    for name, codes in sorted(gathered.items()):
-        yield Entry("category", "", name, (term("category", name),), tuple(codes))
+    """Each classical category ('source points', 'back-shu points' ...), gathering its points."""
+    categories = content.categories
+    for word in WORDS:
+        codes = categories.points(word)
+        if codes:
+            terms = (term("category", f"{word} points"), term("alt_name", f"{OTHER_NAMES[word]} points"))
+            yield Entry("category", "", f"{word} points", terms, tuple(codes))
 
 
 SOURCES: list[Callable] = [point_entries, muscle_entries, trigger_point_entries, indication_entries,

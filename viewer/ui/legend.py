@@ -30,7 +30,7 @@ class LegendOverlay(QWidget):
         parent.verticalScrollBar().valueChanged.connect(self.place)
         parent.viewport().installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.place()
         return False

@@ -18,6 +18,12 @@ def point_tooltip(point) -> str:
     return f"{point.code} {point.pinyin}{hanzi}\n{point.english}"
 
 
+def _free(rect: QRectF, labels, dots, zones) -> bool:
+    """A label may go at ``rect`` if it covers no other label, no other dot and none of ``zones``."""
+    return not any(rect.intersects(r) for r in labels) and not any(rect.intersects(d) for d in dots) \
+        and not any(z.intersects(rect) for z in zones)
+
+
 class BodyScene(QGraphicsScene):
     """The diagram of one view. Emits which point was clicked or hovered; holds no selection logic."""
 
@@ -147,12 +153,9 @@ class BodyScene(QGraphicsScene):
                 QRectF(in_x, y + gap, width, height),
             ]
 
-            def free(rect, avoid_zones: bool) -> bool:
-                return not any(rect.intersects(r) for r in placed) \
-                    and not any(rect.intersects(d) and not d.contains(item.pos()) for d in dots) \
-                    and not (avoid_zones and any(z.intersects(rect) for z in zones))
-
-            index = next((i for avoid in (True, False) for i, rect in enumerate(candidates) if free(rect, avoid)),
+            at = item.pos()
+            index = next((i for avoid in (True, False) for i, rect in enumerate(candidates)
+                          if _free(rect, placed, [d for d in dots if not d.contains(at)], zones if avoid else [])),
                          None)
             if index is None and self._in_plan(item):
                 # A plan's label is never dropped: take the place that covers other labels least.

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 _TYPES = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
 
@@ -45,7 +52,7 @@ class StudyKeys(QObject):
         if self._watched is not None:
             self._watched.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj, event) -> bool:
         if event.type() not in _TYPES:
             return False
         tab = self.panel.running_tab()

@@ -22,7 +22,7 @@ class WrapButton(QPushButton):
         self.setSizePolicy(policy)
         self.setText(text)
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+    def setText(self, text: str) -> None:
         self.label.setText(text)
         self.setAccessibleName(text)
         self.updateGeometry()
@@ -30,15 +30,15 @@ class WrapButton(QPushButton):
     def text(self) -> str:
         return self.label.text()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+    def heightForWidth(self, width: int) -> int:
         return self.layout().totalHeightForWidth(width)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def minimumSizeHint(self) -> QSize:
         return QSize(80, self.label.fontMetrics().height() + 14)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         width = min(self.label.sizeHint().width() + 20, 360)
         return QSize(width, self.heightForWidth(width))
