@@ -139,7 +139,7 @@ def _ink_box_mm(pdf, tmp_path, dpi=150):
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm not installed")
     subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(pdf), str(tmp_path / "ink")], check=True)
-    with Image.open(sorted(tmp_path.glob("ink*.png"))[0]) as page:
+    with Image.open(min(tmp_path.glob("ink*.png"))) as page:
         grey = page.convert("L").point(lambda v: 255 if v < 245 else 0)  # anything not (nearly) white
         box = grey.getbbox()
         size = page.size
@@ -189,3 +189,51 @@ def test_handout_figure_labels_every_plan_item_readably(window):
     for code, label in labelled.items():
         assert label.text() == code and label.font().pointSizeF() >= 10
         assert all(label.parentItem().zValue() > zone.zValue() for zone in zones)
+
+
+def _visible_notice(window):
+    from viewer.ui.notice import Notice
+
+    shown = [box for box in window.findChildren(Notice) if box.isVisible()]
+    return shown[0] if shown else None
+
+
+def test_a_plan_that_cannot_be_opened_says_so_in_a_dialog(window, qtbot, tmp_path, monkeypatch):
+    """File ▸ Open on a broken plan: a dialog (not only the status bar) says why; OK closes it."""
+    bad = tmp_path / "broken.mvplan"
+    bad.write_text("{garbage", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: bad)
+    window.diagram.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _visible_notice(window) is not None, timeout=3000)
+    box = _visible_notice(window)
+    assert "Plan not opened" in box.text() and "broken.mvplan" in box.text()
+    assert window.isEnabled()  # the dialog does not block the window
+    qtbot.mouseClick(box.button(box.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _visible_notice(window) is None, timeout=3000)
+
+
+def test_a_plan_with_an_unknown_code_opens_the_rest_and_lists_what_was_left_out(window, qtbot, tmp_path,
+                                                                                monkeypatch):
+    """A teacher's pack point missing here: the other items open, a dialog names the one left out, and
+    saving asks where instead of writing over the original file."""
+    from viewer.ui.notice import Notice
+
+    original = EXAMPLE.read_text(encoding="utf-8").replace('"ref": "BL25"', '"ref": "PACK-WEEK1-3"')
+    path = tmp_path / "homework.mvplan"
+    path.write_text(original, encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(Notice, "ask", classmethod(lambda cls, parent, title, text, details="", callback=None:
+                                                   shown.append((title, text, details))))
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: path)
+    window.diagram.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    keys = window.plan_panel.plan.keys()
+    assert "BL23" in keys and "tp:QL1" in keys and "PACK-WEEK1-3" not in keys and len(keys) == 5
+    _title, text, details = shown[0]
+    assert "homework.mvplan" in text and "item 2.ref: 'PACK-WEEK1-3'" in details
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: asked.append(1) or None)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [1] and path.read_text(encoding="utf-8") == original

@@ -76,8 +76,13 @@ def save_plan(plan: Plan, path: Path) -> None:
     atomic_write_text(Path(path), plan.to_json())
 
 
-def parse_plan(text: str, name: str, known_points=None, known_triggers=None) -> Plan:
-    """Check a plan file's text; raise PlanError naming the file, item and field on any mistake."""
+def parse_plan(text: str, name: str, known_points=None, known_triggers=None,
+               left_out: list[str] | None = None) -> Plan:
+    """Check a plan file's text; raise PlanError naming the file, item and field on any mistake.
+
+    With a ``left_out`` list, an item naming a point or trigger point this atlas does not know (say, a
+    teacher's pack point on a machine without the pack) is left out and described there instead.
+    """
     try:
         data = parse_json(text)
     except json.JSONDecodeError as exc:
@@ -117,7 +122,11 @@ def parse_plan(text: str, name: str, known_points=None, known_triggers=None) -> 
         _check_length(f"{where}.note", item_note)
         known = known_points if kind == "point" else known_triggers
         if known is not None and ref not in known:
-            raise PlanError(f"{where}.ref: {ref!r} is not a known {'point' if kind == 'point' else 'trigger point'}")
+            problem = f"{where}.ref: {ref!r} is not a known {'point' if kind == 'point' else 'trigger point'}"
+            if left_out is None:
+                raise PlanError(problem)
+            left_out.append(problem)
+            continue
         plan.items.append(PlanItem(kind, ref, item_note))
     return plan
 
@@ -127,7 +136,7 @@ def _check_length(where: str, text: str) -> None:
         raise PlanError(f"{where}: {len(text)} characters, over the limit of {MAX_TEXT}")
 
 
-def load_plan(path: Path, known_points=None, known_triggers=None) -> Plan:
+def load_plan(path: Path, known_points=None, known_triggers=None, left_out: list[str] | None = None) -> Plan:
     path = Path(path)
     try:
         text = decode_text(read_limited(path, MAX_PLAN_BYTES, "plan"))
@@ -137,4 +146,4 @@ def load_plan(path: Path, known_points=None, known_triggers=None) -> Plan:
         raise PlanError(f"{path.name}: {exc}") from None
     except OSError as exc:
         raise PlanError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
-    return parse_plan(text, path.name, known_points, known_triggers)
+    return parse_plan(text, path.name, known_points, known_triggers, left_out)

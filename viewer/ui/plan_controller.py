@@ -9,6 +9,7 @@ from ..atlas.limits import MAX_PLAN_ITEMS
 from ..atlas.plan import SUFFIX, Plan, PlanError, load_plan, save_plan
 from ..atlas.store import remove_stale_temps
 from . import dialogs
+from .notice import Notice
 
 
 class PlanController(QObject):
@@ -33,9 +34,11 @@ class PlanController(QObject):
     def _on_changed(self) -> None:
         self.dirty = True
 
-    def _fail(self, text: str) -> None:
+    def _fail(self, text: str, title: str = "Plan") -> None:
+        """A failure is shown in a dialog (the status bar alone is too easy to miss) and in the status bar."""
         self.last_error = text
         self.message.emit(text)
+        Notice.ask(self.window, title, text)
 
     def confirm_discard(self, then) -> None:
         """Run ``then`` at once if nothing is unsaved; otherwise ask Save / Discard / Cancel first."""
@@ -84,15 +87,25 @@ class PlanController(QObject):
         if path is None:
             return False
         content = self.window.content
+        left_out: list[str] = []
         try:
-            plan = load_plan(path, set(content.atlas.points), set(content.muscles.trigger_points))
+            plan = load_plan(path, set(content.atlas.points), set(content.muscles.trigger_points), left_out)
         except PlanError as exc:
             self._fail(f"Plan not opened: {exc}")  # the file is left exactly as it is
             return False
         self.panel.set_plan(plan)
-        self.path, self.dirty = (None if as_copy else Path(path)), False
+        # A plan opened without some of its items is not the file any more: Save asks where to save it.
+        self.path = None if as_copy or left_out else Path(path)
+        self.dirty = bool(left_out)
         self.planReplaced.emit()
         self.message.emit(f"Opened {Path(path).name} ({len(plan.items)} items)")
+        if left_out:
+            self.last_error = "Left out: " + "; ".join(left_out)
+            Notice.ask(self.window, "Plan opened without some items",
+                       f"{Path(path).name} was opened, but {len(left_out)} of its items are not in this atlas "
+                       "(perhaps they come from a teacher's data pack that is not installed here) and were "
+                       "left out. The file itself is unchanged; saving asks where, so it is not overwritten.",
+                       "\n".join(left_out))
         return True
 
     def save_plan(self) -> bool:
