@@ -192,3 +192,29 @@ def test_deep_muscle_is_dashed_and_named_in_the_legend(deep_window, qtbot):
     assert "Deep muscle (dashed)" in [name for _, name in win.legend.entries]
     text = win.details.toPlainText()
     assert "T&S vol. 2, ch. 4" in text and "lies deep" in text and "Toy <b>deep</b> quadratus" in text
+
+
+def test_a_row_of_the_trigger_point_acupoint_table_shows_both_on_the_body(window, qtbot):
+    """Help ▸ Trigger points and acupoints: a click on a row selects the trigger point, rings its nearest
+    acupoint and frames both on the diagram."""
+    from PySide6.QtCore import Qt
+
+    from viewer.ui.correspondence import CorrespondenceDialog
+
+    action = next(a for a in window.menuBar().actions() if a.text() == "&Help").menu().actions()[0]
+    action.trigger()
+    dialog = window.findChild(CorrespondenceDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    table = dialog.table
+    row = 5
+    tp_id, code = table.item(row, 0).text(), table.item(row, 2).text()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(table.item(row, 1)).center())
+    assert window.selection.code == f"tp:{tp_id}"
+    scene = window.scenes[window.current_view]
+    rings = [i for i in scene.by_code[code] if i.state == "near"]
+    crosses = [t for t in scene.triggers.markers if t.code == tp_id and t.isVisible()]
+    assert rings and crosses
+    viewport = window.diagram.viewport().rect()
+    for item in (rings[0], crosses[0]):
+        assert viewport.contains(window.diagram.mapFromScene(item.pos()))
+    assert window.diagram.zoom > 1.5  # framed close up, not the whole figure

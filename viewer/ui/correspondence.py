@@ -1,7 +1,7 @@
 """How close are trigger points to acupoints? The app's own count beside published figures."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,6 +40,10 @@ def summary_html(items) -> str:
 
 
 class CorrespondenceDialog(QDialog):
+    """The summary and one row per trigger point; choosing a row shows the pair on the body."""
+
+    pairChosen = Signal(str, str)  # trigger point id, acupoint code
+
     def __init__(self, content, items, parent=None):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened again and again: never piles up
@@ -54,7 +58,8 @@ class CorrespondenceDialog(QDialog):
         self.table = QTableWidget(len(items), 5)
         self.table.setHorizontalHeaderLabels(["Trigger point", "Muscle", "Nearest acupoint", "cm", "cun"])
         muscles = content.muscles
-        for row, item in enumerate(sorted(items, key=lambda c: c.distance_cm)):
+        self.pairs = sorted(items, key=lambda c: c.distance_cm)
+        for row, item in enumerate(self.pairs):
             muscle = muscles.muscles[muscles.trigger_points[item.trigger_point].muscle]
             cells = (item.trigger_point, muscle.name, item.acupoint, f"{item.distance_cm:.1f}",
                      f"{item.distance_cun:.1f}" if item.distance_cun is not None else "")
@@ -62,7 +67,14 @@ class CorrespondenceDialog(QDialog):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setToolTip("Choose a row to see the trigger point and its nearest acupoint on the body")
+        self.table.currentCellChanged.connect(self._on_row)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _on_row(self, row: int, *_columns) -> None:
+        if 0 <= row < len(self.pairs):
+            self.pairChosen.emit(self.pairs[row].trigger_point, self.pairs[row].acupoint)

@@ -480,7 +480,16 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.close)  # not inside the close that asked (Qt ignores a nested close)
 
     def show_correspondence(self) -> None:
-        CorrespondenceDialog(self.content, self.correspondence, self).open()
+        dialog = CorrespondenceDialog(self.content, self.correspondence, self)
+        dialog.pairChosen.connect(self._on_pair_chosen)
+        dialog.open()
+
+    def _on_pair_chosen(self, tp_id: str, code: str) -> None:
+        """A row of the trigger points and acupoints table: both on the body, the acupoint ringed."""
+        self.selection.select(f"tp:{tp_id}")
+        scene = self.scenes[self.current_view]
+        scene.highlight([code])
+        self.diagram.fit_to(scene.area_of([code], [tp_id]))
 
     def show_problems(self) -> None:
         dialog = ProblemsDialog(self.content.problems, self)

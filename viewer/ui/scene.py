@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from ..atlas.body import smooth_open
@@ -362,6 +362,12 @@ class BodyScene(QGraphicsScene):
         if item.code == self._selected or item.code in self._highlighted:
             return True
         return not self._acupoints_off and item.meridian not in self._hidden
+
+    def area_of(self, codes, trigger_points=()) -> QRectF:
+        """The scene rectangle holding the markers of these acupoints and trigger points (to frame them)."""
+        spots = [i.pos() for c in codes for i in self.by_code.get(c, [])]
+        spots += [t.pos() for t in self.triggers.markers if t.code in trigger_points]
+        return QPolygonF(spots).boundingRect()
 
     def highlight(self, codes) -> None:
         """Mark acupoints (e.g. those near a painful spot) without selecting them."""
