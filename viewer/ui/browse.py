@@ -29,6 +29,9 @@ CATEGORY_CHOICES = {"well": "well (jing)", "spring": "spring (ying)", "stream": 
                     "river": "river (jing)", "sea": "sea (he)", "source": "source (yuan)",
                     "connecting": "connecting (luo)", "cleft": "cleft (xi)", "influential": "influential (hui)",
                     "confluent": "confluent (eight vessels)", "lower-sea": "lower sea (lower he)"}
+# Said beside a point found through a less obvious field: why it is in the list.
+MATCHED_ON = {"alt_name": "other name", "role": "category", "translation": "translation", "caution": "caution",
+              "region": "region"}
 VIEW_CHOICES = (("All views", ""), ("Front", "front"), ("Back", "back"), ("Side", "side"), ("Soles", "soles"))
 
 
@@ -232,7 +235,7 @@ class BrowsePanel(QWidget):
                 group.setFirstColumnSpanned(True)
                 group.setExpanded(True)
             if entry.kind == "point":
-                item = self._point_item(entry.key, found.field if found.field not in ("code", "pinyin") else "")
+                item = self._point_item(entry.key, MATCHED_ON.get(found.field, ""))
                 group.addChild(item)
             elif entry.kind == "trigger_point":
                 tp_id, _, text = entry.title.partition(" · ")
