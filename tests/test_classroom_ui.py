@@ -84,7 +84,7 @@ def test_reset_layout_gives_the_body_its_room_back(window, qtbot):
     details = window.details_dock
     window.resizeDocks([details], [1150], Qt.Orientation.Horizontal)
     window.browse_dock.setFloating(True)
-    qtbot.waitUntil(lambda: window.diagram.width() < 300)
+    qtbot.waitUntil(lambda: window.diagram.width() < 400)  # squeezed (the body keeps a small minimum)
     _menu_action(window, "Window", "Reset layout").trigger()
     qtbot.waitUntil(lambda: window.diagram.width() > 1400 * 0.4)
     assert not window.browse_dock.isFloating() and window.browse_dock.isVisible()
