@@ -54,7 +54,16 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
 
     def _on_answered(self, kind: str, ref: str) -> None:
         """Show what the card was about: the point, or the muscle with its referral zones."""
-        self.window.select(f"m:{ref}" if kind.startswith("muscle") else ref)
+        content = self.window.content
+        if kind.startswith("muscle"):
+            key = f"m:{ref}" if ref in content.muscles.muscles else ""
+        elif ref in content.atlas.points:
+            key = ref
+        else:  # a category card ("well/LU"): the point it names
+            membership = content.categories.get(ref)
+            key = membership.point if membership is not None else ""
+        if key:
+            self.window.select(key)
 
     def _on_started(self, view: str) -> None:
         """A blank body: no acupoints or trigger points until the answer is given."""
