@@ -1,8 +1,6 @@
 """Browse panel: search as you type, filters, favourites and a tree of channels and points."""
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -240,7 +238,7 @@ class BrowsePanel(QWidget):
             elif entry.kind == "trigger_point":
                 tp_id, _, text = entry.title.partition(" · ")
                 item = QTreeWidgetItem([tp_id, text])
-                item.setToolTip(1, escape(text))
+                item.setToolTip(1, tooltip(text))
                 item.setData(0, CODE_ROLE, entry.key)
                 group.addChild(item)
             else:  # a muscle, or an indication / category that gathers points

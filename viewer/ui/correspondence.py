@@ -78,3 +78,19 @@ class CorrespondenceDialog(QDialog):
     def _on_row(self, row: int, *_columns) -> None:
         if 0 <= row < len(self.pairs):
             self.pairChosen.emit(self.pairs[row].trigger_point, self.pairs[row].acupoint)
+
+
+def open_correspondence(window) -> CorrespondenceDialog:
+    """Open the table beside the window; a chosen row selects the trigger point, rings its acupoint and
+    frames both on the body."""
+    dialog = CorrespondenceDialog(window.content, window.correspondence, window)
+
+    def show_pair(tp_id: str, code: str) -> None:
+        window.select(f"tp:{tp_id}")
+        scene = window.scenes[window.current_view]
+        scene.highlight([code])
+        window.diagram.fit_to(scene.area_of([code], [tp_id]))
+
+    dialog.pairChosen.connect(show_pair)
+    dialog.open()
+    return dialog

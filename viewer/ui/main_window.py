@@ -16,7 +16,7 @@ from .layers import LayersPanel
 from .lazy import AfterFirstPaint
 from .actions import VIEW_TITLES, build_actions
 from .compare_panel import ComparePanel
-from .correspondence import CorrespondenceDialog
+from .correspondence import open_correspondence
 from .legend import LegendOverlay
 from .muscles_panel import MusclesPanel
 from .modes import PatientView, PresentationMode
@@ -480,16 +480,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.close)  # not inside the close that asked (Qt ignores a nested close)
 
     def show_correspondence(self) -> None:
-        dialog = CorrespondenceDialog(self.content, self.correspondence, self)
-        dialog.pairChosen.connect(self._on_pair_chosen)
-        dialog.open()
-
-    def _on_pair_chosen(self, tp_id: str, code: str) -> None:
-        """A row of the trigger points and acupoints table: both on the body, the acupoint ringed."""
-        self.selection.select(f"tp:{tp_id}")
-        scene = self.scenes[self.current_view]
-        scene.highlight([code])
-        self.diagram.fit_to(scene.area_of([code], [tp_id]))
+        open_correspondence(self)
 
     def show_problems(self) -> None:
         dialog = ProblemsDialog(self.content.problems, self)
