@@ -83,6 +83,30 @@ def test_patient_view_shows_only_the_plan_in_large_calm_panels(window, qtbot):
     assert window.details_dock.isVisible() and len({i.code for i in scene.markers if i.isVisible()}) > 50
 
 
+def test_patient_view_turns_to_the_view_that_shows_the_plan(window, qtbot):
+    """A low-back plan opened while the front view is up: F9 shows the back, where its points are,
+    rather than an empty front; a plan whose points are on the front keeps the front."""
+    build_plan(window)
+    window.set_view("front")
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.patient_view.active
+    assert window.current_view == "back"
+    assert {i.code for i in window.scenes["back"].markers if i.isVisible()} == {"BL23", "BL40"}
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert not window.patient_view.active
+
+
+def test_patient_view_keeps_a_view_that_already_shows_the_plan(window, qtbot):
+    """A plan of front points (ST36, PC6): F9 from the front view stays on the front."""
+    for key in ("ST36", "PC6"):
+        window.select(key)
+        window.add_to_plan_action.trigger()
+    window.set_view("front")
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.current_view == "front"
+    assert {i.code for i in window.scenes["front"].markers if i.isVisible()} == {"ST36", "PC6"}
+
+
 def test_presentation_mode_is_driven_by_the_keyboard(window, qtbot):
     """F5 goes full screen; Right/Left walk the plan; + zooms; Esc leaves."""
     build_plan(window)

@@ -87,6 +87,7 @@ class PatientView(QObject):
             self.dock.show()
             self.dock.setMinimumWidth(420)
             self.refresh()
+            self._turn_to_plan()
         else:
             self.dock.hide()
             for scene in win.scenes.values():
@@ -119,6 +120,30 @@ class PatientView(QObject):
             scene.set_plan_filter(keys)
         self.panel.show_plan(self.window.plan_panel.plan)
         self.frame()
+
+    def _turn_to_plan(self) -> None:
+        """Turn to the view that shows the most items of the plan (a low-back plan opens on the back),
+        keeping the current view when it shows as many."""
+        win = self.window
+
+        def shown(view: str) -> int:
+            scene = win.scene_for(view)
+            return sum(i.isVisible() for i in scene.markers) + sum(t.isVisible() for t in scene.triggers.markers)
+
+        self.refresh_filters(list(win.content.body.views))
+        counts = {view: shown(view) for view in win.content.body.views}
+        best = max(counts, key=lambda v: (counts[v], v == win.current_view))
+        if counts[best] > counts.get(win.current_view, 0):
+            win.set_view(best)
+            self.frame()
+
+    def refresh_filters(self, views: list[str]) -> None:
+        """Give these views (built if need be) the patient style and the plan filter."""
+        keys = self.window.plan_panel.plan.keys()
+        for view in views:
+            scene = self.window.scene_for(view)
+            scene.set_style("patient")
+            scene.set_plan_filter(keys)
 
     def frame(self) -> None:
         """Zoom the diagram onto the plan's points on the current view (the whole figure if none)."""
