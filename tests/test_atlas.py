@@ -231,3 +231,13 @@ def test_every_placement_matches_its_rule(content):
             assert drawn[0].y == pytest.approx(ey, abs=1e-9), code
             checked += 1
     assert checked >= 450
+
+
+def test_alias_codes_are_listed_once(content):
+    """CV8's other codes read 'REN8' once, not 'REN8, REN8' (the channel lists Ren and REN)."""
+    atlas = content.atlas
+    assert atlas.aliases_of("CV8") == ("REN8",)
+    assert atlas.aliases_of("GV20") == ("DU20",)
+    for code in atlas.points:
+        aliases = atlas.aliases_of(code)
+        assert len(aliases) == len(set(aliases)), code

@@ -180,4 +180,5 @@ class Atlas:
         meridian = self.meridians.get(point.meridian)
         if meridian is None:
             return ()
-        return tuple(f"{a.upper()}{number}" for a in meridian.aliases)
+        # "Ren" and "REN" are one spelling once upper-cased: list each code once, in order.
+        return tuple(dict.fromkeys(f"{a.upper()}{number}" for a in meridian.aliases))
