@@ -261,3 +261,19 @@ def test_a_plan_with_an_unknown_code_opens_the_rest_and_lists_what_was_left_out(
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: asked.append(1) or None)
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert asked == [1] and path.read_text(encoding="utf-8") == original
+
+
+def test_a_message_shown_before_the_window_is_not_drawn_over_the_view_name(qtbot, content, tmp_path):
+    """Opening a plan from the command line says so in the status bar before the window is shown; the
+    view name under it stays hidden until the message goes, so the two are never drawn on each other."""
+    from viewer.app import create_window
+
+    win = create_window(content=content, data_dir=tmp_path / "userdata", size=(1366, 768))
+    qtbot.addWidget(win)
+    assert win.plans.open_plan(EXAMPLE)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.statusBar().currentMessage()
+    assert not win.view_label.isVisible()
+    win.statusBar().clearMessage()
+    assert win.view_label.isVisible() and win.view_label.text()

@@ -95,8 +95,9 @@ class MainWindow(QMainWindow):
         self.view_label = QLabel()
         self.hover_label = QLabel()
         self.zoom_label = QLabel()
-        for label in (self.view_label, self.hover_label):
-            self.statusBar().addWidget(plain(label))
+        for label in (self.view_label, self.hover_label):  # hidden while a message is up, even one shown
+            self.statusBar().addWidget(plain(label))       # before the window (Qt would draw both at once)
+            self.statusBar().messageChanged.connect(lambda text, label=label: label.setVisible(not text))
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.patient_view = PatientView(self)
         self.presentation = PresentationMode(self)
