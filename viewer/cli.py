@@ -16,6 +16,19 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _lang(text: str) -> str:
+    from .atlas.i18n import PSEUDO, available, normalise
+
+    found = normalise(text)
+    if found is None or (found not in available() and found != PSEUDO):
+        raise argparse.ArgumentTypeError(
+            f"no interface language {text!r} (bundled: {', '.join(available())})")
+    return found
+
+
+LANG_HELP = "interface language, e.g. es or zh_CN (default: the saved choice, else the system's)"
+
+
 def app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="meridian-viewer",
@@ -38,6 +51,7 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--plan", metavar="FILE", help="open a treatment plan (.mvplan)")
     parser.add_argument("--patient-view", action="store_true", help="start in the patient view")
     parser.add_argument("--presentation", action="store_true", help="start in presentation mode (full screen)")
+    parser.add_argument("--lang", type=_lang, metavar="LANG", help=LANG_HELP)
     parser.add_argument("--quit-on-paint", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -51,4 +65,6 @@ def export_parser() -> argparse.ArgumentParser:
     parser.add_argument("--plan", metavar="FILE", help="for handout and quiz: the plan to print")
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="write here instead of standard output (handout: .pdf or .png, required)")
+    parser.add_argument("--lang", type=_lang, metavar="LANG",
+                        help="language of the export's texts, e.g. es or zh_CN (default: the system's)")
     return parser

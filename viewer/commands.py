@@ -27,6 +27,9 @@ def _cannot_write(path: Path, reason) -> int:
 
 
 def run_export(args) -> int:
+    from .atlas import i18n
+
+    i18n.set_language(getattr(args, "lang", None))
     if args.output and output_problem(Path(args.output)):
         return _cannot_write(Path(args.output), output_problem(Path(args.output)))
     if args.what in ("handout", "quiz"):
@@ -60,7 +63,10 @@ def _export_handout(args) -> int:
     from .atlas.plan import PlanError, load_plan
     from .ui.handout import export_pdf, export_png
 
-    ensure_application()
+    from .atlas import i18n
+    from .ui.language import install_qt_translations
+
+    install_qt_translations(ensure_application(), i18n.current())
     content = load_content()
     try:
         plan = load_plan(Path(args.plan), set(content.atlas.points), set(content.muscles.trigger_points))
@@ -90,6 +96,10 @@ def run_app(args) -> int:
     if args.screenshot and output_problem(Path(args.screenshot)):
         return _cannot_write(Path(args.screenshot), output_problem(Path(args.screenshot)))
     app = ensure_application()
+    from .atlas.paths import user_data_dir
+    from .ui.language import start as start_language
+
+    start_language(app, args.lang, None if args.screenshot or args.quit_on_paint else user_data_dir())
     try:
         channels = [c.strip().upper() for c in args.channels.split(",") if c.strip()] if args.channels else None
         if not 1.0 <= args.zoom <= 40.0:

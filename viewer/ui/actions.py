@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 
+from .language import add_menu as add_language_menu
 from .packs_dialog import show_packs
 from .session import reset_layout
 from .shortcuts import show_shortcuts
@@ -109,6 +110,8 @@ def build_actions(win) -> None:
 
     window_menu = menu.addMenu("&Window")
     window_menu.addAction(win.make_action("&Reset layout", lambda: reset_layout(win)))
+
+    add_language_menu(win, win.data_dir)
 
     help_menu = menu.addMenu("&Help")
     help_menu.addAction(win.make_action("&Keyboard shortcuts…", lambda: show_shortcuts(win), "F1"))
