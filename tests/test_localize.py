@@ -1,0 +1,66 @@
+"""The content shown in another language, field by field, with English standing in where needed."""
+from __future__ import annotations
+
+import pytest
+
+from viewer.atlas.content import load_content
+from viewer.atlas.localize import localize
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content()
+
+
+def test_english_is_the_content_itself(content):
+    local = localize(content, "en")
+    assert local.content is content and not local.english
+
+
+@pytest.mark.parametrize(("lang", "words"), [("es", ("cun", "debajo")), ("zh_CN", ("寸",))])
+def test_point_texts_come_from_the_language_and_codes_stay(content, lang, words):
+    local = localize(content, lang)
+    st36 = local.content.atlas.points["ST36"]
+    english = content.atlas.points["ST36"]
+    assert st36.location != english.location
+    assert all(w in st36.location for w in words)
+    assert (st36.code, st36.places, st36.pinyin, st36.hanzi) == (english.code, english.places, english.pinyin,
+                                                                  english.hanzi)
+    assert content.atlas.points["ST36"].location == english.location  # the original is untouched
+
+
+def test_muscles_channels_and_the_comparison_are_translated(content):
+    local = localize(content, "es")
+    assert local.content.muscles.muscles["quadratus_lumborum"].summary != \
+        content.muscles.muscles["quadratus_lumborum"].summary
+    tp = next(iter(local.content.muscles.muscles["quadratus_lumborum"].trigger_points))
+    assert local.content.muscles.trigger_points[tp.id].name == tp.name
+    assert local.content.atlas.meridians["ST"].name != content.atlas.meridians["ST"].name
+    assert local.content.overview.disclaimer != content.overview.disclaimer
+    assert local.term("region", "lower_back") == "zona lumbar"
+
+
+def test_a_missing_field_falls_back_to_english_and_says_so(content, tmp_path):
+    import shutil
+
+    from viewer.atlas.resources import assets_root
+
+    assets = tmp_path / "assets"
+    shutil.copytree(assets_root() / "atlas" / "i18n" / "es", assets / "atlas" / "i18n" / "es")
+    path = assets / "atlas" / "i18n" / "es" / "meridians" / "ST.toml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("[point.ST36]")
+    end = text.index("[point.", start + 5)
+    block = text[start:end]
+    location_line = next(line for line in block.splitlines() if line.startswith("location"))
+    path.write_text(text[:start] + block.replace(location_line + "\n", "") + text[end:], encoding="utf-8")
+    local = localize(content, "es", assets)
+    assert local.content.atlas.points["ST36"].location == content.atlas.points["ST36"].location
+    assert local.in_english("point", "ST36", "location")
+    assert not local.in_english("point", "ST36", "name")
+    assert local.entry_in_english("point", "ST36") and not local.entry_in_english("point", "ST37")
+
+
+def test_bundled_translations_leave_nothing_to_english_but_by_design_gaps(content):
+    for lang in ("es", "zh_CN"):
+        assert localize(content, lang).english == set(), lang
