@@ -157,3 +157,20 @@ def test_a_restart_drops_the_old_lang_argument():
 
     assert without_lang(["-m", "viewer", "--lang", "es", "--view", "back", "--lang=zh_CN"]) == [
         "-m", "viewer", "--view", "back"]
+
+
+def test_every_translation_call_in_the_code_is_seen_by_the_extractor():
+    """A `_("...")` Babel cannot see (inside an f-string, say) would stay English in every language."""
+    import ast
+
+    seen = {(loc[0], loc[1]) for m in i18n_tool.template() if m.id for loc in m.locations}
+    missed = []
+    for path in sorted((ROOT / "viewer").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("_", "N_", "ngettext", "pgettext") and node.args
+                    and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2])
+                    and (rel, node.lineno) not in seen):
+                missed.append(f"{rel}:{node.lineno}")
+    assert not missed, f"not extracted (move the call out of the f-string): {missed}"

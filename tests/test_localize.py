@@ -64,3 +64,13 @@ def test_a_missing_field_falls_back_to_english_and_says_so(content, tmp_path):
 def test_bundled_translations_leave_nothing_to_english_but_by_design_gaps(content):
     for lang in ("es", "zh_CN"):
         assert localize(content, lang).english == set(), lang
+
+
+def test_caution_labels_have_a_translation_slot(content):
+    tags = content.atlas.points["LU1"].caution_tags
+    assert tags
+    assert localize(content, "zh_CN").caution_labels({"no_needle"}) == ["禁针"]
+    assert localize(content, "es").caution_labels({"pregnancy", "lung"}) == [
+        "evitar en el embarazo", "pulmón debajo: nunca profundo"]
+    english = localize(content, "en").caution_labels(tags)
+    assert english and all(label.isascii() for label in english)

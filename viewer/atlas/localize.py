@@ -38,6 +38,28 @@ class Localized:
         """A vocabulary word (region, tag, angle) in this language, the English word when untranslated."""
         return self.terms.get((kind, english), english)
 
+    def point_name(self, point) -> str:
+        """The name a reader of this language knows a point by: the hanzi in Chinese, else its translated name."""
+        if self.language.startswith("zh") and point.hanzi:
+            return point.hanzi
+        return point.english
+
+    def caption(self, key: str) -> str:
+        """One line naming a plan entry ('ST36 Zúsānlǐ · Tres distancias del pie', '✕ TrP1 · Trapecio')."""
+        muscles = self.content.muscles
+        if key.startswith("tp:"):
+            tp = muscles.trigger_points[key[3:]]
+            return f"✕ {tp.id} · {muscles.muscles[tp.muscle].name}"
+        point = self.content.atlas.points[key]
+        return f"{key} {point.pinyin} · {self.point_name(point)}"
+
+    def caution_labels(self, tags) -> list[str]:
+        """The caution labels of ``tags`` in this language, in the vocabulary's order."""
+        from .cautions import vocabulary
+
+        return [self.term("caution", f"{c.id}.label") if (("caution", f"{c.id}.label") in self.terms) else c.label
+                for c in vocabulary().cautions.values() if c.id in tags]
+
     def entry_in_english(self, table: str, entry: str) -> bool:
         """Did English stand in for any field of this entry (a point, muscle...)?"""
         return any(t == table and e == entry for t, e, _ in self.english)
@@ -118,9 +140,9 @@ def localize(content, lang: str, assets: Path | None = None):
     new_overview = dataclasses.replace(
         overview, sections=sections, disclaimer=pick(("compare.toml", "meta", "", "disclaimer"), overview.disclaimer))
 
-    for (name, table, entry, _), value in texts.items():
+    for (name, table, entry, sub), value in texts.items():
         if name == "vocabulary.toml" and isinstance(value, str):
-            result.terms[(table, entry)] = value
+            result.terms[(table, f"{entry}.{sub}" if sub else entry)] = value
     result.content = dataclasses.replace(content, atlas=new_atlas, muscles=new_muscles, overview=new_overview,
                                          search=None)
     return result

@@ -152,6 +152,11 @@ def english_texts(atlas, muscles, overview) -> dict[Key, Text]:
         if point.source.startswith("meridians/"):
             for tag in point.tags:
                 put(("vocabulary.toml", "tag", tag, ""), tag)
+    from .cautions import vocabulary
+
+    for caution in vocabulary().cautions.values():
+        put(("vocabulary.toml", "caution", caution.id, "label"), caution.label)
+        put(("vocabulary.toml", "caution", caution.id, "meaning"), caution.meaning)
     put(("compare.toml", "meta", "", "disclaimer"), overview.disclaimer)
     for section in overview.sections:
         put(("compare.toml", "section", section.id, "title"), section.title)

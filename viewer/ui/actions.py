@@ -6,6 +6,7 @@ from PySide6.QtGui import QActionGroup, QKeySequence
 
 from .language import add_menu as add_language_menu
 from .packs_dialog import show_packs
+from .patient_language import menu as patient_language_menu
 from .session import reset_layout
 from .shortcuts import show_shortcuts
 
@@ -29,6 +30,7 @@ def build_actions(win) -> None:
     file_menu.addAction(win.make_action("Export &quiz sheet (PDF)…", lambda: plans.export_quiz()))
     file_menu.addAction(win.make_action("&Print handout…", plans.print_plan, QKeySequence.StandardKey.Print))
     file_menu.addAction(win.make_action("Export &view image…", lambda: plans.export_view(), "Ctrl+Shift+E"))
+    patient_language_menu(win.patient_view.language, file_menu)
     file_menu.addSeparator()
     file_menu.addAction(win.make_action("&Quit", win.close, QKeySequence.StandardKey.Quit))
 

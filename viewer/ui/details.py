@@ -5,11 +5,12 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas.cautions import vocabulary
 from ..atlas.describe import describe_placement
+from ..atlas.i18n import N_
 from . import theme
 from .fonts import hanzi_safe, hanzi_supported
 from .safe_text import escape
 
-DISCLAIMER = ("Educational content for learning point locations. It is not a diagnosis or a "
+DISCLAIMER = N_("Educational content for learning point locations. It is not a diagnosis or a "
               "treatment plan; needling belongs in the hands of a trained practitioner.")
 
 

@@ -10,11 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
-from ..atlas.cautions import vocabulary
+from ..atlas import i18n
+from ..atlas.i18n import _
+from ..atlas.localize import Localized, localize
 from ..atlas.store import atomic_write_bytes
 from .details import DISCLAIMER
 from .fonts import hanzi_safe
-from .plan_panel import describe_key
 from .scene import BodyScene
 from .safe_text import escape
 
@@ -37,22 +38,24 @@ def plan_views(content, plan) -> list[str]:
     return ordered[:2] or ["front"]
 
 
-def _items_html(content, plan) -> str:
+def _items_html(local: Localized, plan) -> str:
+    content = local.content
     rows = []
     for number, item in enumerate(plan.items, start=1):
         if item.kind == "point":
             point = content.atlas.points[item.ref]
             where = hanzi_safe(point.location)
-            labels = vocabulary().labels(point.caution_tags)
+            labels = local.caution_labels(point.caution_tags)
             if labels:
-                where += f" Caution: {', '.join(labels)}."
+                # Translators: after a point's location on the handout; {labels} is a list of caution labels.
+                where += " " + _("Caution: {labels}.").format(labels=_(", ").join(labels))
         else:
             tp = content.muscles.trigger_points[item.ref]
             where = f"{tp.name}. {content.muscles.muscles[tp.muscle].symptoms}"
         note = f"<br><i>{escape(item.note)}</i>" if item.note else ""
-        rows.append(f"<p style='margin:0 0 6px 0'><b>{number}. {escape(describe_key(content, item.key))}</b><br>"
+        rows.append(f"<p style='margin:0 0 6px 0'><b>{number}. {escape(hanzi_safe(local.caption(item.key)))}</b><br>"
                     f"<span style='color:#444'>{escape(where)}</span>{note}</p>")
-    return "".join(rows) or "<p>(The plan has no points yet.)</p>"
+    return "".join(rows) or "<p>" + escape(_("(The plan has no points yet.)")) + "</p>"
 
 
 def _patient_html(content) -> str:
@@ -128,12 +131,19 @@ def draw_figures(painter: QPainter, content, views, keys, area: QRectF, gap: flo
         painter.drawImage(QRectF(target.left() + (target.width() - width) / 2, target.top(), width, height_px), image)
 
 
-def paint_handout(painter: QPainter, page: QRectF, content, plan) -> None:
-    """Lay out the handout in ``page`` (device units of the painter)."""
+def paint_handout(painter: QPainter, page: QRectF, content, plan, lang: str | None = None) -> None:
+    """Lay out the handout in ``page`` (device units of the painter), in ``lang`` (None: the user's)."""
+    with i18n.language(lang) as chosen:
+        _paint_handout(painter, page, localize(content, chosen), plan)
+
+
+def _paint_handout(painter: QPainter, page: QRectF, local: Localized, plan) -> None:
+    content = local.content
     unit = page.width() / (A4_MM[0] - 2 * MARGIN_MM)  # one millimetre of the printable width
     painter.fillRect(page, QColor("white"))
+    subtitle = _("Treatment plan · educational handout")
     title = (f"<h1 style='margin:0'>{escape(plan.title)}</h1>"
-             "<p style='color:#555;margin:0'>Treatment plan · educational handout</p>")
+             f"<p style='color:#555;margin:0'>{escape(subtitle)}</p>")
     _draw_html(painter, QRectF(page.left(), page.top(), page.width(), 18 * unit), title, 11.0)
     body_top = page.top() + 20 * unit
     figure_width = page.width() * 0.42
@@ -143,14 +153,14 @@ def paint_handout(painter: QPainter, page: QRectF, content, plan) -> None:
     text_left = page.left() + figure_width + 6 * unit
     text_width = page.right() - text_left
     size = 9.0
-    html = _items_html(content, plan)
+    html = _items_html(local, plan)
     if plan.note:
-        html += f"<p><b>Note:</b> {escape(plan.note)}</p>"
+        html += "<p>" + _("<b>Note:</b> {note}").format(note=escape(plan.note)) + "</p>"
     html += "<hr>" + _patient_html(content)
-    _draw_html(painter, QRectF(text_left, body_top, text_width, page.bottom() - body_top - 14 * unit), html, size)
-    disclaimer = content.overview.disclaimer or DISCLAIMER
-    _draw_html(painter, QRectF(page.left(), page.bottom() - 12 * unit, page.width(), 12 * unit),
-               f"<p style='color:#555'><i>{escape(disclaimer)} {escape(DISCLAIMER)}</i></p>", size * 0.9)
+    _draw_html(painter, QRectF(text_left, body_top, text_width, page.bottom() - body_top - 20 * unit), html, size)
+    disclaimer = content.overview.disclaimer or _(DISCLAIMER)
+    _draw_html(painter, QRectF(page.left(), page.bottom() - 18 * unit, page.width(), 18 * unit),
+               f"<p style='color:#555'><i>{escape(disclaimer)} {escape(_(DISCLAIMER))}</i></p>", size * 0.9)
 
 
 def _painting(device, what: str) -> QPainter:
@@ -202,11 +212,11 @@ def write_pdf(path: Path, title: str, pages, dpi: int = 300) -> Path:
     return Path(path)
 
 
-def export_pdf(content, plan, path: Path, dpi: int = 300) -> Path:
-    return write_pdf(path, plan.title, [lambda painter, page: paint_handout(painter, page, content, plan)], dpi)
+def export_pdf(content, plan, path: Path, dpi: int = 300, lang: str | None = None) -> Path:
+    return write_pdf(path, plan.title, [lambda painter, page: paint_handout(painter, page, content, plan, lang)], dpi)
 
 
-def render_png(content, plan, dpi: int = 150) -> QImage:
+def render_png(content, plan, dpi: int = 150, lang: str | None = None) -> QImage:
     width = round(A4_MM[0] / 25.4 * dpi)
     height = round(A4_MM[1] / 25.4 * dpi)
     image = QImage(width, height, QImage.Format.Format_RGB32)
@@ -216,26 +226,26 @@ def render_png(content, plan, dpi: int = 150) -> QImage:
     margin = MARGIN_MM / 25.4 * dpi
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    paint_handout(painter, QRectF(margin, margin, width - 2 * margin, height - 2 * margin), content, plan)
+    paint_handout(painter, QRectF(margin, margin, width - 2 * margin, height - 2 * margin), content, plan, lang)
     painter.end()
     return image
 
 
-def export_png(content, plan, path: Path, dpi: int = 150) -> Path:
+def export_png(content, plan, path: Path, dpi: int = 150, lang: str | None = None) -> Path:
     """Save the handout as PNG with its DPI recorded (so it prints at A4 size)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not render_png(content, plan, dpi).save(buffer, "PNG"):  # the image's DPI goes into the pHYs chunk
+    if not render_png(content, plan, dpi, lang).save(buffer, "PNG"):  # the image's DPI goes into the pHYs chunk
         raise OSError(f"could not encode the handout for {path}")
     atomic_write_bytes(Path(path), bytes(buffer.data()))
     return Path(path)
 
 
-def print_handout(content, plan, printer) -> None:
+def print_handout(content, plan, printer, lang: str | None = None) -> None:
     """Paint the handout on a printer chosen in the system print dialog."""
     printer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
     painter = _painting(printer, "on the printer")
-    paint_handout(painter, _printable(printer.pageLayout(), printer.resolution()), content, plan)
+    paint_handout(painter, _printable(printer.pageLayout(), printer.resolution()), content, plan, lang)
     _finish(painter, "on the printer")
 
 

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
-from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
 
-from ..atlas.cautions import vocabulary
+from ..atlas import i18n
+from ..atlas.i18n import _
+from ..atlas.localize import localize
 from .compare_panel import SafeBrowser
+from .patient_language import PatientLanguage, combo
 from .plan_panel import describe_key
 from .safe_text import escape
 
@@ -33,21 +36,32 @@ class PatientPanel(SafeBrowser):
         font.setPointSizeF(font.pointSizeF() * 1.45)
         self.setFont(font)
 
-    def _care(self, item) -> str:
+    @staticmethod
+    def _care(local, item) -> str:
         """The point's caution labels, in the vocabulary's words (trigger points have none)."""
-        point = self.content.atlas.points.get(item.ref) if item.kind == "point" else None
-        labels = vocabulary().labels(point.caution_tags) if point else []
-        return f"<br><span style='color:#8A1C1C'>Care: {escape(', '.join(labels))}</span>" if labels else ""
+        point = local.content.atlas.points.get(item.ref) if item.kind == "point" else None
+        labels = local.caution_labels(point.caution_tags) if point else []
+        if not labels:
+            return ""
+        # Translators: the patient view's caution line under a point; {labels} lists caution labels.
+        care = _("Care: {labels}").format(labels=_(", ").join(labels))
+        return f"<br><span style='color:#8A1C1C'>{escape(care)}</span>"
 
-    def show_plan(self, plan) -> None:
-        overview = self.content.overview
-        items = "".join(f"<li>{escape(describe_key(self.content, item.key))}"
-                        + self._care(item)
+    def show_plan(self, plan, lang: str | None = None) -> None:
+        """The plan and what to expect, in ``lang`` (the patient's language; None = the user's)."""
+        with i18n.language(lang) as chosen:
+            self.setHtml(self._html(localize(self.content, chosen), plan))
+        self.shown_language = chosen
+
+    def _html(self, local, plan) -> str:
+        overview = local.content.overview
+        items = "".join(f"<li>{escape(local.caption(item.key))}"
+                        + self._care(local, item)
                         + (f"<br><span style='color:#555'>{escape(item.note)}</span>" if item.note else "")
                         + "</li>" for item in plan.items)
         parts = [f"<h2>{escape(plan.title)}</h2>"]
-        parts.append(f"<p>The points on the picture, in order:</p><ol>{items}</ol>" if plan.items else
-                     "<p>No points have been added to the plan yet.</p>")
+        intro = _("The points on the picture, in order:") if plan.items else _("No points have been added to the plan yet.")
+        parts.append(f"<p>{escape(intro)}</p>" + (f"<ol>{items}</ol>" if plan.items else ""))
         if plan.note:
             parts.append(f"<p>{escape(plan.note)}</p>")
         for section in overview.sections:
@@ -55,7 +69,7 @@ class PatientPanel(SafeBrowser):
                 text = section.text["patient"]
                 parts.append(f"<h3>{escape(section.title)}</h3><p>{escape(text['shared'])}</p>")
         parts.append(f"<p style='color:#666'><i>{escape(overview.disclaimer)}</i></p>")
-        self.setHtml("".join(parts))
+        return "".join(parts)
 
 
 class PatientView(QObject):
@@ -65,9 +79,23 @@ class PatientView(QObject):
         super().__init__(window)
         self.window = window
         self.panel = PatientPanel(window.content)
-        self.dock = QDockWidget("For the patient", window)
+        self.language = PatientLanguage(self)
+        self.language.changed.connect(lambda _lang: self.refresh())
+        self.dock = QDockWidget(_("For the patient"), window)
         self.dock.setObjectName("patient_dock")
-        self.dock.setWidget(self.panel)
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.setContentsMargins(6, 4, 6, 0)
+        label = QLabel(_("Patient's language:"))
+        self.language_box = combo(self.language, holder)
+        label.setBuddy(self.language_box)
+        row.addWidget(label)
+        row.addWidget(self.language_box, 1)
+        column.addLayout(row)
+        column.addWidget(self.panel, 1)
+        self.dock.setWidget(holder)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
@@ -118,7 +146,7 @@ class PatientView(QObject):
         for scene in self.window.scenes.values():
             scene.set_style("patient")
             scene.set_plan_filter(keys)
-        self.panel.show_plan(self.window.plan_panel.plan)
+        self.panel.show_plan(self.window.plan_panel.plan, self.language.effective())
         self.frame()
 
     def _turn_to_plan(self) -> None:

@@ -138,10 +138,11 @@ class PlanController(QObject):
         from .handout import export_pdf, export_png  # PDF and Pillow are loaded only when needed
 
         try:
+            lang = self.window.patient_view.language.effective()
             if path.suffix.lower() == ".png":
-                export_png(self.window.content, self.plan, path)
+                export_png(self.window.content, self.plan, path, lang=lang)
             else:
-                export_pdf(self.window.content, self.plan, path.with_suffix(".pdf"))
+                export_pdf(self.window.content, self.plan, path.with_suffix(".pdf"), lang=lang)
         except OSError as exc:
             self._fail(f"Handout not exported: {exc}")
             return False
@@ -170,7 +171,7 @@ class PlanController(QObject):
             from .handout import print_handout
 
             try:
-                print_handout(self.window.content, self.plan, printer)
+                print_handout(self.window.content, self.plan, printer, self.window.patient_view.language.effective())
             except OSError as exc:
                 self._fail(f"Handout not printed: {exc}")
                 return
