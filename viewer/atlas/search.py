@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .cautions import vocabulary
 from .categories import OTHER_NAMES, PointCategories
 from .codes import compact
+from .hangul import has_hangul, readings
 from .indications import tag_aliases
 from .model import Atlas
 
@@ -74,6 +75,7 @@ class _Entry:
     tag_aliases: tuple[str, ...] = field(default=())  # other spellings and synonyms of the tags
     categories: frozenset[str] = field(default=frozenset())  # category words
     category_texts: tuple[str, ...] = field(default=())  # "source (yuan) point of the lung channel", folded
+    hangul: str = ""  # the Korean reading of the name
 
 
 class SearchIndex:
@@ -83,6 +85,7 @@ class SearchIndex:
         self.entries: list[_Entry] = []
         cautions = vocabulary()
         aliases = tag_aliases()
+        korean = readings()[0]
         for code, point in atlas.points.items():
             meridian = atlas.meridians.get(point.meridian)
             self.entries.append(_Entry(
@@ -106,6 +109,7 @@ class SearchIndex:
                 categories=frozenset(categories.words(code)),
                 category_texts=tuple(fold(f"{m.describe()} {m.word} {OTHER_NAMES[m.word]}")
                                      for m in categories.of(code)),
+                hangul=korean.get(code, ""),
             ))
 
     def tags(self) -> list[str]:
@@ -150,6 +154,11 @@ class SearchIndex:
                 offer(700, "hanzi")
             elif query.strip() in entry.alt_hanzi:
                 offer(900, "alt name")
+        if entry.hangul and has_hangul(query):
+            if entry.hangul == query.strip():
+                offer(950, "hangul")
+            elif query.strip() in entry.hangul:
+                offer(700, "hangul")
         if q_squash:
             if entry.pinyin == q_squash:
                 offer(900, "pinyin")

@@ -5,9 +5,10 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas.cautions import vocabulary
 from ..atlas.describe import describe_placement
+from ..atlas.hangul import reading
 from ..atlas.i18n import N_
 from . import theme
-from .fonts import hanzi_safe, hanzi_supported
+from .fonts import hangul_supported, hanzi_safe, hanzi_supported
 from .safe_text import escape
 
 DISCLAIMER = N_("Educational content for learning point locations. It is not a diagnosis or a "
@@ -112,6 +113,8 @@ class DetailsPanel(QTextBrowser):
         meridian = atlas.meridians.get(point.meridian)
         colour = theme.meridian_colour(point.meridian).name()
         hanzi = f" <span style='font-size:large'>{escape(point.hanzi)}</span>" if hanzi_supported() else ""
+        korean = reading(code) if hangul_supported() else ""
+        hanzi += f" <span>· {escape(korean)}</span>" if korean else ""
         aliases = atlas.aliases_of(code)
         alias_text = f" <span style='color:#666'>({', '.join(aliases)})</span>" if aliases else ""
         parts = [

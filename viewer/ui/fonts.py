@@ -19,6 +19,16 @@ def cjk_family() -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def hangul_supported() -> bool:
+    """Can Korean syllables be drawn (some CJK fonts, such as WenQuanYi Micro Hei, carry them)?"""
+    for family in QFontDatabase.families(QFontDatabase.WritingSystem.Korean):
+        raw = QRawFont.fromFont(QFont(family))
+        if raw.isValid() and all(raw.supportsCharacter(ord(ch)) for ch in "족삼리"):
+            return True
+    return False
+
+
 def hanzi_supported() -> bool:
     return cjk_family() is not None
 
