@@ -101,3 +101,10 @@ def test_classical_categories_are_found_as_groups_and_on_their_points(finder):
     first = finder.search("back-shu")[0].entry
     assert first.kind == "category" and "BL23" in first.members
     assert finder.search("source point lung")[0].entry.key == "LU9"
+
+
+def test_a_code_s_start_counts_from_a_digit_or_four_characters(finder):
+    """'st' is no code's start (it would list 45 points); 'st3' and 'ex-hn' are."""
+    assert not [f for f in finder.search("st") if f.field == "code"]
+    assert {f.entry.key for f in finder.search("st3") if f.field == "code"} >= {"ST3", "ST36"}
+    assert {f.entry.key for f in finder.search("ex-hn") if f.field == "code"} >= {"EX-HN3"}

@@ -144,6 +144,20 @@ def test_pack_channel_shows_no_internal_code(pack_window):
     assert image.width() > 0
 
 
+@pytest.mark.parametrize("typed", ["X-CLASS", "x-class", "xclass1"])
+def test_typing_a_pack_code_in_browse_finds_the_pack_point(pack_window, qtbot, typed):
+    """Ctrl+F and the pack's code as a teacher writes it ("X-CLASS" for X-CLASS1) list the pack's point."""
+    from PySide6.QtCore import Qt
+
+    win = pack_window
+    qtbot.keyClick(win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert win.browse.search.hasFocus()
+    qtbot.keyClicks(win.browse.search, typed)
+    assert win.browse.visible_codes()[:1] == ["X-CLASS1"]
+    qtbot.keyClick(win.browse.search, Qt.Key.Key_Return)
+    assert win.selection.code == "X-CLASS1"
+
+
 def test_pack_deck_in_study_and_plan_opened_as_copy(pack_window, qtbot):
     """The pack's deck is offered in Study; its homework opens from Help ▸ Data packs without a file path."""
     from viewer.ui.packs_dialog import PacksDialog

@@ -14,6 +14,13 @@ def compact(text: str) -> str:
     return _LEADING_ZERO.sub("", _SEPARATORS.sub("", text.upper()))
 
 
+def is_code_start(typed: str) -> bool:
+    """Whether a compacted query may stand for the beginning of codes: once it holds a digit ("bl2") or
+    four characters ("x-class" for a pack's X-CLASS1, "ex-hn"), but not a channel's letters ("st", "ren"),
+    which would list a whole channel."""
+    return len(typed) >= 4 or any(ch.isdigit() for ch in typed)
+
+
 def code_index(atlas: Atlas) -> dict[str, str]:
     """Every accepted spelling (compacted) of every point code -> the WHO code."""
     index: dict[str, str] = {}

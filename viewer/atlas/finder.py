@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .categories import OTHER_NAMES, WORDS
 from .cautions import vocabulary
-from .codes import compact
+from .codes import compact, is_code_start
 from .indications import tag_aliases
 from .search import fold, squash
 
@@ -228,8 +228,7 @@ def _score(t: Term, q: str, q_code: str, q_words: list[str], hanzi: str) -> floa
     if t.field == "code":
         if q_code == t.text:
             return weight
-        # a code's beginning counts only once a digit is typed ("bl2"), so "st" does not list 45 points
-        return weight * PREFIX if any(c.isdigit() for c in q_code) and t.text.startswith(q_code) else 0
+        return weight * PREFIX if is_code_start(q_code) and t.text.startswith(q_code) else 0
     if not q:
         return 0
     if t.text == q:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .cautions import vocabulary
 from .categories import OTHER_NAMES, PointCategories
-from .codes import compact
+from .codes import compact, is_code_start
 from .hangul import has_hangul, readings
 from .indications import tag_aliases
 from .model import Atlas
@@ -144,8 +144,8 @@ class SearchIndex:
 
         if q_code and q_code in entry.codes:
             offer(1000, "code")
-        elif q_code and q_code[0].isalpha() and any(c.startswith(q_code) for c in entry.codes) \
-                and any(ch.isdigit() for ch in q_code):
+        elif q_code and q_code[0].isalpha() and is_code_start(q_code) \
+                and any(c.startswith(q_code) for c in entry.codes):
             offer(800, "code")
         if query.strip() and _has_hanzi(query):
             if entry.hanzi == query.strip():
