@@ -33,6 +33,19 @@ def _isolated_user_data(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _light_theme_after_each_test():
+    """A test that switched the theme or text size (application-wide) leaves the next one the default."""
+    yield
+    import sys
+
+    if "viewer.ui.appearance" in sys.modules:
+        from viewer.ui import appearance, fonts, theme
+
+        if theme.current() is not theme.LIGHT or fonts.text_scale() != 1.0:
+            appearance.apply("light", 100)
+
+
+@pytest.fixture(autouse=True)
 def _unsaved_plans_are_discarded_at_teardown(monkeypatch):
     """Save / Discard / Cancel is answered "discard" unless a test replaces the answer itself."""
     from viewer.ui import dialogs

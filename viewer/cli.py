@@ -52,6 +52,10 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--patient-view", action="store_true", help="start in the patient view")
     parser.add_argument("--presentation", action="store_true", help="start in presentation mode (full screen)")
     parser.add_argument("--lang", type=_lang, metavar="LANG", help=LANG_HELP)
+    parser.add_argument("--theme", choices=("system", "light", "dark", "high_contrast"),
+                        help="colours for this run (View ▸ Theme; not remembered)")
+    parser.add_argument("--text-size", type=int, choices=(100, 125, 150, 175, 200), metavar="PERCENT",
+                        help="text size for this run: 100, 125, 150, 175 or 200 (View ▸ Text size; not remembered)")
     parser.add_argument("--quit-on-paint", action="store_true", help=argparse.SUPPRESS)
     return parser
 

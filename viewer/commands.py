@@ -107,6 +107,10 @@ def run_app(args) -> int:
         window = create_window(view=args.view, select=args.select, size=args.size, channels=channels)
         if not (args.screenshot or args.quit_on_paint or args.view or args.select):
             window.restore_layout()  # last session's size, panels and view (user data folder)
+        if args.theme:
+            window.appearance.set_theme(args.theme, save=False)
+        if args.text_size:
+            window.appearance.set_text_size(args.text_size, save=False)
         if args.panel:
             window.raise_panel(args.panel)
         if args.voice:

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 
 from .language import add_menu as add_language_menu
+from .appearance import Appearance
 from .packs_dialog import show_packs
 from .patient_language import menu as patient_language_menu
 from .session import reset_layout
@@ -109,6 +110,8 @@ def build_actions(win) -> None:
                                       "L", checkable=True)
     win.legend_action.setChecked(True)
     view_menu.addAction(win.legend_action)
+    view_menu.addSeparator()
+    win.appearance = Appearance(win, view_menu)  # View ▸ Theme, View ▸ Text size
 
     window_menu = menu.addMenu("&Window")
     window_menu.addAction(win.make_action("&Reset layout", lambda: reset_layout(win)))

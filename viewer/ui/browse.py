@@ -105,6 +105,14 @@ class BrowsePanel(QWidget):
         self._filled = False  # the tree is filled after the window's first paint, or when first needed
         self._shown = ""  # the point to mark in the tree once it is filled
 
+    def restyle(self) -> None:
+        """The channels' swatches in the current theme's colours."""
+        codes = {channel_label(code): code for code in self.atlas.meridians}
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            if item.text(0) in codes:
+                item.setIcon(0, swatch(codes[item.text(0)]))
+
     def ensure_filled(self) -> None:
         if not self._filled:
             self.refresh()

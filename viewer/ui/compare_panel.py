@@ -6,12 +6,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ..atlas.compare import context_for
+from . import theme
 from .fonts import hanzi_safe
 from .safe_text import escape
 
 HEADINGS = {"acupuncture": "Traditional acupuncture", "dry_needling": "Dry needling", "shared": "What they share"}
-COLOURS = {"acupuncture": "#1B5E9E", "dry_needling": "#B3261E", "shared": "#4A4A4A"}
-BACKGROUNDS = {"acupuncture": "#EEF4FB", "dry_needling": "#FCEFEE", "shared": "#F3F3F1"}
 
 
 class SafeBrowser(QTextBrowser):
@@ -77,14 +76,17 @@ class ComparePanel(QWidget):
     WIDE = 620  # px: below this the three columns are stacked as cards
 
     def _columns(self, cells: dict[str, str]) -> str:
+        """The three voices side by side, each heading and cell in its theme colours (stacked when narrow)."""
+        colour = {c: theme.css(c) for c in HEADINGS}  # the theme's names: acupuncture, dry_needling, shared
+        background = {c: theme.css(f"{c}_bg") for c in HEADINGS}
         if self.width() < self.WIDE:
             return "".join(
                 f"<table width='100%' cellspacing='0' cellpadding='6' style='margin-bottom:4px;"
-                f"background:{BACKGROUNDS[c]}'><tr><td><b style='color:{COLOURS[c]}'>{HEADINGS[c]}</b><br>"
+                f"background:{background[c]}'><tr><td><b style='color:{colour[c]}'>{HEADINGS[c]}</b><br>"
                 f"{cells[c]}</td></tr></table>" for c in HEADINGS)
-        head = "".join(f"<th width='33%' style='color:{COLOURS[c]};text-align:left'>{HEADINGS[c]}</th>"
+        head = "".join(f"<th width='33%' style='color:{colour[c]};text-align:left'>{HEADINGS[c]}</th>"
                        for c in HEADINGS)
-        body = "".join(f"<td valign='top' style='padding-right:8px;background:{BACKGROUNDS[c]}'>{cells[c]}</td>"
+        body = "".join(f"<td valign='top' style='padding-right:8px;background:{background[c]}'>{cells[c]}</td>"
                        for c in HEADINGS)
         return f"<table width='100%' cellspacing='2' cellpadding='6'><tr>{head}</tr><tr>{body}</tr></table>"
 
@@ -124,5 +126,5 @@ class ComparePanel(QWidget):
             refs = "".join(f"<li>{escape(r.cite())}</li>" for r in overview.references)
             parts.append(f"<h3>References</h3><ol>{refs}</ol>")
         disclaimer = overview.disclaimer or "Educational content, not medical advice."
-        parts.append(f"<p style='color:#666'><i>{escape(disclaimer)}</i></p>")
+        parts.append(f"<p style='color:{theme.css('muted')}'><i>{escape(disclaimer)}</i></p>")
         self.browser.setHtml("".join(parts))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas.muscles import correspondence_summary
+from . import theme
 from .safe_text import escape
 
 PUBLISHED = (
@@ -32,7 +33,7 @@ def summary_html(items) -> str:
         f"({s['share_1_cun']:.0%}) have an acupoint within 1 cun and <b>{s['within_2_cm']}</b> "
         f"({s['share_2_cm']:.0%}) within 2 cm, measured on the body model.</p>"
         f"<p>Published figures for comparison:</p><ul>{rows}</ul>"
-        "<p style='color:#555'><i>Caveat: our count measures distance on a drawing, only on the view where "
+        f"<p style='color:{theme.css('muted')}'><i>Caveat: our count measures distance on a drawing, only on the view where "
         "each trigger point is shown, against the WHO points and the extra points of this atlas. It says "
         "nothing about shared function or pain patterns, and the dense acupoint grid makes some "
         "closeness unavoidable by chance.</i></p>"

@@ -18,7 +18,8 @@ DISCLAIMER = N_("Educational content for learning point locations. It is not a d
 
 def caution_chips(tags) -> str:
     """The caution labels of ``tags`` as red chips (wording from assets/atlas/cautions.toml)."""
-    return " ".join(f"<span style='background:#FBE3E3;color:#8A1C1C'>&nbsp;{escape(label)}&nbsp;</span>"
+    style = f"background:{theme.css('chip')};color:{theme.css('caution')}"
+    return " ".join(f"<span style='{style}'>&nbsp;{escape(label)}&nbsp;</span>"
                     for label in vocabulary().labels(tags))
 
 VIEW_NAMES = {"front": "front", "back": "back", "side": "side", "soles": "soles"}
@@ -60,41 +61,42 @@ class DetailsPanel(QTextBrowser):
 
     def _muscle_html(self, muscle_id: str) -> str:
         muscle = self.content.muscles.muscles[muscle_id]
-        tps = "".join(f"<li><b>{escape(tp.id)}</b> {escape(tp.name)}<br><span style='color:#555'>"
+        tps = "".join(f"<li><b>{escape(tp.id)}</b> {escape(tp.name)}<br><span style='color:{theme.css('muted')}'>"
                       f"{self._nearest_html(tp.id)}</span></li>" for tp in muscle.trigger_points)
         chips = caution_chips(muscle.safety_tags)
         safety = "".join(f"<li>{escape(x)}</li>" for x in muscle.safety)
         deep = " · lies deep (dashed outline)" if any(o.deep for o in muscle.shapes) else ""
         source = f" · <b>Textbook:</b> {escape(muscle.source)}" if muscle.source else ""
+        zone = f"background:{theme.css('zone_chip')};color:{theme.css('label_text')}"  # as drawn on the figure
         return (
-            f"<h2 style='margin-bottom:0'><span style='color:#B3261E'>&#10005;</span> {escape(muscle.name)}</h2>"
+            f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> {escape(muscle.name)}</h2>"
             f"<p style='margin-top:2px'><i>{escape(muscle.latin)}</i><br><b>Region:</b> "
             f"{escape(muscle.region.replace('_', ' '))} · <b>Views:</b> {escape(', '.join(muscle.views))}{deep}{source}</p>"
             f"<p>{escape(muscle.summary)}</p>"
-            "<p style='color:#444'>On the diagram: <span style='background:#E88;'>&nbsp;red&nbsp;</span> "
+            f"<p style='color:{theme.css('muted')}'>On the diagram: <span style='{zone}'>&nbsp;red&nbsp;</span> "
             "where its pain is usually felt (essential zone), <u>hatched</u> where it may spread "
             "(spillover), ✕ its trigger points.</p>"
             f"<h3>Typical complaints</h3><p>{escape(muscle.symptoms)}</p>"
             f"<h3>Trigger points</h3><ul>{tps}</ul>"
             f"<h3>Palpation</h3><p>{escape(muscle.palpation)}</p>"
             f"<h3>Dry needling</h3><p>{escape(muscle.needling)}</p>"
-            f"<h3 style='color:#8A1C1C'>Safety</h3><p>{chips}</p><ul>{safety}</ul>"
-            f"<p style='color:#666'><i>{escape(DISCLAIMER)}</i></p>"
+            f"<h3 style='color:{theme.css('caution')}'>Safety</h3><p>{chips}</p><ul>{safety}</ul>"
+            f"<p style='color:{theme.css('muted')}'><i>{escape(DISCLAIMER)}</i></p>"
         )
 
     def _trigger_html(self, tp_id: str) -> str:
         tp = self.content.muscles.trigger_points[tp_id]
         muscle = self.content.muscles.muscles[tp.muscle]
         return (
-            f"<h2 style='margin-bottom:0'><span style='color:#B3261E'>&#10005;</span> {escape(tp.id)}</h2>"
+            f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> {escape(tp.id)}</h2>"
             f"<p style='margin-top:2px'><b>{escape(tp.name)}</b><br>Trigger point of "
             f"<b>{escape(muscle.name)}</b></p>"
             f"<p>{self._nearest_html(tp.id)}</p>"
             f"<h3>Where the pain goes</h3><p>{escape(muscle.symptoms)}</p>"
             f"<h3>Dry needling</h3><p>{escape(muscle.needling)}</p>"
-            f"<h3 style='color:#8A1C1C'>Safety</h3><ul>"
+            f"<h3 style='color:{theme.css('caution')}'>Safety</h3><ul>"
             + "".join(f"<li>{escape(x)}</li>" for x in muscle.safety)
-            + f"</ul><p style='color:#666'><i>{escape(DISCLAIMER)}</i></p>"
+            + f"</ul><p style='color:{theme.css('muted')}'><i>{escape(DISCLAIMER)}</i></p>"
         )
 
     def _empty_html(self) -> str:
@@ -104,7 +106,7 @@ class DetailsPanel(QTextBrowser):
             "how it is found in proportional cun, how it is needled and what to watch out for.</p>"
             "<p>Zoom with the mouse wheel, a pinch or <b>+</b>/<b>−</b>; drag to pan; <b>0</b> fits the "
             "figure. Switch views with <b>1</b>–<b>4</b>.</p>"
-            f"<p style='color:#666'><i>{escape(DISCLAIMER)}</i></p>"
+            f"<p style='color:{theme.css('muted')}'><i>{escape(DISCLAIMER)}</i></p>"
         )
 
     def _point_html(self, code: str) -> str:
@@ -116,7 +118,7 @@ class DetailsPanel(QTextBrowser):
         korean = reading(code) if hangul_supported() else ""
         hanzi += f" <span>· {escape(korean)}</span>" if korean else ""
         aliases = atlas.aliases_of(code)
-        alias_text = f" <span style='color:#666'>({', '.join(aliases)})</span>" if aliases else ""
+        alias_text = f" <span style='color:{theme.css('muted')}'>({', '.join(aliases)})</span>" if aliases else ""
         parts = [
             f"<h2 style='margin-bottom:0'><span style='color:{colour}'>&#9679;</span> "
             f"{escape(code)}{alias_text}</h2>",
@@ -137,9 +139,9 @@ class DetailsPanel(QTextBrowser):
         parts.append(f"<h3>Location</h3><p>{escape(hanzi_safe(point.location))}</p>")
         if point.places:
             how = describe_placement(point.places[0])
-            parts.append(f"<p style='color:#444'><b>Placed on the diagram:</b> {escape(how)}</p>")
+            parts.append(f"<p style='color:{theme.css('muted')}'><b>Placed on the diagram:</b> {escape(how)}</p>")
         if point.disputed:
-            parts.append(f"<p style='background:#FFF4D6;padding:4px'><b>Location disputed:</b> "
+            parts.append(f"<p style='background:{theme.css('disputed')};padding:4px'><b>Location disputed:</b> "
                          f"{escape(hanzi_safe(point.disputed))}</p>")
         categories = self.content.categories.of(code)
         if categories:
@@ -149,12 +151,12 @@ class DetailsPanel(QTextBrowser):
         if point.cautions or point.caution_tags:
             chips = caution_chips(point.caution_tags)
             items = "".join(f"<li>{escape(c)}</li>" for c in point.cautions)
-            parts.append(f"<h3 style='color:#8A1C1C'>Cautions</h3><p>{chips}</p><ul>{items}</ul>")
+            parts.append(f"<h3 style='color:{theme.css('caution')}'>Cautions</h3><p>{chips}</p><ul>{items}</ul>")
         if point.tags:
             parts.append("<h3>Traditionally used for</h3><p>" + escape(", ".join(point.tags)) + "</p>")
         if point.notes or point.translations:
             notes = "".join(f"<li>{escape(n)}</li>" for n in point.notes)
             names = "".join(f"<li>{escape(lang)}: {escape(name)}</li>" for lang, name in point.translations)
             parts.append(f"<h3>Notes from data packs</h3><ul>{notes}{names}</ul>")
-        parts.append(f"<p style='color:#666'><i>{escape(DISCLAIMER)}</i></p>")
+        parts.append(f"<p style='color:{theme.css('muted')}'><i>{escape(DISCLAIMER)}</i></p>")
         return "".join(parts)

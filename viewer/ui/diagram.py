@@ -29,7 +29,7 @@ class DiagramView(QGraphicsView):
         # Panning is by dragging; scroll bars over the padded scene would only confuse.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setBackgroundBrush(theme.PAPER)
+        self.setBackgroundBrush(theme.color("canvas"))
         self.setMinimumSize(*MIN_SIZE)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._fit_scale = 1.0

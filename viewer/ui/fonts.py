@@ -1,6 +1,7 @@
 """Find out whether Chinese characters can be shown, so that we never draw empty boxes."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 
@@ -53,3 +54,44 @@ def hanzi_safe(text: str) -> str:
 def hanzi_or_note(hanzi: str) -> str:
     """The hanzi if they can be drawn, otherwise a short note instead of empty boxes."""
     return hanzi if hanzi_supported() else "(Chinese characters need a CJK font)"
+
+
+# --- text size (View ▸ Text size) ---------------------------------------------------------------
+_text_scale = 1.0  # on top of the system's font size; the application font already includes it
+
+
+def text_scale() -> float:
+    """The user's text size as a factor (1.0 = the system's size)."""
+    return _text_scale
+
+
+def set_text_scale(scale: float) -> None:
+    global _text_scale
+    _text_scale = scale
+
+
+@contextlib.contextmanager
+def unscaled():
+    """Print at the designed sizes (handouts): View ▸ Text size is for the screen."""
+    global _text_scale
+    before, _text_scale = _text_scale, 1.0
+    try:
+        yield
+    finally:
+        _text_scale = before
+
+
+def relative_font(widget, factor: float):
+    """Give ``widget`` a font ``factor`` times the application's text size, now and after every change
+    of View ▸ Text size (the property is read by ``appearance``)."""
+    from PySide6.QtWidgets import QApplication
+
+    widget.setProperty("font_factor", factor)
+    font = widget.font()
+    base = QApplication.font()
+    if base.pointSizeF() > 0:
+        font.setPointSizeF(base.pointSizeF() * factor)
+    else:
+        font.setPixelSize(round(base.pixelSize() * factor))
+    widget.setFont(font)
+    return widget

@@ -1,27 +1,39 @@
 """Plan handouts: one A4 page with the body view(s), the plan's points, plain notes and the disclaimer.
 
+Handouts are for paper: they are drawn in the light theme (``theme.PAPER``) whatever the screen's theme.
 The same painting code serves the PDF (QPdfWriter), the PNG (a QImage whose dots-per-metre Qt writes
 into the PNG's pHYs chunk) and printing (a QPrinter from the system dialog).
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from ..atlas import i18n
 from ..atlas.i18n import _
 from ..atlas.localize import Localized, localize
 from ..atlas.store import atomic_write_bytes
+from . import theme
 from .details import DISCLAIMER
-from .fonts import hanzi_safe
+from .fonts import hanzi_safe, unscaled
 from .scene import BodyScene
 from .safe_text import escape
 
 A4_MM = (210.0, 297.0)
 MARGIN_MM = 16.0  # on every side: more than most printers' unprintable border
 PATIENT_SECTIONS = ("session", "feel", "purpose")
+
+
+def on_paper(draw):
+    """Run ``draw`` in the paper (light) theme at the designed text sizes: print-outs never turn dark."""
+    @functools.wraps(draw)
+    def drawn(*args, **kwargs):
+        with theme.using(theme.PAPER), unscaled():
+            return draw(*args, **kwargs)
+    return drawn
 
 
 def plan_views(content, plan) -> list[str]:
@@ -54,7 +66,7 @@ def _items_html(local: Localized, plan) -> str:
             where = f"{tp.name}. {content.muscles.muscles[tp.muscle].symptoms}"
         note = f"<br><i>{escape(item.note)}</i>" if item.note else ""
         rows.append(f"<p style='margin:0 0 6px 0'><b>{number}. {escape(hanzi_safe(local.caption(item.key)))}</b><br>"
-                    f"<span style='color:#444'>{escape(where)}</span>{note}</p>")
+                    f"<span style='color:{theme.css('muted')}'>{escape(where)}</span>{note}</p>")
     return "".join(rows) or "<p>" + escape(_("(The plan has no points yet.)")) + "</p>"
 
 
@@ -96,7 +108,7 @@ def _figure_image(scene, target: QRectF, device_dpi: float, figure_dpi: int = 15
                    QImage.Format.Format_ARGB32)
     image.setDotsPerMeterX(round(figure_dpi / 0.0254))
     image.setDotsPerMeterY(round(figure_dpi / 0.0254))
-    image.fill(QColor("white"))
+    image.fill(theme.color("base"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     scene.render(painter, QRectF(0, 0, image.width(), image.height()), source)
@@ -109,7 +121,7 @@ def handout_scene(content, view: str, keys, target: QRectF, device_dpi: float) -
     out for the size the figure will have in ``target`` (device units)."""
     scene = BodyScene(content.body.view(view), content)
     scene.set_style("patient")  # labels large enough to read on paper
-    scene.setBackgroundBrush(QColor("white"))
+    scene.setBackgroundBrush(theme.color("base"))
     source = scene.body_rect()
     scale = min(target.width() / source.width(), target.height() / source.height())
     scene.set_plan_filter(keys, pixels_per_unit=scale / device_dpi * 150)
@@ -131,6 +143,7 @@ def draw_figures(painter: QPainter, content, views, keys, area: QRectF, gap: flo
         painter.drawImage(QRectF(target.left() + (target.width() - width) / 2, target.top(), width, height_px), image)
 
 
+@on_paper
 def paint_handout(painter: QPainter, page: QRectF, content, plan, lang: str | None = None) -> None:
     """Lay out the handout in ``page`` (device units of the painter), in ``lang`` (None: the user's)."""
     with i18n.language(lang) as chosen:
@@ -140,10 +153,10 @@ def paint_handout(painter: QPainter, page: QRectF, content, plan, lang: str | No
 def _paint_handout(painter: QPainter, page: QRectF, local: Localized, plan) -> None:
     content = local.content
     unit = page.width() / (A4_MM[0] - 2 * MARGIN_MM)  # one millimetre of the printable width
-    painter.fillRect(page, QColor("white"))
+    painter.fillRect(page, theme.color("base"))
     subtitle = _("Treatment plan · educational handout")
     title = (f"<h1 style='margin:0'>{escape(plan.title)}</h1>"
-             f"<p style='color:#555;margin:0'>{escape(subtitle)}</p>")
+             f"<p style='color:{theme.css('muted')};margin:0'>{escape(subtitle)}</p>")
     _draw_html(painter, QRectF(page.left(), page.top(), page.width(), 18 * unit), title, 11.0)
     body_top = page.top() + 20 * unit
     figure_width = page.width() * 0.42
@@ -160,7 +173,8 @@ def _paint_handout(painter: QPainter, page: QRectF, local: Localized, plan) -> N
     _draw_html(painter, QRectF(text_left, body_top, text_width, page.bottom() - body_top - 20 * unit), html, size)
     disclaimer = content.overview.disclaimer or _(DISCLAIMER)
     _draw_html(painter, QRectF(page.left(), page.bottom() - 18 * unit, page.width(), 18 * unit),
-               f"<p style='color:#555'><i>{escape(disclaimer)} {escape(_(DISCLAIMER))}</i></p>", size * 0.9)
+               f"<p style='color:{theme.css('muted')}'><i>{escape(disclaimer)} {escape(_(DISCLAIMER))}</i></p>",
+               size * 0.9)
 
 
 def _painting(device, what: str) -> QPainter:
@@ -216,13 +230,14 @@ def export_pdf(content, plan, path: Path, dpi: int = 300, lang: str | None = Non
     return write_pdf(path, plan.title, [lambda painter, page: paint_handout(painter, page, content, plan, lang)], dpi)
 
 
+@on_paper
 def render_png(content, plan, dpi: int = 150, lang: str | None = None) -> QImage:
     width = round(A4_MM[0] / 25.4 * dpi)
     height = round(A4_MM[1] / 25.4 * dpi)
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.setDotsPerMeterX(round(dpi / 0.0254))
     image.setDotsPerMeterY(round(dpi / 0.0254))
-    image.fill(QColor("white"))
+    image.fill(theme.color("base"))
     margin = MARGIN_MM / 25.4 * dpi
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -250,15 +265,18 @@ def print_handout(content, plan, printer, lang: str | None = None) -> None:
 
 
 def export_view_image(scene, path: Path, height_px: int = 3000) -> Path:
-    """A high-resolution image of one view (for slides), whatever is shown on it."""
+    """A high-resolution image of one view (for slides), whatever is shown on it, in the paper theme."""
     source = scene.body_rect()
     width_px = round(height_px * source.width() / source.height())
     image = QImage(width_px, height_px, QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    scene.render(painter, QRectF(0, 0, width_px, height_px), source)
-    painter.end()
+    with theme.using(theme.PAPER):
+        scene.restyle()
+        image.fill(theme.color("base"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        scene.render(painter, QRectF(0, 0, width_px, height_px), source)
+        painter.end()
+    scene.restyle()  # back to the screen's theme
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):

@@ -36,11 +36,11 @@ def _pen(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
 class FigureItem(QGraphicsItem):
     """The whole drawing of one view, painted from the body model's paths in their order."""
 
-    STYLES = {
-        "contour": (theme.CONTOUR, 1.1, Qt.PenStyle.SolidLine),
-        "crease": (theme.CREASE, 0.9, Qt.PenStyle.SolidLine),
-        "bone": (theme.BONE, 1.0, Qt.PenStyle.DashLine),
-        "feature": (theme.FEATURE, 1.0, Qt.PenStyle.SolidLine),
+    STYLES = {  # role: width, line style (the colour of the role's name comes from the theme)
+        "contour": (1.1, Qt.PenStyle.SolidLine),
+        "crease": (0.9, Qt.PenStyle.SolidLine),
+        "bone": (1.0, Qt.PenStyle.DashLine),
+        "feature": (1.0, Qt.PenStyle.SolidLine),
     }
 
     def __init__(self, view):
@@ -48,9 +48,7 @@ class FigureItem(QGraphicsItem):
         self._layers: list[tuple[str, QPainterPath]] = [
             (p.role, to_painter_path(p.commands)) for p in view.paths
         ]
-        self._outline_pen = _pen(theme.OUTLINE, 1.6)
-        self._pens = {role: _pen(*style) for role, style in self.STYLES.items()}
-        self._skin = QBrush(theme.SKIN_FILL)
+        self.restyle()
         rect = QRectF()
         for _, path in self._layers:
             rect = rect.united(path.boundingRect())
@@ -58,6 +56,13 @@ class FigureItem(QGraphicsItem):
         self.setZValue(0)
         # The drawing changes only with the zoom: keep it as a device pixmap (repaint is then a blit).
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def restyle(self) -> None:
+        """Take the pens and the skin from the current theme."""
+        self._outline_pen = _pen(theme.color("outline"), 1.6)
+        self._pens = {role: _pen(theme.color(role), *style) for role, style in self.STYLES.items()}
+        self._skin = QBrush(theme.color("skin"))
+        self.update()
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -113,6 +118,10 @@ class MarkerItem(QGraphicsItem):
         path.addEllipse(QPointF(0, 0), r, r)
         return path
 
+    def restyle(self) -> None:
+        self.colour = theme.meridian_colour(self.meridian)
+        self.update()
+
     def set_state(self, state: str) -> None:
         if state != self.state:
             self.state = state
@@ -157,20 +166,20 @@ class MarkerItem(QGraphicsItem):
             fill.setAlpha(45)
             r *= 0.7
         if self.state == "near":
-            painter.setPen(QPen(QColor("#1B5E9E"), 2.0))
+            painter.setPen(QPen(theme.color("near"), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), r + 2.5, r + 2.5)
         if self.state in ("selected", "pair"):
-            halo = QColor(theme.SELECT)
+            halo = theme.color("select")
             halo.setAlpha(70 if self.state == "selected" else 45)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(halo)
             painter.drawEllipse(QPointF(0, 0), r + 3, r + 3)
-        painter.setPen(QPen(QColor("white"), 1.2))
+        painter.setPen(QPen(theme.color("marker_edge"), 1.2))
         painter.setBrush(fill)
         painter.drawEllipse(QPointF(0, 0), r, r)
         if self.state == "selected":
-            painter.setPen(QPen(theme.SELECT, 2.0))
+            painter.setPen(QPen(theme.color("select"), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), r + 1, r + 1)
 
@@ -181,11 +190,14 @@ class LabelItem(QGraphicsSimpleTextItem):
     def __init__(self, text: str, parent: MarkerItem, font):
         super().__init__(text, parent)
         self.setFont(font)
-        self.setBrush(QBrush(theme.LABEL_TEXT))
+        self.restyle()
         self.setPen(Qt.PenStyle.NoPen)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.place(0)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def restyle(self) -> None:
+        self.setBrush(QBrush(theme.color("label_text")))
 
     def place(self, slot: int) -> None:
         """Put the label beside its dot: 0 outer side, 1 inner side, 2 above, 3 below, 4-7 diagonals
@@ -203,7 +215,7 @@ class LabelItem(QGraphicsSimpleTextItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 200))
+        painter.setBrush(theme.color("label_chip"))
         painter.drawRoundedRect(self.boundingRect().adjusted(-2, 0, 2, 0), 3, 3)
         super().paint(painter, option, widget)
 
@@ -214,9 +226,13 @@ class PathwayItem(QGraphicsPathItem):
     def __init__(self, meridian: str, path: QPainterPath, colour: QColor, dashed: bool):
         super().__init__(path)
         self.meridian = meridian
-        line = QColor(colour)
-        line.setAlpha(200)
-        self.setPen(_pen(line, 2.0, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine))
+        self.dashed = dashed
+        self.restyle(colour)
         self.setZValue(5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def restyle(self, colour: QColor | None = None) -> None:
+        line = QColor(colour or theme.meridian_colour(self.meridian))
+        line.setAlpha(200)
+        self.setPen(_pen(line, 2.0, Qt.PenStyle.DashLine if self.dashed else Qt.PenStyle.SolidLine))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -21,14 +21,14 @@ from .safe_text import tooltip
 def swatch(meridian: str, size: int = 14) -> QIcon:
     """A small legend icon: the channel colour, dashed for yang channels as on the diagram."""
     pixmap = QPixmap(size * 2, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(theme.TRANSPARENT)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     pen = QPen(theme.meridian_colour(meridian), 3,
                Qt.PenStyle.DashLine if meridian in theme.YANG_CHANNELS else Qt.PenStyle.SolidLine)
     painter.setPen(pen)
     painter.drawLine(1, size // 2, size * 2 - 1, size // 2)
-    painter.setPen(QPen(QColor("white"), 1))
+    painter.setPen(QPen(theme.color("marker_edge"), 1))
     painter.setBrush(theme.meridian_colour(meridian))
     painter.drawEllipse(size - 4, size // 2 - 4, 8, 8)
     painter.end()
@@ -82,6 +82,11 @@ class LayersPanel(BuiltOnFirstShow, QWidget):
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(scroll, 1)
+
+    def restyle(self) -> None:
+        """Swatches in the current theme's channel colours."""
+        for code, box in self._boxes.items():
+            box.setIcon(swatch(code))
 
     def set_all(self, on: bool) -> None:
         for box in self.boxes.values():

@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
 from ..atlas.model import channel_label
 from . import theme
+from .fonts import relative_font
 
 
 class LegendOverlay(QWidget):
     """Lists the channels drawn on the current view: colour, line style (yang dashed) and code."""
 
-    ROW = 18
+    MIN_ROW = 18
     GAP = 10  # px from the diagram's edges
 
     def __init__(self, parent: QWidget):
@@ -22,8 +23,7 @@ class LegendOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.entries: list[tuple[str, str]] = []
         self.compact = False  # codes only, when the full legend would hide the figure in every corner
-        self._font = QFont()
-        self._font.setPointSizeF(8.5)
+        relative_font(self, 0.95)  # follows View ▸ Text size
         self.view = parent
         parent.zoomChanged.connect(self.place)
         parent.horizontalScrollBar().valueChanged.connect(self.place)
@@ -73,15 +73,20 @@ class LegendOverlay(QWidget):
     SHORT = {"Trigger point": "TrP", "Pain zone (essential)": "Pain", "Spillover zone": "Spill",
              "Muscle": "Muscle", "Deep muscle (dashed)": "Deep"}
 
+    @property
+    def row(self) -> int:
+        """Height of one row: enough for the text at any text size."""
+        return max(self.MIN_ROW, QFontMetrics(self.font()).height() + 4)
+
     def _text(self, code: str, name: str) -> str:
         if code in self.SYMBOLS:
             return self.SHORT.get(name, name) if self.compact else name
         return channel_label(code) if self.compact else f"{channel_label(code)}  {name}"
 
     def _fit_size(self) -> None:
-        metrics = QFontMetrics(self._font)
+        metrics = QFontMetrics(self.font())
         width = max((metrics.horizontalAdvance(self._text(c, n)) for c, n in self.entries), default=0) + 46
-        self.resize(width, len(self.entries) * self.ROW + 12 if self.entries else 0)
+        self.resize(width, len(self.entries) * self.row + 12 if self.entries else 0)
 
     def set_entries(self, entries: list[tuple[str, str]], triggers: bool = False) -> None:
         """``entries``: (code, name) of each channel to list, in order; ``triggers`` adds the TrP key."""
@@ -94,12 +99,12 @@ class LegendOverlay(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(0, 0, 0, 40), 1))
-        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.setPen(QPen(theme.color("legend_edge"), 1))
+        painter.setBrush(theme.color("legend_bg"))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-        painter.setFont(self._font)
+        painter.setFont(self.font())
         for row, (code, name) in enumerate(self.entries):
-            y = 6 + row * self.ROW + self.ROW / 2
+            y = 6 + row * self.row + self.row / 2
             if code in self.SYMBOLS:
                 self._paint_trigger_row(painter, code, name, y)
                 continue
@@ -107,31 +112,34 @@ class LegendOverlay(QWidget):
             style = Qt.PenStyle.DashLine if code in theme.YANG_CHANNELS else Qt.PenStyle.SolidLine
             painter.setPen(QPen(colour, 2.5, style, Qt.PenCapStyle.FlatCap))
             painter.drawLine(QPointF(8, y), QPointF(32, y))
-            painter.setPen(QPen(QColor("white"), 1))
+            painter.setPen(QPen(theme.color("marker_edge"), 1))
             painter.setBrush(colour)
             painter.drawEllipse(QPointF(20, y), 3.5, 3.5)
-            painter.setPen(theme.LABEL_TEXT)
-            painter.drawText(QRectF(38, y - self.ROW / 2, self.width() - 40, self.ROW),
+            painter.setPen(theme.color("legend_text"))
+            painter.drawText(QRectF(38, y - self.row / 2, self.width() - 40, self.row),
                              Qt.AlignmentFlag.AlignVCenter, self._text(code, name))
         painter.end()
 
     def _paint_trigger_row(self, painter: QPainter, symbol: str, name: str, y: float) -> None:
-        red = QColor("#B3261E")
+        red = theme.color("trp")
         if symbol == "✕":
             painter.setPen(QPen(red, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawLine(QPointF(15, y - 5), QPointF(25, y + 5))
             painter.drawLine(QPointF(15, y + 5), QPointF(25, y - 5))
         elif symbol in ("▭", "┅"):
             style = Qt.PenStyle.SolidLine if symbol == "▭" else Qt.PenStyle.DashLine
-            painter.setPen(QPen(QColor(120, 60, 45, 220), 1.4, style))
-            painter.setBrush(QColor(150, 80, 60, 60 if symbol == "▭" else 30))
+            fill = theme.color("muscle_fill")
+            if symbol != "▭":
+                fill.setAlpha(fill.alpha() // 2)  # deep muscles are drawn lighter, as on the figure
+            painter.setPen(QPen(theme.color("muscle_edge"), 1.4, style))
+            painter.setBrush(fill)
             painter.drawRoundedRect(QRectF(9, y - 6, 22, 12), 5, 5)
         else:
             rect = QRectF(9, y - 6, 22, 12)
             painter.setPen(QPen(red, 1.2, Qt.PenStyle.SolidLine if symbol == "■" else Qt.PenStyle.DashLine))
-            painter.setBrush(QColor(214, 40, 40, 135) if symbol == "■" else
-                             QBrush(QColor(214, 40, 40, 150), Qt.BrushStyle.BDiagPattern))
+            painter.setBrush(theme.color("essential_fill") if symbol == "■" else
+                             QBrush(theme.color("spillover_hatch"), Qt.BrushStyle.BDiagPattern))
             painter.drawRect(rect)
-        painter.setPen(theme.LABEL_TEXT)
-        painter.drawText(QRectF(38, y - self.ROW / 2, self.width() - 40, self.ROW), Qt.AlignmentFlag.AlignVCenter,
+        painter.setPen(theme.color("legend_text"))
+        painter.drawText(QRectF(38, y - self.row / 2, self.width() - 40, self.row), Qt.AlignmentFlag.AlignVCenter,
                          self._text(symbol, name))

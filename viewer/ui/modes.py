@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from ..atlas import i18n
 from ..atlas.i18n import _
 from ..atlas.localize import localize
+from . import theme
 from .compare_panel import SafeBrowser
+from .fonts import relative_font
 from .patient_language import PatientLanguage, combo
 from .plan_panel import describe_key
 from .safe_text import escape
@@ -32,9 +34,7 @@ class PatientPanel(SafeBrowser):
         super().__init__(parent)
         self.setObjectName("patient")
         self.content = content
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        self.setFont(font)
+        relative_font(self, 1.45)
 
     @staticmethod
     def _care(local, item) -> str:
@@ -45,7 +45,7 @@ class PatientPanel(SafeBrowser):
             return ""
         # Translators: the patient view's caution line under a point; {labels} lists caution labels.
         care = _("Care: {labels}").format(labels=_(", ").join(labels))
-        return f"<br><span style='color:#8A1C1C'>{escape(care)}</span>"
+        return f"<br><span style='color:{theme.css('caution')}'>{escape(care)}</span>"
 
     def show_plan(self, plan, lang: str | None = None) -> None:
         """The plan and what to expect, in ``lang`` (the patient's language; None = the user's)."""
@@ -57,7 +57,8 @@ class PatientPanel(SafeBrowser):
         overview = local.content.overview
         items = "".join(f"<li>{escape(local.caption(item.key))}"
                         + self._care(local, item)
-                        + (f"<br><span style='color:#555'>{escape(item.note)}</span>" if item.note else "")
+                        + (f"<br><span style='color:{theme.css('muted')}'>{escape(item.note)}</span>"
+                           if item.note else "")
                         + "</li>" for item in plan.items)
         parts = [f"<h2>{escape(plan.title)}</h2>"]
         intro = _("The points on the picture, in order:") if plan.items else _("No points have been added to the plan yet.")
@@ -68,7 +69,7 @@ class PatientPanel(SafeBrowser):
             if section.id in PATIENT_SECTIONS:
                 text = section.text["patient"]
                 parts.append(f"<h3>{escape(section.title)}</h3><p>{escape(text['shared'])}</p>")
-        parts.append(f"<p style='color:#666'><i>{escape(overview.disclaimer)}</i></p>")
+        parts.append(f"<p style='color:{theme.css('muted')}'><i>{escape(overview.disclaimer)}</i></p>")
         return "".join(parts)
 
 
@@ -213,7 +214,7 @@ class PointerHighlight(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 214, 0, 90))
+        painter.setBrush(theme.color("pointer"))
         painter.drawEllipse(QPointF(self.pos_), self.RADIUS, self.RADIUS)
         painter.end()
 
@@ -247,12 +248,14 @@ class Caption(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)  # names and notes come from data files and plans
         self.setWordWrap(True)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.9)
-        self.setFont(font)
-        self.setStyleSheet("color: white; background: rgba(16, 20, 24, 200); padding: 10px 18px; border-radius: 8px")
+        relative_font(self, 1.9)
+        self.restyle()
         self.hide()
         view.installEventFilter(self)
+
+    def restyle(self) -> None:
+        colours = f"color: {theme.css('caption_text')}; background: {theme.qss('caption_bg')}"
+        self.setStyleSheet(f"{colours}; padding: 10px 18px; border-radius: 8px")
 
     def show_text(self, text: str) -> None:
         self.setText(text)
@@ -305,7 +308,7 @@ class PresentationMode(QObject):
             self._toolbars = [t for t in win.findChildren(QToolBar) if t.isVisible()]
             for toolbar in self._toolbars:
                 toolbar.hide()
-            win.diagram.setBackgroundBrush(QColor("#101418"))
+            win.diagram.setBackgroundBrush(theme.color("presentation"))
             for scene in win.scenes.values():
                 scene.set_presentation(True)
             self.highlight.setGeometry(win.diagram.viewport().geometry())
@@ -329,7 +332,7 @@ class PresentationMode(QObject):
             self.highlight.hide()
             for scene in win.scenes.values():
                 scene.set_presentation(False)
-            win.diagram.setBackgroundBrush(QColor("#FBFAF7"))
+            win.diagram.setBackgroundBrush(theme.color("canvas"))
             win.menuBar().show()
             win.statusBar().show()
             for toolbar in self._toolbars:

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from . import theme
+
 PLAN_ROLE = 256  # Qt.UserRole: the plan's path on a plan row
 
 
@@ -50,7 +52,7 @@ class PacksDialog(QDialog):
             row.addWidget(widget)
         layout.addLayout(row)
         self.notice = QLabel("No file manager could be opened here: copy the path above and open it yourself.")
-        self.notice.setStyleSheet("color: #8a4b00")
+        self.notice.setStyleSheet(f"color: {theme.css('warning')}")
         self.notice.setWordWrap(True)
         self.notice.setVisible(no_file_manager)
         layout.addWidget(self.notice)

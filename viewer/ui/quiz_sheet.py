@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QPainter
 
-from .handout import _draw_html, draw_figures, plan_views, write_pdf
+from . import theme
+from .handout import _draw_html, draw_figures, on_paper, plan_views, write_pdf
 from .plan_panel import describe_key
 from .safe_text import escape
 
@@ -20,17 +21,18 @@ def _list_html(content, plan, answers: bool) -> str:
     for number, item in enumerate(plan.items, start=1):
         name = escape(describe_key(content, item.key))
         if answers and item.kind == "point":
-            where = f"<br><span style='color:#444'>{escape(content.atlas.points[item.ref].location)}</span>"
+            where = f"<br><span style='color:{theme.css('muted')}'>{escape(content.atlas.points[item.ref].location)}</span>"
         else:
             where = ""
         rows.append(f"<p style='margin:0 0 7px 0'><b>{number}.</b> {name}{where}</p>")
     return "".join(rows) or "<p>(The plan has no points: add some, then print the quiz.)</p>"
 
 
+@on_paper
 def paint_sheet(painter: QPainter, page: QRectF, content, plan, answers: bool) -> None:
     """One page: the quiz (blank figure, name line) or its answer sheet (points drawn and numbered)."""
     unit = page.width() / 180.0
-    painter.fillRect(page, QColor("white"))
+    painter.fillRect(page, theme.color("base"))
     kind = "Answer sheet" if answers else "Quiz: find the points"
     task = ("The points drawn and numbered as in the list." if answers else
             "Mark each point on the figure and write its number beside it.")

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from ..atlas.body import smooth_open
 from ..atlas.pathways import pathway_runs
 from . import theme
-from .fonts import hanzi_supported
+from .fonts import hanzi_supported, text_scale
 from .items import FigureItem, LabelItem, MarkerItem, PathwayItem, to_painter_path
 from .trigger_layer import TriggerLayer, TriggerMarkerItem
 
@@ -36,7 +36,8 @@ class BodyScene(QGraphicsScene):
     def __init__(self, view, content, parent=None):
         super().__init__(parent)
         self.view_name = view.name
-        self.setBackgroundBrush(theme.PAPER)
+        self._style = "normal"
+        self.setBackgroundBrush(theme.color("canvas"))
         self.figure = FigureItem(view)
         self.addItem(self.figure)
         self.markers: list[MarkerItem] = []
@@ -57,7 +58,7 @@ class BodyScene(QGraphicsScene):
         self._hidden: set[str] = set()
         self._selected = ""
         self._font = QFont()
-        self._font.setPointSizeF(8.0)
+        self._font.setPointSizeF(self.STYLES["normal"][2] * text_scale())
         self._font.setBold(True)
         atlas = content.atlas
         for meridian in atlas.meridians:
@@ -250,24 +251,47 @@ class BodyScene(QGraphicsScene):
             self._update_label(item)
         self._label_crosses()
 
-    STYLES = {  # background, dot size boost, label point size
-        "normal": (None, 1.0, 8.0),
-        "patient": (None, 1.4, 11.0),
-        "presentation": ("#101418", 1.4, 13.0),
+    STYLES = {  # background (a theme colour), dot size boost, label point size
+        "normal": ("canvas", 1.0, 8.0),
+        "patient": ("canvas", 1.4, 11.0),
+        "presentation": ("presentation", 1.4, 13.0),
     }
 
     def set_style(self, name: str) -> None:
         """Normal; patient view (larger dots and labels); projector (dark surround, larger still)."""
-        background, boost, points = self.STYLES[name]
-        self.setBackgroundBrush(QColor(background) if background else theme.PAPER)
-        self._font.setPointSizeF(points)
+        background, boost, _points = self.STYLES[name]
+        self._style = name
+        self.setBackgroundBrush(theme.color(background))
         self._size_boost = boost
         for item in self.markers:
             item.size_factor = boost
             item.update()
+        self.refont()
+
+    def refont(self) -> None:
+        """Point codes at the style's size times View ▸ Text size; the labels are laid out again."""
+        self._font.setPointSizeF(self.STYLES[self._style][2] * text_scale())
+        for item in self.markers:
             if item.label is not None:
                 item.label.setFont(self._font)
         self.set_labels_visible(self._labels_on)
+
+    def restyle(self) -> None:
+        """Redraw everything in the current theme's colours (after View ▸ Theme changed it)."""
+        self.setBackgroundBrush(theme.color(self.STYLES[self._style][0]))
+        if self._brush is not None:
+            self._brush.setPen(self._brush_pen())
+        for item in self.items():
+            if hasattr(item, "restyle"):
+                item.restyle()
+            else:
+                item.update()
+
+    def _brush_pen(self) -> QPen:
+        pen = QPen(theme.color("brush"), 14, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                   Qt.PenJoinStyle.RoundJoin)
+        pen.setCosmetic(True)
+        return pen
 
     def set_presentation(self, on: bool) -> None:
         self.set_style("presentation" if on else "normal")
@@ -276,10 +300,7 @@ class BodyScene(QGraphicsScene):
         """Mark the spot (or brushed stroke) asked about in 'where does it hurt?' mode."""
         if self._brush is None:
             self._brush = QGraphicsPathItem()
-            pen = QPen(QColor(27, 94, 158, 150), 14, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                       Qt.PenJoinStyle.RoundJoin)
-            pen.setCosmetic(True)
-            self._brush.setPen(pen)
+            self._brush.setPen(self._brush_pen())
             self._brush.setZValue(30)
             self._brush.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             self.addItem(self._brush)
@@ -303,13 +324,13 @@ class BodyScene(QGraphicsScene):
         S = theme.SCENE_HEIGHT
 
         def pen(colour, width, style=Qt.PenStyle.SolidLine):
-            p = QPen(QColor(colour), width, style, Qt.PenCapStyle.RoundCap)
+            p = QPen(theme.color(colour), width, style, Qt.PenCapStyle.RoundCap)
             p.setCosmetic(True)
             return p
 
         def ring(x, y, colour, radius=9.0, fill=None):
             item = self.addEllipse(-radius, -radius, 2 * radius, 2 * radius, pen(colour, 2.5),
-                                   QColor(fill) if fill else Qt.BrushStyle.NoBrush)
+                                   theme.color(fill) if fill else Qt.BrushStyle.NoBrush)
             item.setPos(x * S, y * S)
             item.setFlag(item.GraphicsItemFlag.ItemIgnoresTransformations)
             item.setZValue(40)
@@ -317,17 +338,17 @@ class BodyScene(QGraphicsScene):
 
         tx, ty = result.target
         if click is not None:
-            line = self.addLine(click[0] * S, click[1] * S, tx * S, ty * S, pen("#1B5E9E", 1.5, Qt.PenStyle.DotLine))
+            line = self.addLine(click[0] * S, click[1] * S, tx * S, ty * S, pen("locate_click", 1.5, Qt.PenStyle.DotLine))
             line.setZValue(39)
             self._locate_items.append(line)
-            ring(click[0], click[1], "#1B5E9E")
-        ring(tx, ty, "#B3261E", 6.0, "#B3261E")
+            ring(click[0], click[1], "locate_click")
+        ring(tx, ty, "locate_target", 6.0, "locate_target")
         if step >= 1:
             for _name, (lx, ly) in result.landmarks:
-                ring(lx, ly, "#1B7F3B", 11.0)
+                ring(lx, ly, "locate_landmark", 11.0)
         if step >= 2:
             for _name, (lx, ly) in result.landmarks:
-                guide = self.addLine(lx * S, ly * S, tx * S, ty * S, pen("#1B7F3B", 2.0, Qt.PenStyle.DashLine))
+                guide = self.addLine(lx * S, ly * S, tx * S, ty * S, pen("locate_landmark", 2.0, Qt.PenStyle.DashLine))
                 guide.setZValue(39)
                 self._locate_items.append(guide)
 

@@ -32,12 +32,12 @@ def layout_problem(data_dir) -> str:
     return ""
 
 
-def _say_once(window, problem: str) -> None:
-    """Tell the user (status bar and standard error) once per window that the layout is not saved."""
+def say_once(window, problem: str) -> None:
+    """Tell the user (status bar and standard error) once per window that window.ini is not saved."""
     if not problem or getattr(window, "_layout_problem_said", False):
         return
     window._layout_problem_said = True
-    text = f"The window layout will not be remembered: {problem}."
+    text = f"The window layout and View settings will not be remembered: {problem}."
     window.statusBar().showMessage(text, 10000)
     print(f"meridian-viewer: {text}", file=sys.stderr)
 
@@ -56,7 +56,7 @@ def restore_layout(window) -> None:
     settings = _settings(window)
     if settings is None:
         return
-    _say_once(window, layout_problem(window.data_dir))
+    say_once(window, layout_problem(window.data_dir))
     if settings.status() != QSettings.Status.NoError:
         return  # an unreadable file is simply not used; the next close writes a good one
     geometry, state = settings.value("geometry"), settings.value("state")
@@ -107,4 +107,4 @@ def save_layout(window) -> None:
     settings.setValue("view", window.current_view)
     settings.sync()
     if settings.status() != QSettings.Status.NoError:
-        _say_once(window, layout_problem(window.data_dir) or f"{FILE_NAME} could not be written")
+        say_once(window, layout_problem(window.data_dir) or f"{FILE_NAME} could not be written")

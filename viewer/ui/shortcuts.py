@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-from . import dialogs
+from . import dialogs, theme
 from .safe_text import escape
 
 # Keys that are not menu entries: (where, keys, what). Study and presentation keys are checked against
@@ -36,16 +36,21 @@ def _plain(text: str) -> str:
 
 
 def menu_shortcuts(window) -> list[tuple[str, str, str]]:
-    """(menu, shortcut, entry) for every menu entry that has a shortcut, in menu order."""
+    """(menu, shortcut, entry) for every menu entry that has a shortcut, in menu order (submenus too)."""
     rows = []
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        if menu is None:
-            continue
+
+    def walk(title: str, menu) -> None:
         for action in menu.actions():
+            if action.menu() is not None:
+                walk(f"{title} ▸ {_plain(action.text())}", action.menu())
+                continue
             keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
             if keys and not action.isSeparator():
-                rows.append((_plain(menu_action.text()), keys, _plain(action.text())))
+                rows.append((title, keys, _plain(action.text())))
+
+    for menu_action in window.menuBar().actions():
+        if menu_action.menu() is not None:
+            walk(_plain(menu_action.text()), menu_action.menu())
     return rows
 
 
@@ -53,7 +58,7 @@ def shortcuts_html(window) -> str:
     def table(title: str, rows) -> str:
         body = "".join(f"<tr><td style='padding:2px 14px 2px 0'><b>{escape(keys)}</b></td>"
                        f"<td style='padding:2px 14px 2px 0'>{escape(what)}</td>"
-                       f"<td style='color:#555'>{escape(where)}</td></tr>" for where, keys, what in rows)
+                       f"<td style='color:{theme.css('muted')}'>{escape(where)}</td></tr>" for where, keys, what in rows)
         return f"<h3 style='margin:10px 0 4px 0'>{escape(title)}</h3><table cellspacing='0'>{body}</table>"
 
     menus = [(menu, keys, entry) for menu, keys, entry in menu_shortcuts(window)]
@@ -66,7 +71,8 @@ def save_pdf(window, path: Path) -> Path:
     from .handout import _draw_html, write_pdf
 
     def paint(painter, page: QRectF) -> None:
-        _draw_html(painter, page, shortcuts_html(window), 9.5)
+        with theme.using(theme.PAPER):
+            _draw_html(painter, page, shortcuts_html(window), 9.5)
 
     return write_pdf(path, "Meridian Viewer keyboard shortcuts", [paint])
 

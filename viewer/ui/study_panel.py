@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas.study import POINT_KINDS, LocateDrill, StudySession, decks
-from .fonts import hanzi_safe, hanzi_supported
+from . import theme
+from .fonts import hanzi_safe, hanzi_supported, relative_font
 from .safe_text import escape, plain
 from .study_keys import StudyKeys
 from .wrap_button import WrapButton
@@ -23,9 +24,7 @@ GRADE_WORDS = {"excellent": "Excellent", "good": "Good", "close": "Close", "miss
 
 
 def _big(label: QLabel, factor: float = 1.3) -> QLabel:
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * factor)
-    label.setFont(font)
+    relative_font(label, factor)
     label.setWordWrap(True)
     return label
 
@@ -148,11 +147,11 @@ class CardsTab(KeyboardTab):
         self.answered.emit(q.kind, q.ref)
         if index == q.answer:
             self.pending_right = True
-            self.feedback.setText("<b style='color:#1B7F3B'>✓ Right.</b> How easy was it? "
+            self.feedback.setText(f"<b style='color:{theme.css('success')}'>✓ Right.</b> How easy was it? "
                                   "<b>H</b> hard · <b>Space</b> good · <b>E</b> easy")
         else:
             self.session.answer(q, index)
-            self.feedback.setText(f"<b style='color:#B3261E'>✗ Not quite.</b> The answer is "
+            self.feedback.setText(f"<b style='color:{theme.css('caution')}'>✗ Not quite.</b> The answer is "
                                   f"<b>{escape(q.options[q.answer])}</b>.<br>{escape(hanzi_safe(q.explanation))}")
             self.next_question_after_wrong()
 
@@ -167,7 +166,7 @@ class CardsTab(KeyboardTab):
         if not self.pending_right or self.question is None:
             return
         self.session.answer(self.question, self.question.answer, rating)
-        self.feedback.setText(f"<span style='color:#555'>{escape(hanzi_safe(self.question.explanation))}</span>")
+        self.feedback.setText(f"<span style='color:{theme.css('muted')}'>{escape(hanzi_safe(self.question.explanation))}</span>")
         self.next_question()
         self.show_progress()
 

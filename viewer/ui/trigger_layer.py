@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from . import theme
@@ -10,12 +10,7 @@ from .items import to_painter_path
 from .safe_text import tooltip as safe_tooltip
 
 S = theme.SCENE_HEIGHT
-TRP_COLOUR = QColor("#B3261E")
-STYLES = {  # fill, outline, line style
-    "muscle": (QColor(150, 80, 60, 60), QColor(120, 60, 45, 200), Qt.PenStyle.SolidLine),
-    "essential": (QColor(214, 40, 40, 135), QColor(160, 20, 20, 230), Qt.PenStyle.SolidLine),
-    "spillover": (QColor(214, 40, 40, 0), QColor(190, 40, 40, 220), Qt.PenStyle.DashLine),
-}
+STYLES = {"muscle": Qt.PenStyle.SolidLine, "essential": Qt.PenStyle.SolidLine, "spillover": Qt.PenStyle.DashLine}
 
 
 class RegionItem(QGraphicsPathItem):
@@ -25,36 +20,45 @@ class RegionItem(QGraphicsPathItem):
     def __init__(self, region):
         super().__init__(to_painter_path(region.commands))
         self.region = region
-        fill, edge, style = STYLES[region.kind]
-        if region.deep:
-            fill, style = QColor(fill.red(), fill.green(), fill.blue(), fill.alpha() // 2), Qt.PenStyle.DashLine
-        pen = QPen(edge, 1.4, style)
-        pen.setCosmetic(True)
-        self.setPen(pen)
-        if region.kind == "spillover":
-            brush = QBrush(QColor(214, 40, 40, 110), Qt.BrushStyle.BDiagPattern)
-            brush.setTransform(brush.transform().scale(0.25, 0.25))
-            self.setBrush(brush)
-        else:
-            self.setBrush(QBrush(fill))
+        self.restyle()
         self.setZValue({"muscle": 2, "spillover": 3, "essential": 4}[region.kind])
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setVisible(False)
 
+    def restyle(self) -> None:
+        """Fill and outline in the theme's colours of the region's kind (muscle, essential, spillover)."""
+        kind, style = self.region.kind, STYLES[self.region.kind]
+        fill = theme.color(f"{kind}_fill")
+        if self.region.deep:
+            fill.setAlpha(fill.alpha() // 2)
+            style = Qt.PenStyle.DashLine
+        pen = QPen(theme.color(f"{kind}_edge"), 1.4, style)
+        pen.setCosmetic(True)
+        self.setPen(pen)
+        if kind == "spillover":
+            brush = QBrush(theme.color("spillover_hatch"), Qt.BrushStyle.BDiagPattern)
+            brush.setTransform(brush.transform().scale(0.25, 0.25))
+            self.setBrush(brush)
+        else:
+            self.setBrush(QBrush(fill))
+
 
 class NumberItem(QGraphicsSimpleTextItem):
-    """A trigger point's number in a plan, bold dark red on a white chip (readable over a pain zone)."""
+    """A trigger point's number in a plan, bold dark red on a light chip (readable over a pain zone)."""
 
     def __init__(self, parent):
         super().__init__(parent)
         font = self.font()
         font.setBold(True)
         self.setFont(font)
-        self.setBrush(QColor("#8A1C1C"))
+        self.restyle()
+
+    def restyle(self) -> None:
+        self.setBrush(theme.color("number_text"))
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.setBrush(theme.color("number_chip"))
         painter.drawRoundedRect(self.boundingRect().adjusted(-2, 0, 2, 0), 3, 3)
         super().paint(painter, option, widget)
 
@@ -124,9 +128,9 @@ class TriggerMarkerItem(QGraphicsItem):
         r = self.SIZE + (2 if self.active else 0)
         if self.active:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 200))
+            painter.setBrush(theme.color("label_chip"))
             painter.drawEllipse(QPointF(0, 0), r + 3, r + 3)
-        for colour, width in ((QColor("white"), 4.2), (TRP_COLOUR, 2.2)):
+        for colour, width in ((theme.color("trp_edge"), 4.2), (theme.color("trp"), 2.2)):
             pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
             painter.drawLine(QPointF(-r, -r), QPointF(r, r))
