@@ -6,6 +6,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QTabBar,
+    QToolButton,
+    QWidget,
 )
 
 from viewer.app import create_window
@@ -139,3 +148,80 @@ def test_handouts_and_view_images_stay_on_white_paper_in_the_dark_theme(window, 
     assert exported.pixelColor(2, 2).lightness() > 240  # the paper theme's canvas, not the dark surround
     assert theme.current() is theme.DARK
     assert scene.backgroundBrush().color().name().upper() == theme.DARK.canvas
+
+
+def _cut(widget) -> str:
+    """Why ``widget``'s text does not fit its geometry, or ''."""
+    if isinstance(widget, QComboBox):
+        option = QStyleOptionComboBox()
+        widget.initStyleOption(option)
+        field = widget.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                              QStyle.SubControl.SC_ComboBoxEditField, widget)
+        text = widget.fontMetrics().horizontalAdvance(widget.currentText())
+        return f"{widget.currentText()!r} needs {text} px, has {field.width()}" if text > field.width() else ""
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        if widget.heightForWidth(widget.width()) > widget.height() + 1:
+            return f"{widget.heightForWidth(widget.width())} > {widget.height()} px high"
+        return ""
+    hint = widget.sizeHint()
+    if hint.width() > widget.width() + 1 or (not isinstance(widget, QLabel) and hint.height() > widget.height() + 1):
+        return f"needs {hint.width()}x{hint.height()}, has {widget.width()}x{widget.height()}"
+    return ""
+
+
+def _on_screen(widget) -> bool:
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()  # docks behind a tab are off screen
+
+
+def _cut_texts(win) -> dict[str, str]:
+    kinds = (QLabel, QPushButton, QCheckBox, QToolButton, QComboBox)
+    cut = {}
+    for w in win.findChildren(QWidget):
+        if isinstance(w, kinds) and _on_screen(w) and (w.currentText() if isinstance(w, QComboBox) else w.text()):
+            if _cut(w):
+                cut[f"{type(w).__name__} {w.objectName() or ''}"] = _cut(w)
+    for bar in win.findChildren(QTabBar):
+        if _on_screen(bar):
+            for i in range(bar.count()):
+                if bar.tabRect(i).width() < bar.tabSizeHint(i).width():  # squeezed: its title is elided
+                    cut[f"tab {bar.tabText(i)!r}"] = f"{bar.tabRect(i).width()} < {bar.tabSizeHint(i).width()} px"
+    return cut
+
+
+@pytest.mark.parametrize("percent", [150, 200])
+def test_nothing_is_cut_at_large_text_on_a_small_screen(content, tmp_path, qtbot, percent):
+    """At 150 % and 200 % on 1366x768 every visible label, button, switch, filter and panel tab shows its
+    whole text: panels widen, wrap, stack their filters or scroll; the toolbar moves what does not fit into
+    its overflow menu."""
+    win = create_window(content=content, data_dir=tmp_path / "userdata", size=(1366, 768))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    _menu(win, "View", "Text size", f"{percent} %").trigger()
+    win.select("ST36")
+    for panel in ("study", "layers", "compare", "details", "plan", "browse"):
+        win.raise_panel(panel)
+        qtbot.waitUntil(lambda: not _cut_texts(win), timeout=2000)
+    assert win.diagram.width() >= 0.3 * win.width()  # the body keeps its share
+
+
+def test_the_check_for_cut_text_can_fail(window, qtbot):
+    """A button squeezed below its text's width is reported (the test above can fail)."""
+    button = window.compare.findChild(QPushButton, "voice_patient")
+    window.raise_panel("compare")
+    qtbot.waitUntil(button.isVisible)
+    button.setMaximumWidth(20)
+    qtbot.waitUntil(lambda: button.width() <= 20)
+    assert _cut(button)
+
+
+def test_study_feedback_takes_the_new_colours(window, qtbot):
+    """A wrong answer's red follows a theme change made while it is on screen."""
+    window.raise_panel("study")
+    cards = window.study.build().cards
+    cards.start_session()
+    wrong = next(i for i in range(len(cards.question.options)) if i != cards.question.answer)
+    cards.choose(wrong)
+    assert theme.LIGHT.caution.lower() in cards.feedback.text().lower()
+    window.appearance.set_theme("dark", save=False)
+    assert theme.DARK.caution.lower() in cards.feedback.text().lower()

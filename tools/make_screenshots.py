@@ -85,6 +85,27 @@ def handout(path: Path) -> None:
         export_png(content, plan, path, dpi=70)
 
 
+THEMES = {"theme-light.png": "light", "theme-dark.png": "dark", "theme-high-contrast.png": "high_contrast"}
+
+
+def themed(path: Path, key: str, size=(1366, 768)) -> None:
+    """One theme on a small screen: ST36 selected, the details and the compare panel one above the other."""
+    from PySide6.QtCore import Qt
+
+    from viewer.app import create_window, ensure_application, save_screenshot
+
+    app = ensure_application()
+    window = create_window(select="ST36", size=size, data_dir=Path(os.environ.get("TMPDIR", "/tmp")) / "mv-shots")
+    window.appearance.set_theme(key, save=False)
+    window.removeDockWidget(window.compare_dock)  # out of the details' tab group, then below it
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.compare_dock, Qt.Orientation.Vertical)
+    window.compare_dock.show()
+    window.show()
+    app.processEvents()
+    window.resizeDocks([window.details_dock, window.compare_dock], [360, 330], Qt.Orientation.Vertical)
+    save_screenshot(window, path)
+
+
 def main() -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     OUT.mkdir(parents=True, exist_ok=True)
@@ -96,7 +117,9 @@ def main() -> int:
     where_it_hurts(OUT / "where-it-hurts.png")
     study(OUT / "study-locate.png")
     handout(OUT / "handout.png")
-    print(f"wrote {len(SHOTS) + 3} screenshots to {OUT}")
+    for name, key in THEMES.items():
+        themed(OUT / name, key)
+    print(f"wrote {len(SHOTS) + 3 + len(THEMES)} screenshots to {OUT}")
     return 0
 
 

@@ -38,6 +38,7 @@ def ensure_application() -> QApplication:
 
 
 def create_window(view=None, select=None, size=(1600, 1000), content=None, data_dir=None, channels=None):
+    from .ui.appearance import fit_docks
     from .ui.main_window import MainWindow
 
     data_dir = user_data_dir() if data_dir is None else data_dir
@@ -45,6 +46,7 @@ def create_window(view=None, select=None, size=(1600, 1000), content=None, data_
     content = content or load_content(data_dir=data_dir)
     window = MainWindow(content, data_dir=data_dir)
     window.resize(*size)
+    fit_docks(window)  # side panels as wide as the remembered text size needs, now the window has its size
     if select:
         code = resolve_code(content.atlas, select) or _muscle_key(content, select)
         if code is None:

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QActionGroup, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QTabBar, QToolTip
 
 from . import theme
-from .fonts import relative_font, set_text_scale
+from .fonts import relative_font, set_text_scale, text_scale
 from .session import FILE_NAME, layout_problem, say_once
 
 THEME_CHOICES = {"system": "&System", "light": "&Light", "dark": "&Dark", "high_contrast": "&High contrast"}
 TEXT_SIZES = (100, 125, 150, 175, 200)  # per cent of the system's font size
 KEYS = {"larger": "Ctrl+Shift+Up", "smaller": "Ctrl+Shift+Down"}  # Ctrl+Shift+= would also be Ctrl++ (zoom)
 THEME_KEY, TEXT_KEY = "appearance/theme", "appearance/text_size"
+DOCK_WIDTHS = (290, 340)  # px of the left and right panels at 100 %; they grow with the text
+SIDE_SHARE = 0.62  # of the window's width: what both side panels together may take, however large the text
 
 _system: tuple[QPalette, QFont] | None = None  # the system's palette and font, before the app changed them
 
@@ -75,6 +77,24 @@ def apply(choice: str, percent: int) -> theme.Theme:
     return chosen
 
 
+def unelide_tabs(win) -> None:
+    """Tabs of docked panels show their whole titles (with scroll arrows when they do not all fit)."""
+    for bar in win.findChildren(QTabBar):
+        bar.setElideMode(Qt.TextElideMode.ElideNone)
+        bar.setUsesScrollButtons(True)
+
+
+def fit_docks(win) -> None:
+    """The side panels as wide as their text needs at this text size, leaving the body its share."""
+    scale = text_scale()
+    widths = [w * scale for w in DOCK_WIDTHS]
+    room = SIDE_SHARE * win.width()
+    if sum(widths) > room:
+        widths = [w * room / sum(widths) for w in widths]
+    win.resizeDocks([win.browse_dock, win.details_dock], [round(w) for w in widths], Qt.Orientation.Horizontal)
+    unelide_tabs(win)
+
+
 def restyle_window(win) -> None:
     """Redraw what the window built with the old colours or sizes: diagram, panels' HTML, legend, icons."""
     for scene in win.scenes.values():
@@ -90,6 +110,8 @@ def restyle_window(win) -> None:
     win.presentation.caption.restyle()
     win.patient_view.refresh()
     win.legend.place()
+    if win.study.panel is not None:
+        win.study.panel.restyle()
 
 
 class Appearance(QObject):
@@ -147,9 +169,12 @@ class Appearance(QObject):
         self._change(save, percent=percent)
 
     def _change(self, save: bool, **choices) -> None:
+        resized = choices.get("percent", self.percent) != self.percent
         for name, value in choices.items():
             setattr(self, name, value)
         self._apply()
+        if resized:
+            fit_docks(self.win)
         if save:
             self._save()
 

@@ -1,7 +1,7 @@
 """Browse panel: search as you type, filters, favourites and a tree of channels and points."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -85,13 +85,10 @@ class BrowsePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)
-        grid = QGridLayout()
-        grid.addWidget(self.channel, 0, 0)
-        grid.addWidget(self.region, 0, 1)
-        grid.addWidget(self.view, 1, 0)
-        grid.addWidget(self.tag, 1, 1)
-        grid.addWidget(self.category, 2, 0, 1, 2)
-        layout.addLayout(grid)
+        self.grid = QGridLayout()
+        self._columns = 0
+        self._arrange()
+        layout.addLayout(self.grid)
         layout.addWidget(self.count)
         layout.addWidget(self.tree, 1)
 
@@ -104,6 +101,31 @@ class BrowsePanel(QWidget):
         self.tree.itemActivated.connect(self._on_activated)
         self._filled = False  # the tree is filled after the window's first paint, or when first needed
         self._shown = ""  # the point to mark in the tree once it is filled
+
+    def _arrange(self) -> None:
+        """The filters two by two, or one under the other when the panel is too narrow for their words
+        (large text): a filter never shows a cut-off choice."""
+        boxes = (self.channel, self.region, self.view, self.tag)
+        metrics = self.channel.fontMetrics()
+        need = max(metrics.horizontalAdvance(box.itemText(0)) for box in boxes) + 3 * metrics.height()
+        columns = 2 if (self.width() - 24) / 2 >= need else 1
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for box in (*boxes, self.category):
+            self.grid.removeWidget(box)
+        for number, box in enumerate(boxes):
+            self.grid.addWidget(box, number // columns, number % columns)
+        self.grid.addWidget(self.category, 4, 0, 1, columns)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._arrange()
 
     def restyle(self) -> None:
         """The channels' swatches in the current theme's colours."""

@@ -147,26 +147,38 @@ class CardsTab(KeyboardTab):
         self.answered.emit(q.kind, q.ref)
         if index == q.answer:
             self.pending_right = True
-            self.feedback.setText(f"<b style='color:{theme.css('success')}'>✓ Right.</b> How easy was it? "
-                                  "<b>H</b> hard · <b>Space</b> good · <b>E</b> easy")
+            self.say(lambda: f"<b style='color:{theme.css('success')}'>✓ Right.</b> How easy was it? "
+                             "<b>H</b> hard · <b>Space</b> good · <b>E</b> easy")
         else:
             self.session.answer(q, index)
-            self.feedback.setText(f"<b style='color:{theme.css('caution')}'>✗ Not quite.</b> The answer is "
-                                  f"<b>{escape(q.options[q.answer])}</b>.<br>{escape(hanzi_safe(q.explanation))}")
+            self.say(lambda: f"<b style='color:{theme.css('caution')}'>✗ Not quite.</b> The answer is "
+                             f"<b>{escape(q.options[q.answer])}</b>.<br>{escape(hanzi_safe(q.explanation))}")
             self.next_question_after_wrong()
 
+    _feedback = None  # makes the feedback's HTML in the current theme's colours
+
+    def say(self, feedback) -> None:
+        """Show ``feedback()`` (rich text); it is made again when the theme changes."""
+        self._feedback = feedback
+        self.feedback.setText(feedback())
+
+    def restyle(self) -> None:
+        if self._feedback is not None and self.feedback.text():
+            self.feedback.setText(self._feedback())
+
     def next_question_after_wrong(self) -> None:
-        explanation = self.feedback.text()
+        explanation = self._feedback
         self.next_question()
         if self.question is not None:
-            self.feedback.setText(explanation)
+            self.say(explanation)
         self.show_progress()
 
     def rate(self, rating: Rating) -> None:
         if not self.pending_right or self.question is None:
             return
         self.session.answer(self.question, self.question.answer, rating)
-        self.feedback.setText(f"<span style='color:{theme.css('muted')}'>{escape(hanzi_safe(self.question.explanation))}</span>")
+        explanation = escape(hanzi_safe(self.question.explanation))
+        self.say(lambda: f"<span style='color:{theme.css('muted')}'>{explanation}</span>")
         self.next_question()
         self.show_progress()
 
@@ -282,6 +294,10 @@ class StudyPanel(QTabWidget):
         if store.note:
             self.cards.feedback.setText(escape(store.note))
         self.keys = StudyKeys(self)
+
+    def restyle(self) -> None:
+        """The cards' feedback again, in the current theme's colours."""
+        self.cards.restyle()
 
     def running_tab(self):
         """The tab in front whose session is running, if the panel is on screen; else None."""
