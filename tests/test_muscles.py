@@ -181,6 +181,23 @@ def test_where_it_hurts_ranks_common_sources_before_less_common_then_nearer(tmp_
         ("near_common", "common"), ("far_common", "common"), ("rare", "less_common")]
 
 
+def test_a_common_source_ranks_before_a_less_common_one_even_if_that_zone_is_essential(tmp_path, content):
+    """As in the manual's pain guides, how often a muscle causes pain at the spot comes first: a common
+    source whose spillover reaches the spot is listed before a less common source whose essential zone
+    covers it; between two common sources the essential zone wins."""
+    swapped = (_twin("common_spill", "CS1", 2, "").replace('kind = "essential"', 'kind = "SWAP"')
+               .replace('kind = "spillover"', 'kind = "essential"').replace('kind = "SWAP"', 'kind = "spillover"'))
+    text = _twin("rare_main", "RM1", 2, 'frequency = "less_common"\n') + swapped + _twin("common_main", "CM1", 2, "")
+    catalog = _load(tmp_path, content, text)
+    assert catalog.problems == []
+    back = content.body.view("back")
+    sx, sy = back.landmark("sacral_foramen_2")
+    hits = where_it_hurts(catalog, "back", sx + 0.5 * back.scales["back"], sy)
+    assert [(h.muscle, h.kind, h.frequency) for h in hits] == [
+        ("common_main", "essential", "common"), ("common_spill", "spillover", "common"),
+        ("rare_main", "essential", "less_common")]
+
+
 # --- the bundled trigger-point atlas ---------------------------------------------------------------
 
 BACK_PAIN_MUSCLES = {"upper_trapezius", "middle_trapezius", "lower_trapezius", "levator_scapulae", "rhomboids",

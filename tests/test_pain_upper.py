@@ -28,15 +28,16 @@ def test_tennis_elbow_lists_supinator_and_radial_wrist_extensor(content, view):
     assert {"supinator", "extensor_carpi_radialis_longus"} <= set(essential)
 
 
-def test_tennis_elbow_also_lists_triceps_and_anconeus_before_spillover_sources(content):
-    """The deep triceps head and the anconeus refer to the lateral epicondyle; the finger extensor and
-    brachioradialis only spill over there, so they come after every essential source."""
+def test_tennis_elbow_also_lists_triceps_and_anconeus_as_less_common_sources(content):
+    """The deep triceps head and the anconeus refer to the lateral epicondyle (essential) but are less
+    common sources there; the finger extensor and brachioradialis only spill over there. Common sources
+    come first, and within each frequency essential zones before spillover."""
     hits = where_it_hurts(content.muscles, "back", *_spot(content, "back", "lateral_epicondyle"))
-    kinds = {h.muscle: h.kind for h in hits}
-    assert kinds["triceps_brachii"] == kinds["anconeus"] == "essential"
-    assert kinds["extensor_digitorum"] == kinds["brachioradialis"] == "spillover"
-    order = [h.kind for h in hits]
-    assert order == sorted(order, key=lambda k: k != "essential")
+    kinds = {h.muscle: (h.kind, h.frequency) for h in hits}
+    assert kinds["triceps_brachii"] == kinds["anconeus"] == ("essential", "less_common")
+    assert kinds["extensor_digitorum"][0] == kinds["brachioradialis"][0] == "spillover"
+    order = [(h.frequency != "common", h.kind != "essential") for h in hits]
+    assert order == sorted(order)
 
 
 def test_wrist_pain_points_to_the_matching_wrist_muscle(content):

@@ -291,8 +291,9 @@ class PainHit:
 
 
 def _rank(kind: str, frequency: str) -> tuple[bool, bool]:
-    """Sort key of a zone: essential before spillover, then common before less common."""
-    return kind != "essential", frequency != "common"
+    """Sort key of a zone, as the manual's pain guides order their lists: common sources of pain at
+    the spot before less common ones, and within each, essential zones before spillover."""
+    return frequency != "common", kind != "essential"
 
 
 def _best_zones(catalog: MuscleAtlas, view: str, x: float, y: float) -> dict[str, PainHit]:
@@ -316,8 +317,9 @@ def _trigger_distance(catalog: MuscleAtlas, view: str, x: float, y: float) -> di
 
 
 def where_it_hurts(catalog: MuscleAtlas, view: str, x: float, y: float) -> list[PainHit]:
-    """Muscles whose referral zones cover the spot (each once, with its best zone): essential zones
-    first, then common sources before less common ones, then the muscles whose trigger points lie nearer."""
+    """Muscles whose referral zones cover the spot (each once, with its best zone): common sources
+    before less common ones, essential zones before spillover, then the muscles whose trigger points
+    lie nearer."""
     found = _best_zones(catalog, view, x, y)
     distance = _trigger_distance(catalog, view, x, y)
     order = {m: i for i, m in enumerate(catalog.muscles)}
@@ -327,7 +329,7 @@ def where_it_hurts(catalog: MuscleAtlas, view: str, x: float, y: float) -> list[
 
 def where_it_hurts_area(catalog: MuscleAtlas, view: str, spots) -> list[PainHit]:
     """The same question for a brushed area (several spots): each muscle once, with its best zone,
-    essential first, then common sources, then by how much of the area its zones cover."""
+    common sources first, essential before spillover, then by how much of the area its zones cover."""
     best: dict[str, PainHit] = {}
     cover: dict[str, int] = {}
     for x, y in spots:
