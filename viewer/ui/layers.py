@@ -19,11 +19,15 @@ from .safe_text import tooltip
 
 
 def swatch(meridian: str, size: int = 14) -> QIcon:
-    """A small legend icon: the channel colour, dashed for yang channels as on the diagram."""
+    """A small legend icon: the channel colour, dashed for yang channels as on the diagram, on a light chip
+    like the legend's (the channel colours are made for a light figure, also in the dark theme)."""
     pixmap = QPixmap(size * 2, size)
     pixmap.fill(theme.TRANSPARENT)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(theme.color("legend_bg"))
+    painter.drawRoundedRect(0, 0, size * 2, size, 3, 3)
     pen = QPen(theme.meridian_colour(meridian), 3,
                Qt.PenStyle.DashLine if meridian in theme.YANG_CHANNELS else Qt.PenStyle.SolidLine)
     painter.setPen(pen)
