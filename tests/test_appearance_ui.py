@@ -225,3 +225,22 @@ def test_study_feedback_takes_the_new_colours(window, qtbot):
     assert theme.LIGHT.caution.lower() in cards.feedback.text().lower()
     window.appearance.set_theme("dark", save=False)
     assert theme.DARK.caution.lower() in cards.feedback.text().lower()
+
+
+def test_a_native_style_gives_way_to_fusion_for_a_theme_unlike_the_system(window, monkeypatch):
+    """Windows' and macOS's native styles ignore the palette: a dark theme on a light desktop uses Fusion."""
+    app = QApplication.instance()
+
+    class Native:
+        @staticmethod
+        def name():
+            return "windowsvista"
+
+    styles = []
+    monkeypatch.setattr(app, "style", lambda: Native)
+    monkeypatch.setattr(app, "setStyle", styles.append)
+    monkeypatch.setattr(appearance, "system_theme", lambda: theme.LIGHT)
+    window.appearance.set_theme("light", save=False)
+    assert styles == []
+    window.appearance.set_theme("dark", save=False)
+    assert styles == ["Fusion"]

@@ -23,6 +23,7 @@ THEME_KEY, TEXT_KEY = "appearance/theme", "appearance/text_size"
 DOCK_WIDTHS = (290, 340)  # px of the left and right panels at 100 %; they grow with the text
 SIDE_SHARE = 0.62  # of the window's width: what both side panels together may take, however large the text
 
+NATIVE_STYLES = ("windowsvista", "macos")
 _system: tuple[QPalette, QFont] | None = None  # the system's palette and font, before the app changed them
 
 
@@ -60,6 +61,8 @@ def apply(choice: str, percent: int) -> theme.Theme:
     system_palette, system_font = system_look()
     chosen = resolve(choice)
     theme.set_current(chosen)
+    if app.style().name().lower() in NATIVE_STYLES and chosen is not system_theme():
+        app.setStyle("Fusion")  # these draw controls in the system's colours whatever the palette says
     palette = chosen.qpalette()
     app.setPalette(palette)
     QToolTip.setPalette(palette)
