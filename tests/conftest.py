@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["MERIDIAN_VIEWER_CACHE"] = tempfile.mkdtemp(prefix="meridian-viewer-test-cache-")
 os.environ.setdefault("MERIDIAN_VIEWER_DATA", os.path.join(os.path.dirname(__file__), ".no-such-dir"))
 
-import pytest  # noqa: E402
+import pytest
 
 
 def pytest_addoption(parser):

@@ -122,7 +122,8 @@ def test_st36_is_three_sixteenths_below_st35(content):
     st35 = content.layout.position("ST35", "front", "left")
     ankle = front.landmark("ankle_front")
     st36 = content.layout.position("ST36", "front", "left")
-    along = ((st36[0] - st35[0]) * (ankle[0] - st35[0]) + (st36[1] - st35[1]) * (ankle[1] - st35[1])) / dist(st35, ankle)
+    along = ((st36[0] - st35[0]) * (ankle[0] - st35[0])
+             + (st36[1] - st35[1]) * (ankle[1] - st35[1])) / dist(st35, ankle)
     assert along == pytest.approx(dist(st35, ankle) * 3 / 16, rel=0.03)
 
 

@@ -121,7 +121,8 @@ def test_a_text_where_a_list_belongs_is_an_error(tmp_path):
     _write(tmp_path, "atlas/i18n/xx/meridians/LU.toml",
            META + '[point.LU1]\ncautions = "Pulmo."\nlocation = ["a"]\n')
     problems = {p.field: p.message for p in check(load_translation(tmp_path, "xx"), ENGLISH)}
-    assert problems == {"cautions": "must be a list of texts, as in English", "location": "must be a text, as in English"}
+    assert problems == {"cautions": "must be a list of texts, as in English",
+                        "location": "must be a text, as in English"}
 
 
 def test_unreadable_files_and_bad_meta_are_reported_and_the_rest_loads(tmp_path):

@@ -71,7 +71,8 @@ def test_thumb_web_pain_lists_supinator_and_brachioradialis(content):
 
 def test_finger_flexors_refer_along_the_palm_side_of_the_fingers(content):
     """Palm side of the little finger: flexor digitorum profundus; of the thumb: flexor pollicis longus."""
-    assert "flexor_digitorum_profundus" in _essential(content, "front", _spot(content, "front", "little_tip", -0.3, 1.0))
+    little = _spot(content, "front", "little_tip", -0.3, 1.0)
+    assert "flexor_digitorum_profundus" in _essential(content, "front", little)
     thumb = _spot(content, "front", "thumb_tip", -0.3, 0.7)
     assert "flexor_pollicis_longus" in _essential(content, "front", thumb)
 

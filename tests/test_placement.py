@@ -98,6 +98,20 @@ def test_unknown_landmark_is_reported_with_entry_and_field_and_marker_skipped():
     assert "'navle' is neither a landmark of the front view nor a known point" in lay.problems[0].message
 
 
+@pytest.mark.parametrize(("place", "field", "words"), [
+    (Placement("front", start="wrist"), "place[0].from", "both 'from' and 'to'"),
+    (Placement("front", start="wrist", end="elbow"), "place[0].frac", "'cun' and 'of'"),
+    (Placement("front", start="wrist", end="elbow", frac=0.5, lateral=1), "place[0].hscale", "needed for offsets"),
+])
+def test_an_incomplete_line_is_reported_by_field_not_crashed_on(place, field, words):
+    """A placement built without the loader's checks (half a line, no fraction, an offset without a
+    scale) is reported with the missing field; the point's other markers stay."""
+    lay = layout(point("A", place, Placement("back", at="L2"), bilateral=False))
+    assert [m.view for m in lay.markers_of("A")] == ["back"]
+    assert [(p.entry, p.field) for p in lay.problems] == [("A", field)]
+    assert words in lay.problems[0].message
+
+
 def test_circular_references_are_reported_not_recursed_forever():
     """Two points defined from each other give a clear error."""
     lay = layout(point("A", Placement("front", at="B")), point("B", Placement("front", at="A")))

@@ -198,11 +198,11 @@ def test_handout_figure_labels_every_plan_item_readably(window):
     in type of at least 10 pt, drawn above the red pain zones."""
     from PySide6.QtCore import QRectF
 
-    from viewer.ui.handout import handout_scene
+    from viewer.ui.printing import figure_scene
 
     assert window.plans.open_plan(EXAMPLE)
     keys = window.plan_panel.plan.keys()
-    scene = handout_scene(window.content, "back", keys, QRectF(0, 0, 900, 1900), 300)
+    scene = figure_scene(window.content, "back", keys, QRectF(0, 0, 900, 1900), 300)
     labelled = {i.code: i.label for i in [*scene.markers, *scene.triggers.markers]
                 if i.isVisible() and getattr(i, "label", None) is not None and i.label.isVisible()}
     wanted = {k.split(":", 1)[-1] for k in keys}

@@ -15,15 +15,17 @@ def test_app_starts_with_valid_content_and_reports_the_broken_entry(qtbot, tmp_p
     text = lu.read_text(encoding="utf-8")
     start = text.index('code = "LU7"')
     place = text.index("place = [", start)
-    text = text[:place] + 'place = [{ view = "front", at = "wrist_creese" }]\n' + text[text.index("]\n", place + 10) + 2:]
+    end = text.index("]\n", place + 10) + 2
+    text = text[:place] + 'place = [{ view = "front", at = "wrist_creese" }]\n' + text[end:]
     lu.write_text(text, encoding="utf-8")
     (folder / "HT.toml").write_text("[meridian\n", encoding="utf-8")
 
     content = load_content(folder)
     messages = [str(p) for p in content.problems]
-    assert any(m.startswith("meridians/LU.toml: LU7.place[0].at: 'wrist_creese' is neither a landmark") for m in messages)
+    bad_landmark = "meridians/LU.toml: LU7.place[0].at: 'wrist_creese' is neither a landmark"
+    assert any(m.startswith(bad_landmark) for m in messages)
     assert any(m.startswith("meridians/HT.toml: not valid TOML") for m in messages)
-    assert "LU8" in content.layout.by_point and content.layout.by_point["LU8"]
+    assert content.layout.by_point.get("LU8")
 
     from viewer.app import create_window
 

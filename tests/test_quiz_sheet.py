@@ -54,8 +54,9 @@ def test_quiz_from_the_command_line(tmp_path):
 
     root = Path(__file__).resolve().parents[1]
     out = tmp_path / "quiz.pdf"
-    result = subprocess.run([sys.executable, "-m", "viewer", "export", "quiz", "--plan", "docs/examples/low-back.mvplan",
-                             "-o", str(out)], cwd=root, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    result = subprocess.run([sys.executable, "-m", "viewer", "export", "quiz",
+                             "--plan", "docs/examples/low-back.mvplan", "-o", str(out)],
+                            cwd=root, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
                             capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     data = out.read_bytes()

@@ -264,7 +264,7 @@ def test_a_named_pipe_as_plan_is_refused_at_once(tmp_path):
 
 def test_a_folder_as_plan_is_refused(tmp_path):
     (tmp_path / "dir.mvplan").mkdir()
-    with pytest.raises(PlanError, match="dir.mvplan"):
+    with pytest.raises(PlanError, match=r"dir\.mvplan"):
         load_plan(tmp_path / "dir.mvplan")
 
 

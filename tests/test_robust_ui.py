@@ -80,7 +80,7 @@ def test_the_message_box_answers_by_button(window, qtbot, monkeypatch):
     assert "<b>My plan</b>" in box.text()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: got == [dialogs.UnsavedChanges.DISCARD])
-    qtbot.waitUntil(lambda: not [w for w in window.findChildren(QMessageBox)])
+    qtbot.waitUntil(lambda: not window.findChildren(QMessageBox))
 
 
 def _show_shortcuts(window):

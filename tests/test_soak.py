@@ -119,7 +119,7 @@ def test_ten_thousand_random_actions(window, qtbot, tmp_path):
     for message_box in window.findChildren(QMessageBox):
         message_box.close()
     qtbot.wait(50)
-    assert len(done) == len(table), f"every kind of action ran: {sorted(set(n for _, n, _ in table) - set(done))}"
+    assert len(done) == len(table), f"every kind of action ran: {sorted({n for _, n, _ in table} - set(done))}"
     final_objects = qobject_count()
     assert final_objects <= objects * 1.02 + 50, (objects, final_objects)
     if memory is not None and sys.platform.startswith("linux"):

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import math
-import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fsrs import Rating, State
@@ -17,7 +16,7 @@ from viewer.atlas.study import (
     score_locate,
 )
 
-T0 = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 
 class Clock:

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from fsrs import Card, Rating
 
 from viewer.atlas.study import DB_NAME, StudyStore
 
-WHEN = datetime(2026, 1, 1, tzinfo=timezone.utc)
+WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def make_history(folder, reviews=1) -> bytes:

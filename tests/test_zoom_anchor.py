@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 def _wheel(view, pos: QPointF, notches: int) -> None:
     for _ in range(abs(notches)):
-        event = QWheelEvent(pos, view.viewport().mapToGlobal(pos), QPoint(0, 0), QPoint(0, 120 if notches > 0 else -120),
+        angle = QPoint(0, 120 if notches > 0 else -120)
+        event = QWheelEvent(pos, view.viewport().mapToGlobal(pos), QPoint(0, 0), angle,
                             Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
                             False)
         QApplication.sendEvent(view.viewport(), event)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from viewer.atlas.content import WHO_COUNTS, load_content  # noqa: E402
+from viewer.atlas.content import WHO_COUNTS, load_content
 
 
 def main(argv: list[str]) -> int:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PIL import Image, ImageDraw  # noqa: E402
+from PIL import Image, ImageDraw
 
-from viewer.atlas.body import flatten  # noqa: E402
-from viewer.atlas.content import load_content  # noqa: E402
+from viewer.atlas.body import flatten
+from viewer.atlas.content import load_content
 
 H = 1400
 FILL = {"muscle": (176, 92, 74, 70), "essential": (214, 40, 40, 120), "spillover": (214, 40, 40, 45)}

@@ -43,7 +43,8 @@ READING_IN_ACUPUNCTURE = {
     "瘛": "계",  # 瘛脉 (TE18) is the PRC form of 瘈脈 계맥; Unihan gives no reading for 瘛
     "龈": "은",  # 齦交 (GV28) is read 은교
     "颔": "함",  # 頷厭 (GB4) is read 함염
-    "滑": "활",  # 滑肉門 (ST24) is read 활육문; Unihan lists 골 first  # 消濼 (TE12) is read 소락; Unihan gives no reading for 濼
+    "滑": "활",  # 滑肉門 (ST24) is read 활육문; Unihan lists 골 first
+    # 消濼 (TE12) is read 소락; Unihan gives no reading for 濼
 }
 # Readings that depend on the word, not the character alone: (name, position) -> reading.
 READING_IN_WORD = {

@@ -13,13 +13,14 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from itertools import pairwise
 from pathlib import Path as FsPath
 
 sys.path.insert(0, str(FsPath(__file__).resolve().parents[1]))
 
-from PIL import Image, ImageDraw, ImageFont  # noqa: E402
+from PIL import Image, ImageDraw, ImageFont
 
-from viewer.atlas import body as bm  # noqa: E402
+from viewer.atlas import body as bm
 
 SS = 3  # supersampling factor
 SKIN = (246, 228, 212)
@@ -35,7 +36,7 @@ STYLE = {  # role: (width in output px, colour, dashed)
 
 def _dashed(poly, dash, gap):
     out, cur, on, left = [], [poly[0]], True, dash
-    for (x0, y0), (x1, y1) in zip(poly, poly[1:]):
+    for (x0, y0), (x1, y1) in pairwise(poly):
         seg = math.hypot(x1 - x0, y1 - y0)
         pos = 0.0
         while seg - pos > left:
@@ -92,14 +93,14 @@ def render(view, height, labels=False, crop=None, points=None):
                 poly = poly + [poly[0]]
             d.line(poly, fill=col, width=w, joint="curve")
     r = 2.2 * SS * lw_scale
-    for name, (x, y) in view.landmarks.items():
+    for x, y in view.landmarks.values():
         if crop and not (crop[0] <= x <= crop[2] and crop[1] <= y <= crop[3]):
             continue
         pts = [(x, y)] + ([(-x, y)] if view.name in ("front", "back", "soles") and x != 0 else [])
         for q in pts:
             cx, cy = tr(q)
             d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(220, 30, 30))
-    for code, x, y in points or ():
+    for _code, x, y in points or ():
         if crop and not (crop[0] <= x <= crop[2] and crop[1] <= y <= crop[3]):
             continue
         cx, cy = tr((x, y))

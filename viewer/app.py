@@ -14,7 +14,6 @@ from .atlas.content import load_content
 from .atlas.paths import user_data_dir
 from .atlas.store import atomic_write_bytes, remove_stale_temps
 
-
 # Harmless notices of the offscreen platform (used for --screenshot); anything else is shown.
 _QUIET = ("This plugin does not support propagateSizeHints",)
 

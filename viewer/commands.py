@@ -59,11 +59,10 @@ def _export_handout(args) -> int:
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .app import ensure_application
+    from .atlas import i18n
     from .atlas.content import load_content
     from .atlas.plan import PlanError, load_plan
     from .ui.handout import export_pdf, export_png
-
-    from .atlas import i18n
     from .ui.language import install_qt_translations
 
     install_qt_translations(ensure_application(), i18n.current())

@@ -14,10 +14,13 @@ drawn *through* them), and every scale is computed from landmarks.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import pairwise
 
 Point = tuple[float, float]
+Knot = tuple[float, ...]  # a spline's point: (x, y), or (x, y, corner) for a sharp corner
 
 ROLES = ("skin", "contour", "crease", "bone", "feature")
 
@@ -49,8 +52,10 @@ class View:
     # (x0, y0, x1, y1); an inset is drawn on one side only, outside the mirror symmetry of the figure
     insets: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        # Derived, not a field: rebuilt on every construction (also from the cache), never stored.
+    @cached_property
+    def _skin(self) -> tuple[tuple[tuple[float, float, float, float], tuple[Point, ...]], ...]:
+        """The skin shapes as polygons with their bounding boxes. Derived, not a field: built on first use
+        (also for a view read from the cache), never stored."""
         polys = []
         for p in self.paths:
             if p.role != "skin":
@@ -59,14 +64,12 @@ class View:
             xs = [q[0] for q in poly]
             ys = [q[1] for q in poly]
             polys.append(((min(xs), min(ys), max(xs), max(ys)), tuple(poly)))
-        object.__setattr__(self, "_skin", tuple(polys))
+        return tuple(polys)
 
     def contains(self, x: float, y: float) -> bool:
         """True if (x, y) lies inside the union of the skin shapes (even-odd per shape)."""
-        for (x0, y0, x1, y1), poly in self._skin:
-            if x0 <= x <= x1 and y0 <= y <= y1 and _inside(poly, x, y):
-                return True
-        return False
+        return any(x0 <= x <= x1 and y0 <= y <= y1 and _inside(poly, x, y)
+                   for (x0, y0, x1, y1), poly in self._skin)
 
     def landmark(self, name: str) -> Point:
         """The named landmark; KeyError naming the view and the landmark if unknown."""
@@ -163,12 +166,12 @@ def _cr_commands(points, closed: bool, alpha: float = 0.5) -> tuple[tuple, ...]:
     return tuple(cmds)
 
 
-def smooth_closed(points: list[Point], alpha: float = 0.5) -> tuple[tuple, ...]:
+def smooth_closed(points: Sequence[Knot], alpha: float = 0.5) -> tuple[tuple, ...]:
     """Closed centripetal Catmull-Rom spline through ``points`` -> M/C/Z commands."""
     return _cr_commands(points, True, alpha)
 
 
-def smooth_open(points: list[Point], alpha: float = 0.5) -> tuple[tuple, ...]:
+def smooth_open(points: Sequence[Knot], alpha: float = 0.5) -> tuple[tuple, ...]:
     """Open centripetal Catmull-Rom spline through ``points`` -> M/C commands."""
     return _cr_commands(points, False, alpha)
 
@@ -204,7 +207,7 @@ def flatten(commands, steps: int = 12) -> list[Point]:
 
 def mirror(commands) -> tuple:
     """The same commands reflected in x = 0 (x -> -x)."""
-    out = []
+    out: list[tuple] = []
     for c in commands:
         op = c[0]
         if op in ("M", "L"):
@@ -217,7 +220,7 @@ def mirror(commands) -> tuple:
 
 
 def _translate(commands, dx: float, dy: float) -> tuple:
-    out = []
+    out: list[tuple] = []
     for c in commands:
         if c[0] in ("M", "L"):
             out.append((c[0], c[1] + dx, c[2] + dy))
@@ -261,7 +264,7 @@ def _x_at_y(commands, y: float, pick=max) -> float:
     """x where a drawn (flattened) stroke crosses height y (``pick`` among crossings)."""
     poly = flatten(commands, 24)
     xs = []
-    for (x0, y0), (x1, y1) in zip(poly, poly[1:]):
+    for (x0, y0), (x1, y1) in pairwise(poly):
         if (y0 - y) * (y1 - y) <= 0 and y0 != y1:
             xs.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
     if not xs:
@@ -272,7 +275,7 @@ def _x_at_y(commands, y: float, pick=max) -> float:
 def _y_at_x(commands, x: float, pick=max) -> float:
     poly = flatten(commands, 24)
     ys = []
-    for (x0, y0), (x1, y1) in zip(poly, poly[1:]):
+    for (x0, y0), (x1, y1) in pairwise(poly):
         if (x0 - x) * (x1 - x) <= 0 and x0 != x1:
             ys.append(y0 + (x - x0) * (y1 - y0) / (x1 - x0))
     if not ys:
@@ -913,9 +916,9 @@ def _front() -> View:
     s.mark("metatarsal1_head", (0.0325, 0.9865))
     # long extensor tendons: hallucis to the big toe, digitorum fanning to toes 2 - 5
     s.line("contour", [(0.0392, 0.9575), (0.0404, 0.9705), (0.0416, 0.9805), (0.0424, 0.9855)])
-    for k, x0 in enumerate((0.0506, 0.0521, 0.0536, 0.0551)):
-        w0 = _TOE_WEBS[k]
-        base = _lerp(w0, _TOE_WEBS[k + 1], 0.5) if k < 3 else (w0[0] + 0.0042, w0[1] - 0.0012)
+    for toe, x0 in enumerate((0.0506, 0.0521, 0.0536, 0.0551)):
+        w0 = _TOE_WEBS[toe]
+        base = _lerp(w0, _TOE_WEBS[toe + 1], 0.5) if toe < 3 else (w0[0] + 0.0042, w0[1] - 0.0012)
         a0 = (x0, 0.9592)
         mid = _lerp(a0, base, 0.33)
         s.line("contour", [a0, (mid[0] - 0.0005, mid[1]), _lerp(a0, base, 0.62)])
@@ -1208,7 +1211,7 @@ def _s_hand_details(s: _Sheet):
         f, _ = _s_finger(k)
         return H(*f(s_, side))
     for k in range(4):
-        f, L = _s_finger(k)
+        _, L = _s_finger(k)
         tb, wb = _S_FINGERS[k][:2]
         # knuckle (MCP head) and the extensor tendon running up to it from the wrist
         s.line("contour", [fp(k, -0.12, -0.85), fp(k, -0.04, 0.0), fp(k, -0.12, 0.85)])
@@ -1319,7 +1322,8 @@ def _side() -> View:
         (-0.0618, 0.1315), (-0.0545, 0.1345), (-0.0455, 0.1365), (-0.0372, 0.1395, 1),
         (-0.025, 0.1325), (-0.0125, 0.1245), (-0.0035, 0.1182), (0.0015, 0.1122, 1),
         (0.0032, 0.1045), (0.0052, 0.0958, 1), (0.011, 0.0972), (0.0175, 0.1012), (0.0235, 0.1075),
-        (0.0292, 0.1148), (0.0345, 0.1212, 1), (0.0392, 0.1125), (0.0462, 0.0975), (0.0508, 0.0805), (0.052, 0.0625), (0.0492, 0.0435),
+        (0.0292, 0.1148), (0.0345, 0.1212, 1), (0.0392, 0.1125), (0.0462, 0.0975), (0.0508, 0.0805), (0.052, 0.0625),
+        (0.0492, 0.0435),
         (0.0418, 0.0255), (0.0312, 0.0115), (0.0175, 0.0028),
     ]
     s.add("skin", smooth_closed(head), True)

@@ -17,8 +17,8 @@ import stat
 import sys
 from pathlib import Path
 
-from .paths import CACHE_ENV, user_cache_dir
 from .limits import MAX_TOML_BYTES
+from .paths import CACHE_ENV, user_cache_dir
 from .store import Refused, atomic_write_bytes, read_limited, remove_stale_temps
 
 ENV = CACHE_ENV  # a folder, or "off"

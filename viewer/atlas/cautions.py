@@ -87,7 +87,8 @@ def load_vocabulary(path: Path, name: str = "cautions.toml") -> CautionVocabular
         vocabulary.problems.append(Problem(name, "caution", "", "must be an array of [[caution]] tables"))
         return vocabulary
     for index, entry in enumerate(entries):
-        label = entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else f"caution #{index + 1}"
+        named = isinstance(entry, dict) and isinstance(entry.get("id"), str)
+        label = entry["id"] if named else f"caution #{index + 1}"
         try:
             caution = _entry(entry)
             if caution.id in vocabulary.cautions:

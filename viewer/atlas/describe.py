@@ -1,7 +1,12 @@
 """Plain-language sentences about a placement, for the details panel ("how it is found")."""
 from __future__ import annotations
 
+from .i18n import N_
 from .model import Placement
+
+# Under every description, handout and patient view.
+DISCLAIMER = N_("Educational content for learning point locations. It is not a diagnosis or a "
+                "treatment plan; needling belongs in the hands of a trained practitioner.")
 
 
 _QUALIFIERS = ("lateral", "medial", "mid", "radial", "ulnar", "top", "lower")
@@ -31,11 +36,16 @@ def describe_placement(place: Placement) -> str:
     parts: list[str] = []
     if place.at is not None:
         parts.append(f"at {_name(place.at)}")
-    elif place.frac is not None:
-        parts.append(f"{place.frac:.3g} of the way from {_name(place.start)} to {_name(place.end)}")
+    elif place.start is not None and place.end is not None:
+        start, end = _name(place.start), _name(place.end)
+        if place.frac is not None:
+            parts.append(f"{place.frac:.3g} of the way from {start} to {end}")
+        elif place.cun is not None and place.of is not None:
+            parts.append(f"{_cun(place.cun)} from {start} toward {end} (that line measures {_cun(place.of)})")
+        else:
+            parts.append(f"on the line from {start} to {end}")
     else:
-        parts.append(f"{_cun(place.cun)} from {_name(place.start)} toward {_name(place.end)} "
-                     f"(that line measures {_cun(place.of)})")
+        return "Placed by a rule this version cannot put in words."
     if place.lateral:
         side = "lateral" if place.lateral > 0 else "medial"
         parts.append(f"{_cun(abs(place.lateral))} {side}")

@@ -28,7 +28,7 @@ import os
 import re
 import struct
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .resources import assets_root
@@ -103,7 +103,7 @@ class _Pseudo(_gettext.NullTranslations):
         return pseudo(message)
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str, root: Path | None = None) -> _gettext.NullTranslations:
     """The translations of ``lang``; English (the source texts) when there is no catalogue."""
     if lang == PSEUDO:

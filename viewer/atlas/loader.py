@@ -11,6 +11,7 @@ from typing import Any
 
 from .cautions import vocabulary
 from .indications import tag_aliases
+from .limits import MAX_NUMBER, MAX_TEXT
 from .model import (
     NEEDLE_ANGLES,
     REGIONS,
@@ -22,9 +23,9 @@ from .model import (
     Point,
     Problem,
 )
-from .limits import MAX_NUMBER, MAX_TEXT
 from .resources import asset_path
-from .store import entries_of, read_toml, value_kind as _kind
+from .store import entries_of, read_toml
+from .store import value_kind as _kind
 
 MERIDIAN_ORDER = ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV", "EX")
 
@@ -178,7 +179,8 @@ def parse_placement(data: Any, prefix: str) -> Placement:
         raise EntryError(prefix + "lateral", "has no meaning on the side view (it is depth); use forward")
     if nums["up"] and "vscale" not in refs:
         raise EntryError(prefix + "vscale", "is needed to measure 'up'")
-    if bases == ["from/to"] and nums["frac"] is not None and (nums["lateral"] or nums["forward"]) and "hscale" not in refs:
+    offset = nums["lateral"] or nums["forward"]
+    if bases == ["from/to"] and nums["frac"] is not None and offset and "hscale" not in refs:
         raise EntryError(prefix + "hscale", "is needed for offsets when the line is divided by frac")
     return Placement(
         view=view,
@@ -290,7 +292,8 @@ def load_meridian_file(path: Path, atlas: Atlas, name: str | None = None) -> Non
     if wrong:
         atlas.problems.append(Problem(name, "point", "", wrong))
     for index, entry in enumerate(entries):
-        label = entry.get("code") if isinstance(entry, dict) and isinstance(entry.get("code"), str) else f"point #{index + 1}"
+        named = isinstance(entry, dict) and isinstance(entry.get("code"), str)
+        label = entry["code"] if named else f"point #{index + 1}"
         try:
             point = parse_point(entry, code, meridian.bilateral, name)
             expected = f"{code}{index + 1}" if code != "EX" else None

@@ -12,8 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .body import flatten, mirror, smooth_closed
-from .loader import EntryError, _read_toml, entries_of, _text, _text_list, _unknown, check_caution_tags, check_region
-from .loader import parse_placement
+from .loader import (
+    EntryError,
+    _read_toml,
+    _text,
+    _text_list,
+    _unknown,
+    check_caution_tags,
+    check_region,
+    entries_of,
+    parse_placement,
+)
 from .model import POSITIVE_SIDE, Atlas, Placement, Problem
 from .placement import Layout, Marker, PlacementError, Resolver
 
@@ -206,7 +215,8 @@ def load_muscle_file(path: Path, catalog: MuscleAtlas, name: str) -> None:
     if wrong:
         catalog.problems.append(Problem(name, "muscle", "", wrong))
     for index, entry in enumerate(entries):
-        label = entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else f"muscle #{index + 1}"
+        named = isinstance(entry, dict) and isinstance(entry.get("id"), str)
+        label = entry["id"] if named else f"muscle #{index + 1}"
         try:
             muscle = parse_muscle(entry, name)
             if muscle.id in catalog.muscles:

@@ -130,18 +130,26 @@ class Resolver:
             if place.up:
                 y -= place.up * self.scale(view, place.vscale, "vscale")
             return (x, y)
+        if place.start is None or place.end is None:
+            raise PlacementError("from", "a placement needs 'at', 'xy', or both 'from' and 'to'")
+        t = place.fraction
+        if t is None:
+            raise PlacementError("frac", "a line from/to needs 'frac', or 'cun' and 'of'")
         ax, ay = self.reference(view, place.start, "from")
         bx, by = self.reference(view, place.end, "to")
         dx, dy = bx - ax, by - ay
         length = math.hypot(dx, dy)
         if length == 0:
             raise PlacementError("to", f"{place.start!r} and {place.end!r} are the same spot")
-        t = place.fraction
         x, y = ax + dx * t, ay + dy * t
         offset = place.lateral or place.forward
         if offset:
-            unit = (self.scale(view, place.hscale, "hscale") if place.hscale
-                    else length / place.of)
+            if place.hscale:
+                unit = self.scale(view, place.hscale, "hscale")
+            elif place.of:
+                unit = length / place.of
+            else:
+                raise PlacementError("hscale", "is needed for offsets when the line is divided by frac")
             nx, ny = -dy / length, dx / length
             want = 1.0 if place.lateral else -1.0  # lateral: toward +x; forward (side view): toward -x
             if nx * want < 0:

@@ -8,8 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .cautions import vocabulary
 from .categories import OTHER_NAMES, PointCategories
+from .cautions import vocabulary
 from .codes import compact, is_code_start
 from .hangul import has_hangul, readings
 from .indications import tag_aliases
@@ -127,9 +127,7 @@ class SearchIndex:
             return False
         if filters.categories and not (entry.categories & filters.categories):
             return False
-        if filters.tags and not (set(entry.tags) & {tag_aliases().tag(t) for t in filters.tags}):
-            return False
-        return True
+        return not (filters.tags and not (set(entry.tags) & {tag_aliases().tag(t) for t in filters.tags}))
 
     def _score(self, entry: _Entry, query: str) -> Hit | None:
         q_code = compact(query)

@@ -49,7 +49,7 @@ def remove_stale_temps(folder: Path, prefix: str = "", age: float = STALE_TEMP_A
     Only regular files of that exact pattern, older than ``age`` seconds (a save in progress in
     another window is never touched); ``prefix`` limits it to one file's temporaries. Never raises.
     """
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(Path(folder).iterdir())
     except OSError:

@@ -5,13 +5,14 @@ crash loses at most the answer being written, and a damaged database is detected
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
 import random
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fsrs import Card, Rating, Scheduler, State
@@ -32,7 +33,7 @@ MUSCLE_KINDS = KINDS[4:6]
 
 
 def now_utc() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 # --- questions ------------------------------------------------------------------------------------
@@ -201,10 +202,8 @@ def _hold_side_files(path: Path) -> dict[str, Path]:
 
 def _release(held: dict[str, Path]) -> None:
     for hold in held.values():
-        try:
+        with contextlib.suppress(OSError):
             hold.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 def quarantine_database(path: Path, held: dict[str, Path] | None = None) -> Path:
@@ -310,7 +309,8 @@ class StudyStore:
                                   "DO UPDATE SET state = excluded.state, due = excluded.due",
                                   (card_id, json.dumps(card.to_dict()), card.due.isoformat()))
                 self.conn.execute("INSERT INTO reviews (card_id, deck, rating, correct, reviewed_at) "
-                                  "VALUES (?, ?, ?, ?, ?)", (card_id, deck, int(rating), int(correct), when.isoformat()))
+                                  "VALUES (?, ?, ?, ?, ?)",
+                                  (card_id, deck, int(rating), int(correct), when.isoformat()))
         except sqlite3.Error as exc:
             self.note = f"This answer could not be saved in the study history ({exc}); the file is unchanged."
             return False

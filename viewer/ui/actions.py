@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 
-from .language import add_menu as add_language_menu
 from .appearance import Appearance
+from .language import add_menu as add_language_menu
 from .packs_dialog import show_packs
 from .patient_language import menu as patient_language_menu
 from .session import reset_layout
@@ -106,8 +106,8 @@ def build_actions(win) -> None:
     for dock in (win.browse_dock, win.muscles_dock, win.plan_dock, win.layers_dock, win.details_dock,
                  win.compare_dock, win.study_dock, win.pain_dock):
         view_menu.addAction(dock.toggleViewAction())
-    win.legend_action = win.make_action("Channel &legend", lambda on: win.legend.setVisible(on and bool(win.legend.entries)),
-                                      "L", checkable=True)
+    win.legend_action = win.make_action(
+        "Channel &legend", lambda on: win.legend.setVisible(on and bool(win.legend.entries)), "L", checkable=True)
     win.legend_action.setChecked(True)
     view_menu.addAction(win.legend_action)
     view_menu.addSeparator()

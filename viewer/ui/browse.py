@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas.categories import WORDS
-from ..atlas.model import channel_label
 from ..atlas.finder import KIND_TITLES, Finder
+from ..atlas.model import channel_label
 from ..atlas.search import Filters, SearchIndex
 from .fonts import hanzi_safe
-from .layers import swatch
 from .safe_text import tooltip
+from .theme import swatch
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 CATEGORY_CHOICES = {"well": "well (jing)", "spring": "spring (ying)", "stream": "stream (shu)",
@@ -64,7 +64,8 @@ class BrowsePanel(QWidget):
         self.search.setToolTip("Codes (ST36, QL1), pinyin, hanzi, English and other names, muscles, "
                                "symptoms and indications; a typo is forgiven")
         self.search.setClearButtonEnabled(True)
-        self.channel = _combo("All channels", ((f"{channel_label(c)}  {m.name}", c) for c, m in atlas.meridians.items()))
+        channels = ((f"{channel_label(c)}  {m.name}", c) for c, m in atlas.meridians.items())
+        self.channel = _combo("All channels", channels)
         points = atlas.points.values()
         self.region = _combo("All regions", ((r.replace("_", " "), r) for r in sorted({p.region for p in points})))
         self.view = _combo("All views", ((t, v) for t, v in VIEW_CHOICES[1:]))
@@ -253,7 +254,7 @@ class BrowsePanel(QWidget):
         for found in self.finder().search(query):
             entry = found.entry
             members = [m for m in entry.members if m in allowed]
-            if entry.kind == "point" and entry.key not in allowed or entry.members and not members:
+            if (entry.kind == "point" and entry.key not in allowed) or (entry.members and not members):
                 continue  # the filters (channel, region, view, indication) narrow the points
             group = groups.get(entry.kind)
             if group is None:

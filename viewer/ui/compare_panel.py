@@ -1,33 +1,15 @@
 """Compare panel: traditional acupuncture and dry needling side by side, in context and in overview."""
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..atlas.compare import context_for
 from . import theme
 from .fonts import hanzi_safe
-from .safe_text import escape
+from .safe_text import SafeBrowser, escape
 
 HEADINGS = {"acupuncture": "Traditional acupuncture", "dry_needling": "Dry needling", "shared": "What they share"}
-
-
-class SafeBrowser(QTextBrowser):
-    """Rich text that never fetches anything: no remote resources; links open only when clicked."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.anchorClicked.connect(self._on_anchor)
-
-    def loadResource(self, kind, url):  # noqa: N802 - Qt override
-        return None  # images, style sheets: nothing is loaded from anywhere
-
-    def _on_anchor(self, url: QUrl) -> None:
-        if url.scheme() in ("http", "https"):
-            QDesktopServices.openUrl(url)  # the system browser, only on the user's click
 
 
 class ComparePanel(QWidget):

@@ -4,16 +4,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas.cautions import vocabulary
-from ..atlas.describe import describe_placement
+from ..atlas.describe import DISCLAIMER, describe_placement
 from ..atlas.hangul import reading
-from ..atlas.i18n import N_
 from . import theme
 from .fonts import hangul_supported, hanzi_safe, hanzi_supported
 from .safe_text import escape
-
-DISCLAIMER = N_("Educational content for learning point locations. It is not a diagnosis or a "
-              "treatment plan; needling belongs in the hands of a trained practitioner.")
-
 
 
 def caution_chips(tags) -> str:
@@ -71,7 +66,8 @@ class DetailsPanel(QTextBrowser):
         return (
             f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> {escape(muscle.name)}</h2>"
             f"<p style='margin-top:2px'><i>{escape(muscle.latin)}</i><br><b>Region:</b> "
-            f"{escape(muscle.region.replace('_', ' '))} · <b>Views:</b> {escape(', '.join(muscle.views))}{deep}{source}</p>"
+            f"{escape(muscle.region.replace('_', ' '))} · <b>Views:</b> {escape(', '.join(muscle.views))}"
+            f"{deep}{source}</p>"
             f"<p>{escape(muscle.summary)}</p>"
             f"<p style='color:{theme.css('muted')}'>On the diagram: <span style='{zone}'>&nbsp;red&nbsp;</span> "
             "where its pain is usually felt (essential zone), <u>hatched</u> where it may spread "

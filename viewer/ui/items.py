@@ -1,6 +1,8 @@
 """Graphics items of the body diagram: the figure, point markers, labels and channel lines."""
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
@@ -36,7 +38,7 @@ def _pen(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
 class FigureItem(QGraphicsItem):
     """The whole drawing of one view, painted from the body model's paths in their order."""
 
-    STYLES = {  # role: width, line style (the colour of the role's name comes from the theme)
+    STYLES: ClassVar[dict] = {  # role: width, line style (the colour of the role's name comes from the theme)
         "contour": (1.1, Qt.PenStyle.SolidLine),
         "crease": (0.9, Qt.PenStyle.SolidLine),
         "bone": (1.0, Qt.PenStyle.DashLine),

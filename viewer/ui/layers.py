@@ -1,8 +1,7 @@
 """Layers panel: one switch per channel (doubling as the colour legend), channel lines, landmarks."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -13,30 +12,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas.model import channel_label
-from . import theme
 from .lazy import BuiltOnFirstShow
 from .safe_text import tooltip
-
-
-def swatch(meridian: str, size: int = 14) -> QIcon:
-    """A small legend icon: the channel colour, dashed for yang channels as on the diagram, on a light chip
-    like the legend's (the channel colours are made for a light figure, also in the dark theme)."""
-    pixmap = QPixmap(size * 2, size)
-    pixmap.fill(theme.TRANSPARENT)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(theme.color("legend_bg"))
-    painter.drawRoundedRect(0, 0, size * 2, size, 3, 3)
-    pen = QPen(theme.meridian_colour(meridian), 3,
-               Qt.PenStyle.DashLine if meridian in theme.YANG_CHANNELS else Qt.PenStyle.SolidLine)
-    painter.setPen(pen)
-    painter.drawLine(1, size // 2, size * 2 - 1, size // 2)
-    painter.setPen(QPen(theme.color("marker_edge"), 1))
-    painter.setBrush(theme.meridian_colour(meridian))
-    painter.drawEllipse(size - 4, size // 2 - 4, 8, 8)
-    painter.end()
-    return QIcon(pixmap)
+from .theme import swatch
 
 
 class LayersPanel(BuiltOnFirstShow, QWidget):

@@ -1,6 +1,8 @@
 """A compact channel legend drawn over the diagram's corner (for projectors and screenshots)."""
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
@@ -67,11 +69,11 @@ class LegendOverlay(QWidget):
         self.update()
 
     # Rows for the trigger-point layer, drawn with their own symbols.
-    TRIGGER_ROWS = [("✕", "Trigger point"), ("■", "Pain zone (essential)"), ("▨", "Spillover zone"),
-                    ("▭", "Muscle"), ("┅", "Deep muscle (dashed)")]
+    TRIGGER_ROWS = (("✕", "Trigger point"), ("■", "Pain zone (essential)"), ("▨", "Spillover zone"),
+                    ("▭", "Muscle"), ("┅", "Deep muscle (dashed)"))
     SYMBOLS = tuple(symbol for symbol, _ in TRIGGER_ROWS)
-    SHORT = {"Trigger point": "TrP", "Pain zone (essential)": "Pain", "Spillover zone": "Spill",
-             "Muscle": "Muscle", "Deep muscle (dashed)": "Deep"}
+    SHORT: ClassVar[dict[str, str]] = {"Trigger point": "TrP", "Pain zone (essential)": "Pain",
+                                       "Spillover zone": "Spill", "Muscle": "Muscle", "Deep muscle (dashed)": "Deep"}
 
     @property
     def row(self) -> int:
@@ -90,7 +92,7 @@ class LegendOverlay(QWidget):
 
     def set_entries(self, entries: list[tuple[str, str]], triggers: bool = False) -> None:
         """``entries``: (code, name) of each channel to list, in order; ``triggers`` adds the TrP key."""
-        entries = list(entries) + (self.TRIGGER_ROWS if triggers else [])
+        entries = list(entries) + (list(self.TRIGGER_ROWS) if triggers else [])
         self.entries = entries
         self.place()
         self.setVisible(bool(entries))

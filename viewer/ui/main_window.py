@@ -6,30 +6,31 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
 from .. import APP_NAME, __version__
+from ..atlas.describe import DISCLAIMER
 from ..atlas.favourites import Favourites
 from ..atlas.history import History
 from ..atlas.muscles import nearby_points, where_it_hurts_area
+from .actions import VIEW_TITLES, build_actions
 from .browse import BrowsePanel
-from .details import DISCLAIMER, DetailsPanel
+from .compare_panel import ComparePanel
+from .correspondence import open_correspondence
+from .details import DetailsPanel
 from .diagram import DiagramView
 from .layers import LayersPanel
 from .lazy import AfterFirstPaint
-from .actions import VIEW_TITLES, build_actions
-from .compare_panel import ComparePanel
-from .correspondence import open_correspondence
 from .legend import LegendOverlay
-from .muscles_panel import MusclesPanel
 from .modes import PatientView, PresentationMode
+from .muscles_panel import MusclesPanel
+from .packs_dialog import open_data_folder
 from .pain import PainPanel
 from .plan_controller import PlanController
 from .plan_panel import PlanPanel
-from .study_wiring import LazyStudy
-from .packs_dialog import open_data_folder
 from .problems import ProblemsDialog
+from .safe_text import plain
 from .scene import BodyScene
 from .selection import Selection
 from .session import remember_default_layout, restore_layout, save_layout
-from .safe_text import plain
+from .study_wiring import LazyStudy
 
 PANEL_MIN_WIDTH, PANEL_MIN_HEIGHT = 200, 120  # px; what a side panel may ask of the window at most
 

@@ -1,19 +1,20 @@
 """Two ways of showing the app to other people: the patient view and the presentation mode."""
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from ..atlas import i18n
 from ..atlas.i18n import _
+from ..atlas.keys import describe_key
 from ..atlas.localize import localize
 from . import theme
-from .compare_panel import SafeBrowser
 from .fonts import relative_font
 from .patient_language import PatientLanguage, combo
-from .plan_panel import describe_key
-from .safe_text import escape
+from .safe_text import SafeBrowser, escape
 
 PATIENT_SECTIONS = ("session", "feel", "purpose", "safety")
 
@@ -278,7 +279,7 @@ class Caption(QLabel):
 class PresentationMode(QObject):
     """Full screen, high contrast, big labels, driven from the keyboard (F5 toggles, Esc leaves)."""
 
-    KEYS = {
+    KEYS: ClassVar[dict] = {
         "next": (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space),
         "previous": (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace),
         "leave": (Qt.Key.Key_Escape,),

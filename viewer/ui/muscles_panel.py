@@ -4,18 +4,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
+from ..atlas.keys import muscle_key, trigger_key
 from .lazy import BuiltOnFirstShow
 from .safe_text import tooltip
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-
-
-def muscle_key(muscle_id: str) -> str:
-    return f"m:{muscle_id}"
-
-
-def trigger_key(tp_id: str) -> str:
-    return f"tp:{tp_id}"
 
 
 class MusclesPanel(BuiltOnFirstShow, QTreeWidget):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -81,7 +81,8 @@ class PacksDialog(QDialog):
         if not content.packs:
             QTreeWidgetItem(self.tree, ["No packs loaded", "meridian-viewer pack new DIR makes a template"])
         for pack in content.packs:
-            summary = f"packs/{pack.folder}/ · {pack.notes} notes, {pack.translations} translations, {pack.points} points"
+            summary = (f"packs/{pack.folder}/ · {pack.notes} notes, {pack.translations} translations, "
+                       f"{pack.points} points")
             top = QTreeWidgetItem(self.tree, [pack.name, summary])
             for deck in pack.decks:
                 QTreeWidgetItem(top, [f"Deck: {deck.name}", f"{len(deck.points)} points (Study panel)"])

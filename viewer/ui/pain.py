@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from .muscles_panel import muscle_key
+from ..atlas.keys import muscle_key
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 

@@ -70,7 +70,7 @@ class PlanController(QObject):
         elif self.panel.add(code):
             self.window.raise_panel("plan")
             self.message.emit(f"{code.removeprefix('tp:')} added to the plan")
-        elif code in self.plan.keys():
+        elif code in self.plan.keys():  # noqa: SIM118 - Plan.keys() lists the plan's keys; a plan is no dict
             self.message.emit(f"{code.removeprefix('tp:')} is already in the plan")
         else:
             self.message.emit(f"A plan holds at most {MAX_PLAN_ITEMS} items; {code.removeprefix('tp:')} was not added")

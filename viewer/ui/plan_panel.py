@@ -14,18 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..atlas.keys import describe_key
 from ..atlas.plan import Plan
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-
-
-def describe_key(content, key: str) -> str:
-    """One line naming a plan entry: 'BL23 Shènshū · Kidney Shu' or 'QL1 · Quadratus lumborum'."""
-    if key.startswith("tp:"):
-        tp = content.muscles.trigger_points[key[3:]]
-        return f"✕ {tp.id} · {content.muscles.muscles[tp.muscle].name}"
-    point = content.atlas.points[key]
-    return f"{key} {point.pinyin} · {point.english}"
 
 
 class PlanPanel(QWidget):

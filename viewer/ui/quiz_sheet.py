@@ -1,7 +1,7 @@
 """A printable quiz: a blank figure and the plan's points to find, numbered; then its answer sheet.
 
 Two A4 pages in one PDF — page 1 for the students, page 2 (the same figure with the points drawn and
-numbered as in the list) for the teacher. Made with the handout's page and figure code.
+numbered as in the list) for the teacher. Made with the page and figure code of printing.py.
 """
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
+from ..atlas.keys import describe_key
 from . import theme
-from .handout import _draw_html, draw_figures, on_paper, plan_views, write_pdf
-from .plan_panel import describe_key
+from .printing import draw_figures, draw_html, on_paper, plan_views, write_pdf
 from .safe_text import escape
 
 
@@ -39,13 +39,13 @@ def paint_sheet(painter: QPainter, page: QRectF, content, plan, answers: bool) -
     head = (f"<h1 style='margin:0'>{escape(kind)}</h1><p style='margin:0'>{escape(plan.title)} · {task}</p>")
     if not answers:
         head += "<p style='margin:6px 0 0 0'>Name: ______________________________&nbsp;&nbsp;Date: ____________</p>"
-    _draw_html(painter, QRectF(page.left(), page.top(), page.width(), 26 * unit), head, 11.0)
+    draw_html(painter, QRectF(page.left(), page.top(), page.width(), 26 * unit), head, 11.0)
     top = page.top() + 28 * unit
     figure_width = page.width() * 0.56
     draw_figures(painter, content, plan_views(content, plan), plan.keys() if answers else [],
                  QRectF(page.left(), top, figure_width, page.bottom() - top), 4 * unit)
     left = page.left() + figure_width + 5 * unit
-    _draw_html(painter, QRectF(left, top, page.right() - left, page.bottom() - top),
+    draw_html(painter, QRectF(left, top, page.right() - left, page.bottom() - top),
                _list_html(content, plan, answers), 10.0 if not answers else 8.5)
 
 

@@ -1,6 +1,8 @@
 """One body view as a QGraphicsScene: figure, channel lines, markers and labels."""
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
@@ -251,7 +253,7 @@ class BodyScene(QGraphicsScene):
             self._update_label(item)
         self._label_crosses()
 
-    STYLES = {  # background (a theme colour), dot size boost, label point size
+    STYLES: ClassVar[dict] = {  # background (a theme colour), dot size boost, label point size
         "normal": ("canvas", 1.0, 8.0),
         "patient": ("canvas", 1.4, 11.0),
         "presentation": ("presentation", 1.4, 13.0),

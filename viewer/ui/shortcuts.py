@@ -68,11 +68,11 @@ def shortcuts_html(window) -> str:
 
 def save_pdf(window, path: Path) -> Path:
     """The reference as an A4 PDF (atomic save), for printing and pinning beside the lab computer."""
-    from .handout import _draw_html, write_pdf
+    from .printing import draw_html, write_pdf
 
     def paint(painter, page: QRectF) -> None:
         with theme.using(theme.PAPER):
-            _draw_html(painter, page, shortcuts_html(window), 9.5)
+            draw_html(painter, page, shortcuts_html(window), 9.5)
 
     return write_pdf(path, "Meridian Viewer keyboard shortcuts", [paint])
 

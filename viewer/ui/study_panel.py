@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import ClassVar
+
 from fsrs import Rating
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,7 +34,7 @@ def _big(label: QLabel, factor: float = 1.3) -> QLabel:
 class KeyboardTab(QWidget):
     """A tab whose own keys win over the window's shortcuts while it has the focus (digits, Space...)."""
 
-    keys: dict = {}
+    keys: ClassVar[dict] = {}
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and event.key() in self.keys \
@@ -114,7 +116,7 @@ class CardsTab(KeyboardTab):
             button.setVisible(on)
 
     def _on_enter(self) -> None:
-        if self.session is None or self.question is None and not self.pending_right:
+        if self.session is None or (self.question is None and not self.pending_right):
             self.start_session()
         elif self.pending_right:
             self.rate(Rating.Good)
@@ -135,7 +137,7 @@ class CardsTab(KeyboardTab):
             self._finish()
             return
         self.prompt.setText(self.question.prompt)
-        for number, (button, text) in enumerate(zip(self.options, self.question.options), start=1):
+        for number, (button, text) in enumerate(zip(self.options, self.question.options, strict=False), start=1):
             button.setText(f"{number}   {text}")
             button.setEnabled(True)
         self._show_options(True)

@@ -24,10 +24,8 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
 
     def build_content(self) -> None:
         """Create the panel and open the database (fsrs and sqlite load here, not at start-up)."""
-        from ..atlas.study import StudyStore
+        from ..atlas.study import StudyStore, custom_deck, pack_decks
         from .study_panel import StudyPanel
-
-        from ..atlas.study import custom_deck, pack_decks
 
         win = self.window
         self.store = StudyStore(win.data_dir or user_data_dir())

@@ -18,7 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 
 SCENE_HEIGHT = 1000.0  # model unit (standing height) in scene units
 MARKER_PX = 7.0  # marker diameter on screen, whatever the zoom
@@ -165,7 +166,8 @@ _FIGURE = dict(
     locate_click="#1B5E9E", locate_target="#B3261E", locate_landmark="#1B7F3B", trp="#B3261E",
     trp_edge="#FFFFFF", muscle_fill="#3C96503C", muscle_edge="#C8783C2D", essential_fill="#87D62828",
     essential_edge="#E6A01414", spillover_fill="#00D62828", spillover_hatch="#6ED62828",
-    spillover_edge="#DCBE2828", label_chip="#C8FFFFFF", zone_chip="#EE8888", label_text="#1E1E1E", number_chip="#D7FFFFFF",
+    spillover_edge="#DCBE2828", label_chip="#C8FFFFFF", zone_chip="#EE8888", label_text="#1E1E1E",
+    number_chip="#D7FFFFFF",
     number_text="#8A1C1C", legend_bg="#E1FFFFFF", legend_text="#1E1E1E", legend_edge="#28000000",
     presentation="#101418", caption_bg="#C8101418", caption_text="#FFFFFF", pointer="#5AFFD600",
     meridians=MappingProxyType(_CHANNELS),
@@ -272,3 +274,24 @@ def qss(name: str) -> str:
 
 
 TRANSPARENT = QColor(0, 0, 0, 0)
+
+
+def swatch(meridian: str, size: int = 14) -> QIcon:
+    """A small legend icon: the channel colour, dashed for yang channels as on the diagram, on a light chip
+    like the legend's (the channel colours are made for a light figure, also in the dark theme)."""
+    pixmap = QPixmap(size * 2, size)
+    pixmap.fill(TRANSPARENT)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color("legend_bg"))
+    painter.drawRoundedRect(0, 0, size * 2, size, 3, 3)
+    pen = QPen(meridian_colour(meridian), 3,
+               Qt.PenStyle.DashLine if meridian in YANG_CHANNELS else Qt.PenStyle.SolidLine)
+    painter.setPen(pen)
+    painter.drawLine(1, size // 2, size * 2 - 1, size // 2)
+    painter.setPen(QPen(color("marker_edge"), 1))
+    painter.setBrush(meridian_colour(meridian))
+    painter.drawEllipse(size - 4, size // 2 - 4, 8, 8)
+    painter.end()
+    return QIcon(pixmap)
