@@ -122,7 +122,8 @@ def localize(content, lang: str, assets: Path | None = None):
     muscles, tps = dict(muscles_atlas.muscles), dict(muscles_atlas.trigger_points)
     for mid, muscle in muscles_atlas.muscles.items():
         key = (muscle.file, "muscle", mid)
-        texts_of = {n: pick((*key, n), getattr(muscle, n)) for n in ("name", "summary", "symptoms", "palpation", "needling")}
+        texts_of = {n: pick((*key, n), getattr(muscle, n))
+                    for n in ("name", "summary", "symptoms", "palpation", "needling")}
         texts_of["safety"] = tuple(pick((*key, "safety"), muscle.safety))
         new_tps = tuple(dataclasses.replace(tp, name=pick((muscle.file, "trigger_point", tp.id, "name"), tp.name))
                         for tp in muscle.trigger_points)
