@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHa
 from PySide6.QtWidgets import QApplication
 
 from . import APP_NAME
+from .atlas import keys
 from .atlas.codes import resolve_code
 from .atlas.content import load_content
 from .atlas.paths import user_data_dir
@@ -62,13 +63,13 @@ def create_window(view=None, select=None, size=(1600, 1000), content=None, data_
 
 
 def _muscle_key(content, text: str) -> str | None:
-    """'quadratus_lumborum' or 'm:...' -> muscle key; a trigger point id or 'tp:...' -> trigger key."""
+    """A muscle id or a trigger point id, bare or as a selection key -> its selection key."""
     muscles = content.muscles
-    bare = text.split(":", 1)[1] if text.startswith(("m:", "tp:")) else text
+    bare = keys.parse(text).ref
     if bare in muscles.muscles:
-        return f"m:{bare}"
+        return keys.muscle_key(bare)
     if bare in muscles.trigger_points:
-        return f"tp:{bare}"
+        return keys.trigger_key(bare)
     return None
 
 

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .keys import muscle_of, parse
 from .model import Problem
 
 VOICES = ("patient", "student")
@@ -100,13 +101,14 @@ class Context:
 
 def _spot_of(content, key: str) -> tuple[str, float, float] | None:
     """The view and position that represent a selection (first marker, x > 0 side)."""
-    if key.startswith("tp:"):
-        markers = content.muscles.markers_of(key[3:])
-    elif key.startswith("m:"):
-        tps = content.muscles.muscles[key[2:]].trigger_points
+    parsed = parse(key)
+    if parsed.is_trigger_point:
+        markers = content.muscles.markers_of(parsed.ref)
+    elif parsed.is_muscle:
+        tps = content.muscles.muscles[parsed.ref].trigger_points
         markers = content.muscles.markers_of(tps[0].id) if tps else []
     else:
-        markers = content.layout.markers_of(key)
+        markers = content.layout.markers_of(parsed.ref)
     markers = sorted(markers, key=lambda m: m.x < 0)
     return (markers[0].view, markers[0].x, markers[0].y) if markers else None
 
@@ -126,7 +128,7 @@ def _distal_points(content, tag: str, region: str, channels: list[str], limit: i
 
 def context_for(content, key: str = "", spot: tuple[str, float, float] | None = None,
                 voice: str = "student") -> Context | None:
-    """Compare the two approaches for an acupoint, "m:<muscle>", "tp:<trigger point>" or a spot.
+    """Compare the two approaches for a selection key (acupoint, muscle, trigger point) or a spot.
 
     ``voice`` "student" speaks the trade's language (angles, cun, channel names, palpation); "patient"
     says the same in plain words. Each sentence below is written in both voices, side by side.
@@ -146,7 +148,8 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
     hits = where_it_hurts(muscles, view, x, y)
     over = sorted({r.muscle for r in muscles.regions.get(view, []) if r.kind == "muscle" and r.contains(x, y)})
     near_tps = sorted({m.code for m in muscles.markers.get(view, []) if math.hypot(m.x - x, m.y - y) <= NEAR})
-    point = content.atlas.points.get(key) if key and not key.startswith(("m:", "tp:")) else None
+    selected = parse(key)
+    point = content.atlas.points.get(selected.ref) if selected.is_point and selected.ref else None
 
     if point is not None:
         ctx = Context(f"{point.code} {point.pinyin} ({point.english})")
@@ -165,11 +168,11 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
             ctx.acupuncture.append(say(
                 f"Never needled (needling contraindicated); traditionally used for {uses}.",
                 f"No needle is ever put in here; the point is used in other ways, traditionally for: {uses}."))
-    elif key.startswith("m:"):
-        muscle = muscles.muscles[key[2:]]
+    elif selected.is_muscle:
+        muscle = muscles.muscles[selected.ref]
         ctx = Context(muscle.name)
-    elif key.startswith("tp:"):
-        tp = muscles.trigger_points[key[3:]]
+    elif selected.is_trigger_point:
+        tp = muscles.trigger_points[selected.ref]
         name = muscles.muscles[tp.muscle].name
         ctx = Context(say(f"{tp.id}: {tp.name} ({name})", f"A tight, tender spot in the {name} muscle"))
     else:
@@ -216,8 +219,8 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
         if spill:
             ctx.dry_needling.append(say(f"Pain here can also spill over from {', '.join(spill)}.",
                                         f"Pain here can sometimes come from {', '.join(spill)} too."))
-    if key.startswith(("m:", "tp:")):
-        muscle_id = key[2:] if key.startswith("m:") else muscles.trigger_points[key[3:]].muscle
+    muscle_id = muscle_of(muscles, selected)
+    if muscle_id is not None:
         muscle = muscles.muscles[muscle_id]
         ctx.dry_needling.insert(0, say(
             f"{muscle.name}: {muscle.needling}",
@@ -248,8 +251,7 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
     # (for a bare spot) the nearest acupoint.
     if point is not None:
         cautions = set(point.caution_tags)
-    elif key.startswith(("m:", "tp:")):
-        muscle_id = key[2:] if key.startswith("m:") else muscles.trigger_points[key[3:]].muscle
+    elif muscle_id is not None:
         cautions = set(muscles.muscles[muscle_id].safety_tags)
     elif near_points:
         cautions = set(content.atlas.points[near_points[0][0]].caution_tags)

@@ -15,6 +15,7 @@ from .categories import OTHER_NAMES, WORDS
 from .cautions import vocabulary
 from .codes import compact, is_code_start
 from .indications import tag_aliases
+from .keys import muscle_key, trigger_key
 from .search import fold, squash
 
 KIND_TITLES = {"point": "Points", "muscle": "Muscles", "trigger_point": "Trigger points",
@@ -39,7 +40,7 @@ class Term:
 @dataclass(frozen=True)
 class Entry:
     kind: str  # a key of KIND_TITLES
-    key: str  # what choosing it selects: "ST36", "m:piriformis", "tp:QL1"; "" for a group of others
+    key: str  # the selection key choosing it selects (keys.py); "" for a group of others
     title: str
     terms: tuple[Term, ...]
     members: tuple[str, ...] = ()  # for indications and categories: the keys they gather
@@ -108,14 +109,14 @@ def muscle_entries(content) -> Iterable[Entry]:
     for muscle_id, muscle in content.muscles.muscles.items():
         terms = (term("name", muscle.name), term("latin", muscle.latin), term("region", muscle.region),
                  term("symptoms", muscle.symptoms))
-        yield Entry("muscle", f"m:{muscle_id}", muscle.name, terms)
+        yield Entry("muscle", muscle_key(muscle_id), muscle.name, terms)
 
 
 def trigger_point_entries(content) -> Iterable[Entry]:
     muscles = content.muscles
     for tp_id, tp in muscles.trigger_points.items():
         muscle = muscles.muscles[tp.muscle].name
-        yield Entry("trigger_point", f"tp:{tp_id}", f"{tp_id} · {muscle}: {tp.name}",
+        yield Entry("trigger_point", trigger_key(tp_id), f"{tp_id} · {muscle}: {tp.name}",
                     (Term("code", compact(tp_id), ()), term("muscle", muscle), term("region", tp.name)))
 
 

@@ -82,6 +82,16 @@ def trigger_refs(keys) -> set[str]:
     return {k.ref for k in map(parse, keys) if k.is_trigger_point}
 
 
+def muscle_of(muscles, key: str | SelectionKey) -> str | None:
+    """The muscle a muscle or trigger point key belongs to (None for an acupoint or a spot)."""
+    parsed = parse(key)
+    if parsed.is_muscle:
+        return parsed.ref
+    if parsed.is_trigger_point:
+        return muscles.trigger_points[parsed.ref].muscle
+    return None
+
+
 def describe_key(content, key: str | SelectionKey) -> str:
     """One line naming a plan entry: 'BL23 Shènshū · Kidney Shu' or '✕ QL1 · Quadratus lumborum'."""
     parsed = parse(key)

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .keys import parse, point_key, trigger_key
 from .limits import MAX_PLAN_BYTES, MAX_PLAN_ITEMS, MAX_TEXT
 from .store import Refused, atomic_write_text, decode_text, parse_json, read_limited
 
@@ -30,8 +31,8 @@ class PlanItem:
 
     @property
     def key(self) -> str:
-        """The selection key the app uses for this item ("BL23" or "tp:QL1")."""
-        return self.ref if self.kind == "point" else f"tp:{self.ref}"
+        """The selection key the app uses for this item (see keys.py)."""
+        return trigger_key(self.ref) if self.kind == "trigger_point" else point_key(self.ref)
 
 
 @dataclass
@@ -43,11 +44,19 @@ class Plan:
     def keys(self) -> list[str]:
         return [item.key for item in self.items]
 
+    def __contains__(self, key: object) -> bool:
+        """``key in plan``: the selection key (string or SelectionKey) is one of the plan's items."""
+        return str(key) in self.keys()
+
     def add(self, key: str, note: str = "") -> PlanItem | None:
-        """Add an acupoint code or "tp:<id>"; a key already in the plan is not added twice."""
-        if key in self.keys() or len(self.items) >= MAX_PLAN_ITEMS:
+        """Add an acupoint's or a trigger point's selection key; a key already in the plan is not added twice.
+        A muscle or a spot is no plan item (ValueError)."""
+        parsed = parse(key)
+        if not (parsed.is_point or parsed.is_trigger_point):
+            raise ValueError(f"only acupoints and trigger points go into a plan, not {parsed.kind.value} {parsed.ref}")
+        if parsed in self or len(self.items) >= MAX_PLAN_ITEMS:
             return None
-        item = PlanItem("trigger_point", key[3:], note) if key.startswith("tp:") else PlanItem("point", key, note)
+        item = PlanItem("trigger_point" if parsed.is_trigger_point else "point", parsed.ref, note)
         self.items.append(item)
         return item
 

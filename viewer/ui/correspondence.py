@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..atlas.keys import trigger_key
 from ..atlas.muscles import correspondence_summary
 from . import theme
 from .safe_text import escape
@@ -87,7 +88,7 @@ def open_correspondence(window) -> CorrespondenceDialog:
     dialog = CorrespondenceDialog(window.content, window.correspondence, window)
 
     def show_pair(tp_id: str, code: str) -> None:
-        window.select(f"tp:{tp_id}")
+        window.select(trigger_key(tp_id))
         scene = window.scenes[window.current_view]
         scene.highlight([code])
         window.diagram.fit_to(scene.area_of([code], [tp_id]))

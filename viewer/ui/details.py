@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QTextBrowser
 from ..atlas.cautions import vocabulary
 from ..atlas.describe import DISCLAIMER, describe_placement
 from ..atlas.hangul import reading
+from ..atlas.keys import parse
 from . import theme
 from .fonts import hangul_supported, hanzi_safe, hanzi_supported
 from .safe_text import escape
@@ -34,16 +35,17 @@ class DetailsPanel(QTextBrowser):
         # The welcome text is set by the window after its first paint (show_point("")).
 
     def show_point(self, code: str) -> None:
-        """Show an acupoint code, a muscle ("m:<id>"), a trigger point ("tp:<id>") or nothing."""
+        """Show the selection ``code`` (an acupoint, a muscle, a trigger point; "" for nothing)."""
         self.code = code
+        selected = parse(code)
         if not code:
             self.setHtml(self._empty_html())
-        elif code.startswith("m:"):
-            self.setHtml(self._muscle_html(code[2:]))
-        elif code.startswith("tp:"):
-            self.setHtml(self._trigger_html(code[3:]))
+        elif selected.is_muscle:
+            self.setHtml(self._muscle_html(selected.ref))
+        elif selected.is_trigger_point:
+            self.setHtml(self._trigger_html(selected.ref))
         else:
-            self.setHtml(self._point_html(code))
+            self.setHtml(self._point_html(selected.ref))
 
     def _nearest_html(self, tp_id: str) -> str:
         corr = self.nearest.get(tp_id)

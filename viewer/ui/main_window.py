@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
 from .. import APP_NAME, __version__
+from ..atlas import keys
 from ..atlas.describe import DISCLAIMER
 from ..atlas.favourites import Favourites
 from ..atlas.history import History
@@ -214,25 +215,25 @@ class MainWindow(QMainWindow):
                                  if code in shown and code not in self.hidden_meridians], triggers=triggers)
 
     def select(self, code: str, key=None) -> None:
-        """Select an acupoint code, "m:<muscle id>" or "tp:<trigger point id>" (command line, tests)."""
-        muscles = self.content.muscles
-        known = (code in self.content.atlas.points or (code.startswith("m:") and code[2:] in muscles.muscles)
-                 or (code.startswith("tp:") and code[3:] in muscles.trigger_points))
-        if code and not known:
+        """Select by selection key: an acupoint, a muscle or a trigger point (command line, tests)."""
+        muscles, wanted = self.content.muscles, keys.parse(code)
+        known = {keys.Kind.POINT: self.content.atlas.points, keys.Kind.MUSCLE: muscles.muscles,
+                 keys.Kind.TRIGGER_POINT: muscles.trigger_points}.get(wanted.kind, {})
+        if code and wanted.ref not in known:
             raise KeyError(f"unknown point {code!r}")
         self.selection.select(code, key)
 
     def _active_tp(self) -> str:
-        code = self.selection.code
-        return code[3:] if code.startswith("tp:") else ""
+        selected = keys.parse(self.selection.code)
+        return selected.ref if selected.is_trigger_point else ""
 
     def _views_of(self, code: str) -> tuple[str, ...]:
-        muscles = self.content.muscles
-        if code.startswith("m:"):
-            return muscles.muscles[code[2:]].views
-        if code.startswith("tp:"):
-            return (muscles.trigger_points[code[3:]].place.view,)
-        return self.content.atlas.points[code].views
+        muscles, selected = self.content.muscles, keys.parse(code)
+        if selected.is_muscle:
+            return muscles.muscles[selected.ref].views
+        if selected.is_trigger_point:
+            return (muscles.trigger_points[selected.ref].place.view,)
+        return self.content.atlas.points[selected.ref].views
 
     def raise_panel(self, name: str) -> None:
         """Bring a side panel to the front by name (command line --panel)."""
@@ -284,10 +285,9 @@ class MainWindow(QMainWindow):
         self.selection.select(code)
 
     def _on_selection_changed(self, code: str, key) -> None:
-        muscles = self.content.muscles
         before = (self.trigger_display, self._shown_tp)
-        if code.startswith(("m:", "tp:")):
-            muscle = code[2:] if code.startswith("m:") else muscles.trigger_points[code[3:]].muscle
+        muscle = keys.muscle_of(self.content.muscles, code)
+        if muscle is not None:
             self.trigger_display = {muscle: {"muscle", "essential", "spillover"}}
         else:
             self.trigger_display = {}
@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
                 each.triggers.show(self.trigger_display or self.pain_display, self._active_tp())
             self._update_legend()
         scene = self.scenes.get(self.current_view)
-        point = "" if code.startswith(("m:", "tp:")) else code
+        point = code if keys.parse(code).is_point else ""
         if scene is not None:
             scene.select(point, key)
             if code and self.diagram.zoom > 1.0:
@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
             marker = next(m for m in self.content.muscles.markers_of(tp_id) if m.view == self.current_view)
             self._on_spot_clicked(marker.x, marker.y)
             return
-        self.selection.select(f"tp:{tp_id}")
+        self.selection.select(keys.trigger_key(tp_id))
 
     def _on_spot_clicked(self, x: float, y: float) -> None:
         """In 'where does it hurt?' mode: light up the muscles referring pain here and nearby acupoints."""

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QToolBar, QVBoxL
 
 from ..atlas import i18n
 from ..atlas.i18n import _
-from ..atlas.keys import describe_key
+from ..atlas.keys import describe_key, parse
 from ..atlas.localize import localize
 from . import theme
 from .fonts import relative_font
@@ -225,10 +225,12 @@ def caption_text(window, code: str) -> str:
     content = window.content
     if not code:
         return ""
-    if code.startswith("m:"):
-        muscle = content.muscles.muscles.get(code[2:])
+    selected = parse(code)
+    if selected.is_muscle:
+        muscle = content.muscles.muscles.get(selected.ref)
         return muscle.name if muscle else ""
-    if code not in content.atlas.points and code[3:] not in content.muscles.trigger_points:
+    known = content.muscles.trigger_points if selected.is_trigger_point else content.atlas.points
+    if selected.ref not in known:
         return ""
     plan = window.plan_panel.plan
     keys = plan.keys()

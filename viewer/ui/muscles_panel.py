@@ -12,7 +12,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
 class MusclesPanel(BuiltOnFirstShow, QTreeWidget):
-    """A tree region -> muscle -> trigger points. Emits selection keys ("m:<id>" or "tp:<id>")."""
+    """A tree region -> muscle -> trigger points. Emits the selection key of the muscle or trigger point."""
 
     chosen = Signal(str)
 

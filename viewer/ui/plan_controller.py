@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ..atlas.keys import parse
 from ..atlas.limits import MAX_PLAN_ITEMS
 from ..atlas.plan import SUFFIX, Plan, PlanError, load_plan, save_plan
 from ..atlas.store import remove_stale_temps
@@ -65,15 +66,16 @@ class PlanController(QObject):
 
     def add_selection(self) -> None:
         code = self.window.selection.code
-        if not code or code.startswith("m:"):
+        selected = parse(code)
+        if not code or not (selected.is_point or selected.is_trigger_point):
             self.message.emit("Select a point or a trigger point first, then add it to the plan")
         elif self.panel.add(code):
             self.window.raise_panel("plan")
-            self.message.emit(f"{code.removeprefix('tp:')} added to the plan")
-        elif code in self.plan.keys():  # noqa: SIM118 - Plan.keys() lists the plan's keys; a plan is no dict
-            self.message.emit(f"{code.removeprefix('tp:')} is already in the plan")
+            self.message.emit(f"{selected.ref} added to the plan")
+        elif code in self.plan:
+            self.message.emit(f"{selected.ref} is already in the plan")
         else:
-            self.message.emit(f"A plan holds at most {MAX_PLAN_ITEMS} items; {code.removeprefix('tp:')} was not added")
+            self.message.emit(f"A plan holds at most {MAX_PLAN_ITEMS} items; {selected.ref} was not added")
 
     def open_plan(self, path: Path | None = None, as_copy: bool = False, confirmed: bool = False) -> bool:
         """Open a plan file; ``as_copy`` (a pack's homework) leaves the file alone: Save asks where.

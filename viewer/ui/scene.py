@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from ..atlas.body import smooth_open
+from ..atlas.keys import trigger_key
 from ..atlas.pathways import pathway_runs
 from . import theme
 from .fonts import hanzi_supported, text_scale
@@ -116,11 +117,11 @@ class BodyScene(QGraphicsScene):
         """Markers that may carry a label, selected first; in a plan, its trigger points' crosses too."""
         items = sorted((i for i in self.markers if i.isVisible()), key=lambda i: i.state != "selected")
         if self._plan is not None:
-            items += [t for t in self.triggers.visible_markers() if f"tp:{t.code}" in self._plan]
+            items += [t for t in self.triggers.visible_markers() if trigger_key(t.code) in self._plan]
         return items
 
     def _in_plan(self, item) -> bool:
-        return self._plan is not None and (item.code in self._plan or f"tp:{item.code}" in self._plan)
+        return self._plan is not None and (item.code in self._plan or trigger_key(item.code) in self._plan)
 
     def _layout_labels(self) -> set[int]:
         scale = getattr(self, "_pixels_per_unit", 1.0) or 1.0

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ..atlas.keys import muscle_key
 from ..atlas.paths import user_data_dir
 from .lazy import BuiltOnFirstShow
 
@@ -54,7 +55,7 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
         """Show what the card was about: the point, or the muscle with its referral zones."""
         content = self.window.content
         if kind.startswith("muscle"):
-            key = f"m:{ref}" if ref in content.muscles.muscles else ""
+            key = muscle_key(ref) if ref in content.muscles.muscles else ""
         elif ref in content.atlas.points:
             key = ref
         else:  # a category card ("well/LU"): the point it names

@@ -5,6 +5,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
+from ..atlas.keys import trigger_key, trigger_refs
 from . import theme
 from .items import to_painter_path
 from .safe_text import tooltip as safe_tooltip
@@ -196,10 +197,11 @@ class TriggerLayer:
             item.setVisible(self.markers_on or active)
 
     def show_plan(self, keys, numbers=None) -> None:
-        """Only the trigger points in ``keys`` ("tp:<id>"), with their muscles' essential zones; None = normal.
+        """Only the trigger points among the selection ``keys``, with their muscles' essential zones; None = normal.
 
-        ``numbers`` ("tp:<id>" -> position in the plan's list) are drawn beside the crosses."""
-        if not self._built and (keys is None or not any(k.startswith("tp:") for k in keys)):
+        ``numbers`` (selection key -> position in the plan's list) are drawn beside the crosses."""
+        chosen = trigger_refs(keys or ())
+        if not self._built and not chosen:
             return
         if keys is None:
             self.show({})
@@ -207,14 +209,13 @@ class TriggerLayer:
             for item in self.markers:
                 item.set_number(None)
             return
-        chosen = {k[3:] for k in keys if k.startswith("tp:")}
         muscles = {self.muscles.trigger_points[t].muscle for t in chosen if t in self.muscles.trigger_points}
         for item in self.regions:
             item.setVisible(item.region.kind == "essential" and item.region.muscle in muscles)
         for item in self.markers:
             item.set_active(item.code in chosen)
             item.setVisible(item.code in chosen)
-            item.set_number((numbers or {}).get(f"tp:{item.code}") if item.code in chosen else None)
+            item.set_number((numbers or {}).get(trigger_key(item.code)) if item.code in chosen else None)
 
     def visible_regions(self) -> list[RegionItem]:
         return [r for r in self._regions if r.isVisible()]
