@@ -183,23 +183,48 @@ def test_vertebrae_increasing():
     assert all(a < c for a, c in pairwise(ys))
 
 
-def test_key_levels_match_anatomy():
-    """Reference levels follow the proportions of the brief (C7, T7, L4, navel, malleoli ...)."""
-    f, b, s = MODEL.view("front"), MODEL.view("back"), MODEL.view("side")
-    assert abs(b.landmark("C7")[1] - 0.19) < 0.01
-    assert abs(b.landmark("T12")[1] - 0.37) < 0.01
-    assert abs(b.landmark("L5")[1] - 0.455) < 0.01
-    assert abs(b.landmark("T7")[1] - b.landmark("scapula_inferior_angle")[1]) < 0.006
-    assert abs(b.landmark("L4")[1] - b.landmark("iliac_crest_top")[1]) < 0.006
-    assert abs(b.landmark("T3")[1] - b.landmark("scapula_spine_root")[1]) < 0.006
-    assert abs(f.landmark("nipple")[1] - 0.27) < 0.01
-    assert abs(f.landmark("nipple")[0] - 0.058) < 0.006
-    assert abs(f.landmark("umbilicus")[1] - 0.40) < 0.01
-    assert abs(f.landmark("wrist_crease_mid")[1] - 0.515) < 0.01
-    assert abs(f.landmark("elbow_crease_mid")[1] - 0.375) < 0.01
-    assert abs(f.landmark("patella_centre")[1] - 0.715) < 0.01
-    assert f.landmark("medial_malleolus")[1] < f.landmark("lateral_malleolus")[1]
-    assert s.landmark("nose_tip")[0] < 0 < s.landmark("C7")[0]        # faces image left
+def _level(view: str, name: str) -> float:
+    return MODEL.view(view).landmark(name)[1]
+
+
+def test_back_landmarks_sit_at_their_vertebral_levels():
+    """Surface anatomy of the back: the root of the scapular spine is level with T3, its inferior angle
+    with T7, the top of the iliac crest with L4 (Tuffier's line), the PSIS with the second sacral
+    foramen; C7, the vertebra prominens, is about level with the acromion."""
+    spacing = _level("back", "T8") - _level("back", "T7")  # one vertebra
+    assert abs(_level("back", "scapula_spine_root") - _level("back", "T3")) < spacing / 2
+    assert abs(_level("back", "scapula_inferior_angle") - _level("back", "T7")) < spacing / 2
+    assert abs(_level("back", "iliac_crest_top") - _level("back", "L4")) < spacing / 2
+    assert abs(_level("back", "psis") - _level("back", "sacral_foramen_2")) < spacing / 2
+    assert abs(_level("back", "C7") - _level("back", "acromion")) < spacing
+
+
+def test_front_landmarks_sit_where_the_standard_puts_them():
+    """The nipple lies in the fourth intercostal space and on the midclavicular line; the umbilicus is
+    level with L2 (CV8 faces GV4, 'below L2', across the body); the tip of the greater trochanter is level
+    with the pubic symphysis; the medial malleolus stands higher than the lateral one."""
+    front = MODEL.view("front")
+    space = _level("front", "sternum_ics5") - _level("front", "sternum_ics4")
+    assert abs(_level("front", "nipple") - _level("front", "sternum_ics4")) < space / 2
+    assert abs(front.landmark("nipple")[0] - front.landmark("clavicle_mid")[0]) < 0.2 * front.landmark("nipple")[0]
+    assert abs(_level("front", "umbilicus") - _level("back", "L2")) < _level("back", "L3") - _level("back", "L2")
+    assert abs(_level("front", "greater_trochanter") - _level("front", "pubic_symphysis")) < 0.02
+    assert _level("front", "medial_malleolus") < _level("front", "lateral_malleolus")
+    assert MODEL.view("side").landmark("nose_tip")[0] < 0 < MODEL.view("side").landmark("C7")[0]  # faces left
+
+
+def test_proportions_of_the_figure_are_human():
+    """Proportions of an adult (as fractions of the stature, vertex 0 to soles 1): the head is 1/7 to 1/8.5
+    of the height; the navel divides the body near 0.6 from the ground; the knee (patella) is 0.26-0.31 of
+    the height above the ground; with the arms hanging, the elbow crease is between the xiphoid and the
+    navel and the wrist crease near the level of the greater trochanter."""
+    stature = 1.0 - _level("front", "vertex")
+    head = _level("front", "chin") - _level("front", "vertex")
+    assert 1 / 8.5 < head / stature < 1 / 7
+    assert 0.57 < (1.0 - _level("front", "umbilicus")) / stature < 0.63
+    assert 0.26 < (1.0 - _level("front", "patella_centre")) / stature < 0.31
+    assert _level("front", "xiphisternal_junction") < _level("front", "elbow_crease_mid") < _level("front", "umbilicus")
+    assert abs(_level("front", "wrist_crease_mid") - _level("front", "greater_trochanter")) < head / 4
 
 
 def test_bounds_contain_landmarks_and_drawing():
