@@ -103,14 +103,14 @@ def test_handout_pdf_that_cannot_be_written_is_a_failure_not_saved(tmp_path, con
     import pytest
 
     from viewer.atlas.plan import load_plan
-    from viewer.ui import handout
+    from viewer.ui import handout, printing
 
     plan = load_plan(ROOT / "docs" / "examples" / "low-back.mvplan")
 
     def full_disk(path, data):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(handout, "atomic_write_bytes", full_disk)
+    monkeypatch.setattr(printing, "atomic_write_bytes", full_disk)  # where every PDF is written
     with pytest.raises(OSError):
         handout.export_pdf(content, plan, tmp_path / "h.pdf")
     assert not (tmp_path / "h.pdf").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from viewer.atlas.compare import SECTION_IDS, context_for, load_overview
+from viewer.atlas.keys import muscle_key, trigger_key
 from viewer.atlas.resources import asset_path
 
 TOY = """
@@ -61,16 +62,30 @@ def test_context_for_an_acupoint_names_its_channel_and_a_distal_point(content):
     ctx = context_for(content, "BL23")
     assert "Bladder" in ctx.acupuncture[0]
     assert any("BL40" in line for line in ctx.acupuncture)
-    assert ctx.shared and ctx.dry_needling
+    # BL23 lies over the low-back muscles: the dry-needling side names them and a trigger point there
+    assert "Quadratus lumborum" in ctx.dry_needling[0]
+    assert any(line.startswith("Trigger point QL3 ") for line in ctx.dry_needling)
+    assert any("two maps overlap" in line for line in ctx.shared)
 
 
 def test_context_for_a_spot_without_selection(content):
-    """A bare spot still gets all three columns."""
+    """A bare spot beside L4 lists the acupoints at that level (BL25) and the trigger points there (QL4,
+    MF2), and says the two maps overlap."""
     view = content.body.view("back")
     x, y = view.landmark("L4")
     ctx = context_for(content, spot=("back", x + 0.02, y))
     assert ctx.title == "A spot on the back view"
-    assert ctx.acupuncture and ctx.dry_needling and ctx.shared
+    assert ctx.acupuncture[0].startswith("Acupoints at this place: BL25 ")
+    assert {"QL4", "MF2"} <= {line.split()[2] for line in ctx.dry_needling if line.startswith("Trigger point ")}
+    assert any("two maps overlap" in line for line in ctx.shared)
+
+
+def test_context_for_a_spot_far_from_everything_says_so(content):
+    """Beside the head, off the body: no acupoint, no trigger point, and no claim that the maps overlap."""
+    ctx = context_for(content, spot=("front", 0.3, 0.02))
+    assert ctx.acupuncture == ["No acupoint lies right here; tender 'ashi' points may be needled where it hurts."]
+    assert ctx.dry_needling[0].startswith("No trigger point of this atlas lies here")
+    assert not any("overlap" in line for line in ctx.shared)
 
 
 # Words a patient should not have to look up. Muscle and point names are names and stay.
@@ -87,8 +102,8 @@ def _patient_lines(ctx):
 
 def test_the_patient_voice_is_plain_for_every_point_muscle_and_trigger_point(content):
     """No trade words in the patient's in-context lines, for any selection; the student's differ."""
-    keys = [*content.atlas.points, *(f"m:{m}" for m in content.muscles.muscles),
-            *(f"tp:{t}" for t in content.muscles.trigger_points)]
+    keys = [*content.atlas.points, *map(muscle_key, content.muscles.muscles),
+            *map(trigger_key, content.muscles.trigger_points)]
     names = sorted({m.name.lower() for m in content.muscles.muscles.values()}
                    | {n.lower() for p in content.atlas.points.values() for n in (p.pinyin, p.english)},
                    key=len, reverse=True)
