@@ -168,8 +168,24 @@ def test_the_app_loads_whatever_state_the_cache_is_in(tmp_path, cache_folder, mo
 
 
 def test_cache_can_be_switched_off(tmp_path, monkeypatch):
-    """MERIDIAN_VIEWER_CACHE=off writes nothing."""
+    """MERIDIAN_VIEWER_CACHE=off writes nothing: neither in the platform's cache folder, where a load
+    without the variable does write (so the check looks where a cache would really go), nor in the folder
+    the variable named before."""
+    import platformdirs
+
+    platform_cache = tmp_path / "platform-cache"
+    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda *args, **kwargs: str(platform_cache))
+    earlier = os.environ[cache.ENV]  # the test session's own cache folder (tests/conftest.py)
+    before = sorted(os.listdir(earlier))
+    folder = copy_atlas(tmp_path)
+    monkeypatch.delenv(cache.ENV)
+    load_content(folder)
+    assert cache_files(platform_cache), "without the variable the cache goes to the platform's folder"
+    shutil.rmtree(platform_cache)
+
     monkeypatch.setenv(cache.ENV, "off")
     assert cache.cache_dir() is None
-    load_content(copy_atlas(tmp_path))
-    assert not (tmp_path / "cache").exists()
+    (folder / "LU.toml").write_bytes((folder / "LU.toml").read_bytes() + b"\n")  # new input: a new cache
+    assert "ST36" in load_content(folder).atlas.points
+    assert not platform_cache.exists()
+    assert sorted(os.listdir(earlier)) == before

@@ -52,16 +52,23 @@ def test_plan_saves_and_reopens_through_the_file_menu(window, tmp_path, monkeypa
     assert "Opened session.mvplan (3 items)" in window.statusBar().currentMessage()
 
 
-def test_a_corrupt_plan_is_refused_and_never_overwritten(window, tmp_path, monkeypatch):
-    """Opening garbage shows a message; a later save asks for a new file instead of writing over it."""
+def test_a_corrupt_plan_is_refused_and_never_overwritten(window, qtbot, tmp_path, monkeypatch):
+    """With a saved plan open, opening garbage shows a message and changes nothing: the next Save writes
+    the plan that is still open to its own file, never over the refused one."""
+    build_plan(window)
+    good = tmp_path / "good.mvplan"
+    assert window.plans.save_plan_as(good)
     bad = tmp_path / "broken.mvplan"
     bad.write_text("{garbage", encoding="utf-8")
     assert not window.plans.open_plan(bad)
     assert "Plan not opened: broken.mvplan: not a plan file" in window.plans.last_error
-    asked = []
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: asked.append(1) or None)
-    window.plans.save_plan()
-    assert asked == [1] and bad.read_text(encoding="utf-8") == "{garbage"
+    assert window.plan_panel.plan.keys() == ["BL23", "BL40", "tp:QL1"]
+    window.plan_panel.title.selectAll()
+    qtbot.keyClicks(window.plan_panel.title, "Still the good plan")
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: pytest.fail("Save asked where to save"))
+    assert window.plans.save_plan()
+    assert bad.read_text(encoding="utf-8") == "{garbage"
+    assert '"Still the good plan"' in good.read_text(encoding="utf-8")
 
 
 def test_patient_view_shows_only_the_plan_in_large_calm_panels(window, qtbot):

@@ -197,19 +197,22 @@ def test_pinch_gesture_zooms_around_the_fingers(window):
 
 
 def test_layout_and_view_are_remembered_between_sessions(qtbot, content, tmp_path):
-    """Closing saves size, panels and view in the user data folder; the next window restores them."""
+    """Closing saves size, panels and view in the user data folder; the next window, made at another size,
+    restores them (sizes within the offscreen screen of 800 x 800, which would clamp larger ones)."""
     from viewer.app import create_window
 
-    first = create_window(content=content, data_dir=tmp_path, size=(1300, 850))
+    first = create_window(content=content, data_dir=tmp_path, size=(796, 720))
     qtbot.addWidget(first)
     first.show()
     first.set_view("side")
     first.details_dock.hide()
     first.close()
     assert (tmp_path / "window.ini").exists()
-    second = create_window(content=content, data_dir=tmp_path, size=(900, 600))
+    second = create_window(content=content, data_dir=tmp_path, size=(1000, 600))
     qtbot.addWidget(second)
     second.show()
+    assert second.size().toTuple() == (1000, 600)  # as made
     second.restore_layout()
+    assert second.size().toTuple() == (796, 720)
     assert second.current_view == "side"
     assert not second.details_dock.isVisible()
