@@ -29,7 +29,8 @@ def _words(text: str) -> str:
 
 
 @needs_pdftotext
-@pytest.mark.parametrize(("lang", "heading", "unit"), [("es", "Plan de tratamiento", "cun"), ("zh_CN", "治疗方案", "寸")])
+@pytest.mark.parametrize(("lang", "heading", "unit"),
+                         [("es", "Plan de tratamiento", "cun"), ("zh_CN", "治疗方案", "寸")])
 def test_export_handout_lang_writes_the_handout_in_that_language(tmp_path, content, lang, heading, unit):
     out = tmp_path / f"handout-{lang}.pdf"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MERIDIAN_VIEWER_DATA=str(tmp_path / "data"), LANG="C")

@@ -15,9 +15,14 @@ import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .i18n import SOURCE
+from .keys import parse
 from .translations import BY_DESIGN, ContentTranslation, Key, Text, load_translation
+
+if TYPE_CHECKING:
+    from .content import Content
 
 FieldRef = tuple[str, str, str]  # (table, entry, field), e.g. ("point", "ST36", "location")
 
@@ -25,7 +30,7 @@ FieldRef = tuple[str, str, str]  # (table, entry, field), e.g. ("point", "ST36",
 @dataclass
 class Localized:
     language: str
-    content: object  # a Content whose texts are in ``language``
+    content: Content  # the content with its texts in ``language``
     english: set[FieldRef] = field(default_factory=set)  # fields shown in English for want of a translation
     terms: dict[tuple[str, str], str] = field(default_factory=dict)  # (region|tag|angle, English) -> text
     review: str = ""  # the translation's review status (drafts say so)
@@ -46,12 +51,12 @@ class Localized:
 
     def caption(self, key: str) -> str:
         """One line naming a plan entry ('ST36 Zúsānlǐ · Tres distancias del pie', '✕ TrP1 · Trapecio')."""
-        muscles = self.content.muscles
-        if key.startswith("tp:"):
-            tp = muscles.trigger_points[key[3:]]
+        muscles, selected = self.content.muscles, parse(key)
+        if selected.is_trigger_point:
+            tp = muscles.trigger_points[selected.ref]
             return f"✕ {tp.id} · {muscles.muscles[tp.muscle].name}"
-        point = self.content.atlas.points[key]
-        return f"{key} {point.pinyin} · {self.point_name(point)}"
+        point = self.content.atlas.points[selected.ref]
+        return f"{selected.ref} {point.pinyin} · {self.point_name(point)}"
 
     def caution_labels(self, tags) -> list[str]:
         """The caution labels of ``tags`` in this language, in the vocabulary's order."""

@@ -62,7 +62,8 @@ class PatientPanel(SafeBrowser):
                            if item.note else "")
                         + "</li>" for item in plan.items)
         parts = [f"<h2>{escape(plan.title)}</h2>"]
-        intro = _("The points on the picture, in order:") if plan.items else _("No points have been added to the plan yet.")
+        intro = (_("The points on the picture, in order:") if plan.items
+                 else _("No points have been added to the plan yet."))
         parts.append(f"<p>{escape(intro)}</p>" + (f"<ol>{items}</ol>" if plan.items else ""))
         if plan.note:
             parts.append(f"<p>{escape(plan.note)}</p>")

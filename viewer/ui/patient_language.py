@@ -39,7 +39,8 @@ class PatientLanguage(QObject):
 
 
 def _choices() -> list[tuple[str, str]]:
-    return [(SAME, _("Same as the interface ({name})").format(name=i18n.NATIVE_NAMES.get(i18n.current(), i18n.current())))] + [
+    current = i18n.NATIVE_NAMES.get(i18n.current(), i18n.current())
+    return [(SAME, _("Same as the interface ({name})").format(name=current))] + [
         (lang, i18n.NATIVE_NAMES.get(lang, lang)) for lang in i18n.available()]
 
 
