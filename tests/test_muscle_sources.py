@@ -39,7 +39,8 @@ def test_the_chapter_table_in_the_docs_matches_the_data(content):
 TEXTBOOK_ORDER = [
     ("upper_trapezius", "middle_trapezius", "lower_trapezius"), ("sternocleidomastoid",), ("masseter",),
     ("temporalis",), ("medial_pterygoid",), ("lateral_pterygoid",), ("digastric",),
-    ("orbicularis_oculi", "zygomaticus_major", "platysma"), ("occipitofrontalis_frontal", "occipitofrontalis_occipital"),
+    ("orbicularis_oculi", "zygomaticus_major", "platysma"),
+    ("occipitofrontalis_frontal", "occipitofrontalis_occipital"),
     ("splenius_capitis", "splenius_cervicis"), ("semispinalis_capitis",), ("suboccipitals",),
     ("levator_scapulae",), ("scalenes",), ("supraspinatus",), ("infraspinatus",), ("teres_minor",),
     ("latissimus_dorsi",), ("teres_major",), ("subscapularis",), ("rhomboids",), ("deltoid",),
