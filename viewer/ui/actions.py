@@ -1,5 +1,14 @@
-"""Menus, toolbar and keyboard shortcuts of the main window, declared in one place."""
+"""Menus, toolbar and keyboard shortcuts of the main window, declared as data in one place.
+
+``ACTIONS`` is the table of commands (id, title, shortcut, handler); ``MENUS`` and ``TOOLBAR`` lay them
+out. ``build_actions`` turns the tables into QActions: nothing else creates a menu command, so titles
+can be translated (or checked, or listed in the shortcut reference) from the table alone.
+"""
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
@@ -12,116 +21,153 @@ from .session import reset_layout
 from .shortcuts import show_shortcuts
 
 VIEW_TITLES = {"front": "Front", "back": "Back", "side": "Side", "soles": "Soles"}
+Key = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class Command:
+    """One menu command: ``handler(window)`` returns the slot its ``triggered`` signal calls."""
+
+    id: str
+    title: str
+    handler: Callable[[Any], Callable]
+    shortcut: str | QKeySequence.StandardKey | None = None
+    checkable: bool = False
+    checked: bool = False
+    tip: str = ""
+    attr: str = ""  # the window attribute that holds the QAction (for tests and the window's own use)
+
+
+ACTIONS = (
+    # File
+    Command("new_plan", "&New plan", lambda w: w.plans.new_plan, Key.New),
+    Command("open_plan", "&Open plan…", lambda w: lambda: w.plans.open_plan(), Key.Open),
+    Command("save_plan", "&Save plan", lambda w: w.plans.save_plan, Key.Save),
+    Command("save_plan_as", "Save plan &as…", lambda w: lambda: w.plans.save_plan_as(), "Ctrl+Shift+S"),
+    Command("add_to_plan", "&Add selection to plan", lambda w: w.plans.add_selection, "Ctrl+Return",
+            attr="add_to_plan_action"),
+    Command("export_handout", "&Export handout (PDF/PNG)…", lambda w: lambda: w.plans.export_handout(), "Ctrl+E"),
+    Command("export_quiz", "Export &quiz sheet (PDF)…", lambda w: lambda: w.plans.export_quiz()),
+    Command("print_handout", "&Print handout…", lambda w: w.plans.print_plan, Key.Print),
+    Command("export_view", "Export &view image…", lambda w: lambda: w.plans.export_view(), "Ctrl+Shift+E"),
+    Command("quit", "&Quit", lambda w: w.close, Key.Quit),
+    # View
+    Command("zoom_in", "Zoom &in", lambda w: w.diagram.zoom_in, Key.ZoomIn),
+    Command("zoom_out", "Zoom &out", lambda w: w.diagram.zoom_out, Key.ZoomOut),
+    Command("fit", "&Fit figure", lambda w: w.diagram.fit, "Ctrl+0"),
+    Command("zoom_selection", "Zoom to &selection", lambda w: lambda: w.zoom_to_selection(6.0), "Z",
+            attr="zoom_sel_action"),
+    Command("next_point", "&Next point on channel", lambda w: lambda: w.step_point(1), "]", attr="next_action"),
+    Command("previous_point", "&Previous point on channel", lambda w: lambda: w.step_point(-1), "[",
+            attr="prev_action"),
+    Command("clear", "&Clear selection", lambda w: w.selection.clear, "Esc", attr="clear_action"),
+    Command("acupoints", "&Acupoints", lambda w: w._on_acupoints_toggled, "A", checkable=True, checked=True,
+            attr="acupoints_action"),
+    Command("triggers", "&Trigger points", lambda w: w._on_triggers_toggled, "T", checkable=True,
+            attr="triggers_action"),
+    Command("pain", "Where does it &hurt?", lambda w: w._on_pain_mode, "H", checkable=True, attr="pain_action"),
+    Command("patient", "&Patient view", lambda w: w.patient_view.set_active, "F9", checkable=True,
+            attr="patient_action"),
+    Command("presentation", "P&resentation mode", lambda w: w.presentation.set_active, "F5", checkable=True,
+            attr="presentation_action"),
+    Command("study", "&Study (quizzes, locate the point)", lambda w: lambda: w.raise_panel("study"), "Ctrl+T"),
+    Command("legend", "Channel &legend", lambda w: lambda on: w.legend.setVisible(on and bool(w.legend.entries)),
+            "L", checkable=True, checked=True, attr="legend_action"),
+    # Go ("Go back", the history, reads differently from the "Back" view button beside it)
+    Command("back", "Go &back", lambda w: w.go_back, Key.Back, tip="Go back to the previous selection (Alt+←)",
+            attr="back_action"),
+    Command("forward", "Go &forward", lambda w: w.go_forward, Key.Forward,
+            tip="Go forward again in the selection history (Alt+→)", attr="forward_action"),
+    Command("find", "&Find point…", lambda w: w._on_find, Key.Find, attr="find_action"),
+    Command("favourite", "&Favourite", lambda w: w.toggle_favourite, "Ctrl+D", checkable=True,
+            attr="favourite_action"),
+    # Window, Help
+    Command("reset_layout", "&Reset layout", lambda w: lambda: reset_layout(w)),
+    Command("shortcuts", "&Keyboard shortcuts…", lambda w: lambda: show_shortcuts(w), "F1"),
+    Command("correspondence", "&Trigger points and acupoints…", lambda w: w.show_correspondence),
+    Command("problems", "Load &problems…", lambda w: w.show_problems),
+    Command("packs", "Data &packs…", lambda w: lambda: show_packs(w)),
+    Command("data_folder", "Open &data folder", lambda w: w.open_data_folder),
+    Command("about", "&About", lambda w: w.show_about),
+)
+
+# The menus in order: command ids, "-" for a separator, and "@..." for entries built from other data
+# (one per body view, the panels' show/hide switches, the patient-language submenu, View ▸ Theme and
+# View ▸ Text size, the Language menu).
+MENUS = (
+    ("&File", ("new_plan", "open_plan", "save_plan", "save_plan_as", "add_to_plan", "-", "export_handout",
+               "export_quiz", "print_handout", "export_view", "@patient_language", "-", "quit")),
+    ("&View", ("@views", "-", "zoom_in", "zoom_out", "fit", "zoom_selection", "-", "next_point",
+               "previous_point", "clear", "-", "acupoints", "triggers", "pain", "-", "patient", "presentation",
+               "-", "study", "@docks", "legend", "-", "@appearance")),
+    ("&Go", ("back", "forward", "-", "find", "favourite")),
+    ("&Window", ("reset_layout",)),
+    ("@language", ()),
+    ("&Help", ("shortcuts", "correspondence", "problems", "packs", "data_folder", "about")),
+)
+TOOLBAR = ("@views", "-", "zoom_in", "zoom_out", "fit", "zoom_selection", "back", "forward", "favourite", "-",
+           "acupoints", "triggers", "pain", "patient", "presentation")
+DOCKS = ("browse_dock", "muscles_dock", "plan_dock", "layers_dock", "details_dock", "compare_dock", "study_dock",
+         "pain_dock")
+
+
+def _view_actions(win) -> list:
+    """One checkable action per body view (1, 2, 3 …), kept in ``win.view_actions``."""
+    win.view_actions = {}
+    group = QActionGroup(win)
+    for number, name in enumerate(win.content.body.views, start=1):
+        action = win.make_action(f"&{VIEW_TITLES.get(name, name)}", lambda _=False, n=name: win.set_view(n),
+                                 str(number), checkable=True)
+        action.setToolTip(f"{VIEW_TITLES.get(name, name)} view ({number})")
+        group.addAction(action)
+        win.view_actions[name] = action
+    return list(win.view_actions.values())
+
+
+def _make(win, command: Command):
+    action = win.make_action(command.title, command.handler(win), command.shortcut, checkable=command.checkable)
+    action.setObjectName(f"action_{command.id}")
+    action.setChecked(command.checked)
+    if command.tip:
+        action.setToolTip(command.tip)
+    if command.attr:
+        setattr(win, command.attr, action)
+    return action
 
 
 def build_actions(win) -> None:
-    """Create every QAction of ``win`` (a MainWindow) with its menu entry and toolbar button."""
-    menu = win.menuBar()
-    file_menu = menu.addMenu("&File")
-    plans = win.plans
-    win.add_to_plan_action = win.make_action("&Add selection to plan", plans.add_selection, "Ctrl+Return")
-    for text, slot, key in (("&New plan", plans.new_plan, QKeySequence.StandardKey.New),
-                            ("&Open plan…", lambda: plans.open_plan(), QKeySequence.StandardKey.Open),
-                            ("&Save plan", plans.save_plan, QKeySequence.StandardKey.Save),
-                            ("Save plan &as…", lambda: plans.save_plan_as(), "Ctrl+Shift+S")):
-        file_menu.addAction(win.make_action(text, slot, key))
-    file_menu.addAction(win.add_to_plan_action)
-    file_menu.addSeparator()
-    file_menu.addAction(win.make_action("&Export handout (PDF/PNG)…", lambda: plans.export_handout(), "Ctrl+E"))
-    file_menu.addAction(win.make_action("Export &quiz sheet (PDF)…", lambda: plans.export_quiz()))
-    file_menu.addAction(win.make_action("&Print handout…", plans.print_plan, QKeySequence.StandardKey.Print))
-    file_menu.addAction(win.make_action("Export &view image…", lambda: plans.export_view(), "Ctrl+Shift+E"))
-    patient_language_menu(win.patient_view.language, file_menu)
-    file_menu.addSeparator()
-    file_menu.addAction(win.make_action("&Quit", win.close, QKeySequence.StandardKey.Quit))
-
-    view_menu = menu.addMenu("&View")
-    win.view_actions = {}
-    group = QActionGroup(win)
+    """Create every QAction of ``win`` (a MainWindow) from ``ACTIONS`` and lay out menus and toolbar."""
+    actions = {command.id: _make(win, command) for command in ACTIONS}
+    win.actions_by_id = actions
+    # Esc clears only while the diagram has the focus, so panels (study, presentation) can use it too.
+    actions["clear"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    win.diagram.addAction(actions["clear"])
+    views = _view_actions(win)
+    for title, entries in MENUS:
+        if title == "@language":
+            add_language_menu(win, win.data_dir)
+            continue
+        menu = win.menuBar().addMenu(title)
+        for entry in entries:
+            if entry == "-":
+                menu.addSeparator()
+            elif entry == "@views":
+                menu.addActions(views)
+            elif entry == "@docks":
+                menu.addActions([getattr(win, dock).toggleViewAction() for dock in DOCKS])
+            elif entry == "@patient_language":
+                patient_language_menu(win.patient_view.language, menu)
+            elif entry == "@appearance":
+                win.appearance = Appearance(win, menu)  # View ▸ Theme, View ▸ Text size
+            else:
+                menu.addAction(actions[entry])
     toolbar = win.addToolBar("Views")
     toolbar.setObjectName("views_toolbar")
-    for number, name in enumerate(win.content.body.views, start=1):
-        action = win.make_action(f"&{VIEW_TITLES.get(name, name)}", lambda _=False, n=name: win.set_view(n),
-                              str(number), checkable=True)
-        action.setToolTip(f"{VIEW_TITLES.get(name, name)} view ({number})")
-        group.addAction(action)
-        view_menu.addAction(action)
-        toolbar.addAction(action)
-        win.view_actions[name] = action
-    view_menu.addSeparator()
-    toolbar.addSeparator()
-    zoom_in = win.make_action("Zoom &in", win.diagram.zoom_in, QKeySequence.StandardKey.ZoomIn)
-    zoom_out = win.make_action("Zoom &out", win.diagram.zoom_out, QKeySequence.StandardKey.ZoomOut)
-    fit = win.make_action("&Fit figure", win.diagram.fit, "Ctrl+0")
-    win.zoom_sel_action = win.make_action("Zoom to &selection", lambda: win.zoom_to_selection(6.0), "Z")
-    for action in (zoom_in, zoom_out, fit, win.zoom_sel_action):
-        view_menu.addAction(action)
-        toolbar.addAction(action)
-    view_menu.addSeparator()
-    win.next_action = win.make_action("&Next point on channel", lambda: win.step_point(1), "]")
-    win.prev_action = win.make_action("&Previous point on channel", lambda: win.step_point(-1), "[")
-    win.clear_action = win.make_action("&Clear selection", win.selection.clear, "Esc")
-    # Esc clears only while the diagram has the focus, so panels (study, presentation) can use it too.
-    win.clear_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    win.diagram.addAction(win.clear_action)
-    for action in (win.next_action, win.prev_action, win.clear_action):
-        view_menu.addAction(action)
-
-    go_menu = menu.addMenu("&Go")
-    # "Go back" (history) reads differently from the "Back" view button beside it.
-    win.back_action = win.make_action("Go &back", win.go_back, QKeySequence.StandardKey.Back)
-    win.forward_action = win.make_action("Go &forward", win.go_forward, QKeySequence.StandardKey.Forward)
-    win.back_action.setToolTip("Go back to the previous selection (Alt+←)")
-    win.forward_action.setToolTip("Go forward again in the selection history (Alt+→)")
-    win.find_action = win.make_action("&Find point…", win._on_find, QKeySequence.StandardKey.Find)
-    win.favourite_action = win.make_action("&Favourite", win.toggle_favourite, "Ctrl+D", checkable=True)
-    for action in (win.back_action, win.forward_action):
-        go_menu.addAction(action)
-        toolbar.addAction(action)
-    go_menu.addSeparator()
-    go_menu.addAction(win.find_action)
-    go_menu.addAction(win.favourite_action)
-    toolbar.addAction(win.favourite_action)
+    for entry in TOOLBAR:
+        if entry == "-":
+            toolbar.addSeparator()
+        elif entry == "@views":
+            toolbar.addActions(views)
+        else:
+            toolbar.addAction(actions[entry])
     win._update_go_actions()
-    view_menu.addSeparator()
-    win.acupoints_action = win.make_action("&Acupoints", win._on_acupoints_toggled, "A", checkable=True)
-    win.triggers_action = win.make_action("&Trigger points", win._on_triggers_toggled, "T", checkable=True)
-    win.pain_action = win.make_action("Where does it &hurt?", win._on_pain_mode, "H", checkable=True)
-    win.acupoints_action.setChecked(True)
-    win.triggers_action.setChecked(False)
-    toolbar.addSeparator()
-    for action in (win.acupoints_action, win.triggers_action, win.pain_action):
-        view_menu.addAction(action)
-        toolbar.addAction(action)
-    view_menu.addSeparator()
-    win.patient_action = win.make_action("&Patient view", win.patient_view.set_active, "F9", checkable=True)
-    win.presentation_action = win.make_action("P&resentation mode", win.presentation.set_active, "F5",
-                                              checkable=True)
-    for action in (win.patient_action, win.presentation_action):
-        view_menu.addAction(action)
-        toolbar.addAction(action)
-    view_menu.addSeparator()
-    view_menu.addAction(win.make_action("&Study (quizzes, locate the point)", lambda: win.raise_panel("study"),
-                                        "Ctrl+T"))
-    for dock in (win.browse_dock, win.muscles_dock, win.plan_dock, win.layers_dock, win.details_dock,
-                 win.compare_dock, win.study_dock, win.pain_dock):
-        view_menu.addAction(dock.toggleViewAction())
-    win.legend_action = win.make_action(
-        "Channel &legend", lambda on: win.legend.setVisible(on and bool(win.legend.entries)), "L", checkable=True)
-    win.legend_action.setChecked(True)
-    view_menu.addAction(win.legend_action)
-    view_menu.addSeparator()
-    win.appearance = Appearance(win, view_menu)  # View ▸ Theme, View ▸ Text size
-
-    window_menu = menu.addMenu("&Window")
-    window_menu.addAction(win.make_action("&Reset layout", lambda: reset_layout(win)))
-
-    add_language_menu(win, win.data_dir)
-
-    help_menu = menu.addMenu("&Help")
-    help_menu.addAction(win.make_action("&Keyboard shortcuts…", lambda: show_shortcuts(win), "F1"))
-    help_menu.addAction(win.make_action("&Trigger points and acupoints…", win.show_correspondence))
-    help_menu.addAction(win.make_action("Load &problems…", win.show_problems))
-    help_menu.addAction(win.make_action("Data &packs…", lambda: show_packs(win)))
-    help_menu.addAction(win.make_action("Open &data folder", win.open_data_folder))
-    help_menu.addAction(win.make_action("&About", win.show_about))
