@@ -59,7 +59,7 @@ def test_the_search_placeholder_stays_readable_in_every_theme(window, qtbot):
     assert search.placeholderText()
     for key in theme.THEMES:
         window.appearance.set_theme(key, save=False)
-        qtbot.waitUntil(lambda: _colour(search, QPalette.ColorRole.Base) == theme.THEMES[key].base)
+        qtbot.waitUntil(lambda key=key: _colour(search, QPalette.ColorRole.Base) == theme.THEMES[key].base)
         placeholder = _rgba(_colour(search, QPalette.ColorRole.PlaceholderText))
         base = _rgba(_colour(search, QPalette.ColorRole.Base))
         assert contrast(placeholder, base) >= 4.5, key
@@ -177,9 +177,9 @@ def _cut_texts(win) -> dict[str, str]:
     kinds = (QLabel, QPushButton, QCheckBox, QToolButton, QComboBox)
     cut = {}
     for w in win.findChildren(QWidget):
-        if isinstance(w, kinds) and _on_screen(w) and (w.currentText() if isinstance(w, QComboBox) else w.text()):
-            if _cut(w):
-                cut[f"{type(w).__name__} {w.objectName() or ''}"] = _cut(w)
+        shown = isinstance(w, kinds) and _on_screen(w) and (w.currentText() if isinstance(w, QComboBox) else w.text())
+        if shown and _cut(w):
+            cut[f"{type(w).__name__} {w.objectName() or ''}"] = _cut(w)
     for bar in win.findChildren(QTabBar):
         if _on_screen(bar):
             for i in range(bar.count()):

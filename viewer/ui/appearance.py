@@ -58,7 +58,7 @@ def resolve(choice: str) -> theme.Theme:
 def apply(choice: str, percent: int) -> theme.Theme:
     """Give the whole application the theme ``choice`` and ``percent`` of the system's text size."""
     app = QApplication.instance()
-    system_palette, system_font = system_look()
+    _, system_font = system_look()
     chosen = resolve(choice)
     theme.set_current(chosen)
     if app.style().name().lower() in NATIVE_STYLES and chosen is not system_theme():

@@ -66,7 +66,8 @@ class DetailsPanel(QTextBrowser):
         source = f" · <b>Textbook:</b> {escape(muscle.source)}" if muscle.source else ""
         zone = f"background:{theme.css('zone_chip')};color:{theme.css('label_text')}"  # as drawn on the figure
         return (
-            f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> {escape(muscle.name)}</h2>"
+            f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> "
+            f"{escape(muscle.name)}</h2>"
             f"<p style='margin-top:2px'><i>{escape(muscle.latin)}</i><br><b>Region:</b> "
             f"{escape(muscle.region.replace('_', ' '))} · <b>Views:</b> {escape(', '.join(muscle.views))}"
             f"{deep}{source}</p>"
@@ -86,7 +87,8 @@ class DetailsPanel(QTextBrowser):
         tp = self.content.muscles.trigger_points[tp_id]
         muscle = self.content.muscles.muscles[tp.muscle]
         return (
-            f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> {escape(tp.id)}</h2>"
+            f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> "
+            f"{escape(tp.id)}</h2>"
             f"<p style='margin-top:2px'><b>{escape(tp.name)}</b><br>Trigger point of "
             f"<b>{escape(muscle.name)}</b></p>"
             f"<p>{self._nearest_html(tp.id)}</p>"

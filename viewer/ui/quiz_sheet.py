@@ -21,7 +21,8 @@ def _list_html(content, plan, answers: bool) -> str:
     for number, item in enumerate(plan.items, start=1):
         name = escape(describe_key(content, item.key))
         if answers and item.kind == "point":
-            where = f"<br><span style='color:{theme.css('muted')}'>{escape(content.atlas.points[item.ref].location)}</span>"
+            location = escape(content.atlas.points[item.ref].location)
+            where = f"<br><span style='color:{theme.css('muted')}'>{location}</span>"
         else:
             where = ""
         rows.append(f"<p style='margin:0 0 7px 0'><b>{number}.</b> {name}{where}</p>")

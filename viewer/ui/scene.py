@@ -341,7 +341,8 @@ class BodyScene(QGraphicsScene):
 
         tx, ty = result.target
         if click is not None:
-            line = self.addLine(click[0] * S, click[1] * S, tx * S, ty * S, pen("locate_click", 1.5, Qt.PenStyle.DotLine))
+            line = self.addLine(click[0] * S, click[1] * S, tx * S, ty * S,
+                                pen("locate_click", 1.5, Qt.PenStyle.DotLine))
             line.setZValue(39)
             self._locate_items.append(line)
             ring(click[0], click[1], "locate_click")

@@ -58,7 +58,8 @@ def shortcuts_html(window) -> str:
     def table(title: str, rows) -> str:
         body = "".join(f"<tr><td style='padding:2px 14px 2px 0'><b>{escape(keys)}</b></td>"
                        f"<td style='padding:2px 14px 2px 0'>{escape(what)}</td>"
-                       f"<td style='color:{theme.css('muted')}'>{escape(where)}</td></tr>" for where, keys, what in rows)
+                       f"<td style='color:{theme.css('muted')}'>{escape(where)}</td></tr>"
+                       for where, keys, what in rows)
         return f"<h3 style='margin:10px 0 4px 0'>{escape(title)}</h3><table cellspacing='0'>{body}</table>"
 
     menus = [(menu, keys, entry) for menu, keys, entry in menu_shortcuts(window)]
