@@ -17,6 +17,7 @@ from .appearance import Appearance
 from .language import add_menu as add_language_menu
 from .packs_dialog import show_packs
 from .patient_language import menu as patient_language_menu
+from .safe_text import tooltip
 from .session import reset_layout
 from .shortcuts import show_shortcuts
 
@@ -129,7 +130,7 @@ def _make(win, command: Command):
     action.setObjectName(f"action_{command.id}")
     action.setChecked(command.checked)
     if command.tip:
-        action.setToolTip(command.tip)
+        action.setToolTip(tooltip(command.tip))
     if command.attr:
         setattr(win, command.attr, action)
     return action
