@@ -29,7 +29,8 @@ class PainPanel(QWidget):
         self.tree.itemClicked.connect(self._on_item)
 
     def show_results(self, view: str, hits, near) -> None:
-        """``hits``: PainHit list (common sources first, essential before spillover); ``near``: (acupoint code, distance)."""
+        """``hits``: PainHit list (common sources first, essential before spillover);
+        ``near``: (acupoint code, distance)."""
         self.tree.clear()
         self.hint.setText(f"A spot on the <b>{view}</b> view: {len(hits)} muscle"
                           f"{'s' if len(hits) != 1 else ''} may refer pain here; {len(near)} acupoint"
