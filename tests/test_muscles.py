@@ -1,6 +1,8 @@
 """Trigger-point atlas: loading, placement of shapes/zones, 'where does it hurt?' and correspondence."""
 from __future__ import annotations
 
+import math
+
 import textwrap
 
 import pytest
@@ -238,6 +240,29 @@ def test_every_zone_and_trigger_point_lies_on_the_figure(content):
         for region in regions:
             outside = [p for p in region.polygon if not view.contains(*p)]
             assert outside == [], f"{region.muscle} {region.kind} on {view_name}"
+
+
+def _distance_to_outline(polygon, x: float, y: float) -> float:
+    best = math.inf
+    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1]):
+        dx, dy = x2 - x1, y2 - y1
+        t = max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy or 1.0)))
+        best = min(best, math.hypot(x1 + t * dx - x, y1 + t * dy - y))
+    return best
+
+
+def test_every_trigger_point_sits_on_its_own_muscle(content):
+    """A trigger point is drawn on the view where its muscle is outlined, inside that outline or within
+    1 cm of its edge (a trigger point lies in the muscle's belly, never beside it)."""
+    muscles = content.muscles
+    for view, markers in muscles.markers.items():
+        for marker in markers:
+            muscle = muscles.trigger_points[marker.code].muscle
+            outlines = [r for r in muscles.regions_of(muscle, view) if r.kind == "muscle"]
+            assert outlines, f"{marker.code}: {muscle} has no outline on the {view} view"
+            if not any(r.contains(marker.x, marker.y) for r in outlines):
+                gap_cm = min(_distance_to_outline(list(r.polygon), marker.x, marker.y) for r in outlines) * 170
+                assert gap_cm < 1.0, f"{marker.code} lies {gap_cm:.1f} cm outside {muscle} on {view}"
 
 
 def test_zone_polygons_are_valid(content):
