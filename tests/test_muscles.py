@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-
 import textwrap
 
 import pytest
@@ -244,7 +243,7 @@ def test_every_zone_and_trigger_point_lies_on_the_figure(content):
 
 def _distance_to_outline(polygon, x: float, y: float) -> float:
     best = math.inf
-    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1]):
+    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
         dx, dy = x2 - x1, y2 - y1
         t = max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy or 1.0)))
         best = min(best, math.hypot(x1 + t * dx - x, y1 + t * dy - y))
