@@ -40,7 +40,8 @@ def test_muscles_channels_and_the_comparison_are_translated(content):
     assert local.term("region", "lower_back") == "zona lumbar"
 
 
-def test_a_missing_field_falls_back_to_english_and_says_so(content, tmp_path):
+def spanish_without_st36_location(tmp_path):
+    """A copy of the Spanish translation whose ST36 has no location; returns the copy's assets folder."""
     import shutil
 
     from viewer.atlas.resources import assets_root
@@ -54,7 +55,11 @@ def test_a_missing_field_falls_back_to_english_and_says_so(content, tmp_path):
     block = text[start:end]
     location_line = next(line for line in block.splitlines() if line.startswith("location"))
     path.write_text(text[:start] + block.replace(location_line + "\n", "") + text[end:], encoding="utf-8")
-    local = localize(content, "es", assets)
+    return assets
+
+
+def test_a_missing_field_falls_back_to_english_and_says_so(content, tmp_path):
+    local = localize(content, "es", spanish_without_st36_location(tmp_path))
     assert local.content.atlas.points["ST36"].location == content.atlas.points["ST36"].location
     assert local.in_english("point", "ST36", "location")
     assert not local.in_english("point", "ST36", "name")

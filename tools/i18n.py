@@ -3,7 +3,7 @@
     python tools/i18n.py extract     # viewer/**/*.py -> assets/locale/meridian.pot
     python tools/i18n.py update      # merge the template into every language's meridian.po
     python tools/i18n.py compile     # every meridian.po -> meridian.mo (what the app reads)
-    python tools/i18n.py stats       # per-language share of translated entries
+    python tools/i18n.py stats       # per-language share of translated entries (interface and content)
     python tools/i18n.py init LANG   # start a new language's meridian.po from the template
     python tools/i18n.py all         # extract, update, compile, stats
 
@@ -82,6 +82,18 @@ def completeness(catalog: Catalog) -> tuple[int, int]:
     return done, total
 
 
+def content_completeness() -> dict[str, float]:
+    """Per language, the share of the English content fields (points, muscles, comparison) translated."""
+    sys.path.insert(0, str(ROOT))
+    from viewer.atlas.content import load_content
+    from viewer.atlas.resources import assets_root
+    from viewer.atlas.translations import completeness as share, english_texts, load_translation
+
+    content = load_content(use_cache=False)
+    english = english_texts(content.atlas, content.muscles, content.overview)
+    return {lang: share(load_translation(assets_root(), lang), english) for lang in languages()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("step", choices=("extract", "update", "compile", "stats", "all", "init"))
@@ -115,9 +127,11 @@ def main(argv: list[str] | None = None) -> int:
             mo.write_bytes(compiled(lang))
             print(f"{mo.relative_to(ROOT)} written")
     if "stats" in steps:
+        content = content_completeness()
         for lang in languages():
             done, total = completeness(read(po_path(lang), lang))
-            print(f"{lang}: {done}/{total} ({100 * done / max(total, 1):.1f} %)")
+            share = f"; content {100 * content[lang]:.1f} %" if lang in content else ""
+            print(f"{lang}: {done}/{total} ({100 * done / max(total, 1):.1f} %){share}")
     return 0
 
 

@@ -20,6 +20,8 @@ SHOTS = {
     "trigger-points.png": ["--view", "back", "--trigger-points", "--no-acupoints", "--select", "quadratus_lumborum"],
     "compare.png": ["--view", "back", "--select", "BL23", "--panel", "compare"],
     "patient-view.png": ["--view", "back", "--plan", "docs/examples/low-back.mvplan", "--patient-view"],
+    "window-es.png": ["--lang", "es", "--select", "ST36", "--size", "1366x768"],
+    "window-zh_CN.png": ["--lang", "zh_CN", "--select", "ST36", "--size", "1366x768"],
 }
 
 

@@ -12,6 +12,7 @@ from . import APP_NAME
 from .atlas import keys
 from .atlas.codes import resolve_code
 from .atlas.content import load_content
+from .atlas.i18n import _
 from .atlas.paths import user_data_dir
 from .atlas.store import atomic_write_bytes, remove_stale_temps
 
@@ -50,8 +51,8 @@ def create_window(view=None, select=None, size=(1600, 1000), content=None, data_
     if select:
         code = resolve_code(content.atlas, select) or _muscle_key(content, select)
         if code is None:
-            raise KeyError(f"no point called {select!r} (try a WHO code such as BL23, a muscle id such as "
-                           "quadratus_lumborum or a trigger point id)")
+            raise KeyError(_("no point called {name!r} (try a WHO code such as BL23, a muscle id such as "
+                             "quadratus_lumborum or a trigger point id)").format(name=select))
         if view:
             window.set_view(view)
         window.select(code)
@@ -77,7 +78,7 @@ def save_screenshot(window, path: Path, zoom: float = 1.0) -> Path:
     """Lay the window out offscreen, paint it and save it as PNG."""
     window.show()
     app = QApplication.instance()
-    for _ in range(3):
+    for _round in range(3):
         app.processEvents()
     window.diagram.fit()
     if zoom and zoom != 1.0:

@@ -6,6 +6,7 @@ can be translated (or checked, or listed in the shortcut reference) from the tab
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 
+from ..atlas.i18n import N_, _
 from .appearance import Appearance
 from .language import add_menu as add_language_menu
 from .packs_dialog import show_packs
@@ -20,8 +22,8 @@ from .patient_language import menu as patient_language_menu
 from .safe_text import tooltip
 from .session import reset_layout
 from .shortcuts import show_shortcuts
+from .words import VIEW_TITLES, view_name
 
-VIEW_TITLES = {"front": "Front", "back": "Back", "side": "Side", "soles": "Soles"}
 Key = QKeySequence.StandardKey
 
 
@@ -30,7 +32,7 @@ class Command:
     """One menu command: ``handler(window)`` returns the slot its ``triggered`` signal calls."""
 
     id: str
-    title: str
+    title: str  # marked with N_, translated when the action is made
     handler: Callable[[Any], Callable]
     shortcut: str | QKeySequence.StandardKey | None = None
     checkable: bool = False
@@ -41,55 +43,55 @@ class Command:
 
 ACTIONS = (
     # File
-    Command("new_plan", "&New plan", lambda w: w.plans.new_plan, Key.New),
-    Command("open_plan", "&Open plan…", lambda w: lambda: w.plans.open_plan(), Key.Open),
-    Command("save_plan", "&Save plan", lambda w: w.plans.save_plan, Key.Save),
-    Command("save_plan_as", "Save plan &as…", lambda w: lambda: w.plans.save_plan_as(), "Ctrl+Shift+S"),
-    Command("add_to_plan", "&Add selection to plan", lambda w: w.plans.add_selection, "Ctrl+Return",
+    Command("new_plan", N_("&New plan"), lambda w: w.plans.new_plan, Key.New),
+    Command("open_plan", N_("&Open plan…"), lambda w: lambda: w.plans.open_plan(), Key.Open),
+    Command("save_plan", N_("&Save plan"), lambda w: w.plans.save_plan, Key.Save),
+    Command("save_plan_as", N_("Save plan &as…"), lambda w: lambda: w.plans.save_plan_as(), "Ctrl+Shift+S"),
+    Command("add_to_plan", N_("&Add selection to plan"), lambda w: w.plans.add_selection, "Ctrl+Return",
             attr="add_to_plan_action"),
-    Command("export_handout", "&Export handout (PDF/PNG)…", lambda w: lambda: w.plans.export_handout(), "Ctrl+E"),
-    Command("export_quiz", "Export &quiz sheet (PDF)…", lambda w: lambda: w.plans.export_quiz()),
-    Command("print_handout", "&Print handout…", lambda w: w.plans.print_plan, Key.Print),
-    Command("export_view", "Export &view image…", lambda w: lambda: w.plans.export_view(), "Ctrl+Shift+E"),
-    Command("quit", "&Quit", lambda w: w.close, Key.Quit),
+    Command("export_handout", N_("&Export handout (PDF/PNG)…"), lambda w: lambda: w.plans.export_handout(), "Ctrl+E"),
+    Command("export_quiz", N_("Export &quiz sheet (PDF)…"), lambda w: lambda: w.plans.export_quiz()),
+    Command("print_handout", N_("&Print handout…"), lambda w: w.plans.print_plan, Key.Print),
+    Command("export_view", N_("Export &view image…"), lambda w: lambda: w.plans.export_view(), "Ctrl+Shift+E"),
+    Command("quit", N_("&Quit"), lambda w: w.close, Key.Quit),
     # View
-    Command("zoom_in", "Zoom &in", lambda w: w.diagram.zoom_in, Key.ZoomIn),
-    Command("zoom_out", "Zoom &out", lambda w: w.diagram.zoom_out, Key.ZoomOut),
-    Command("fit", "&Fit figure", lambda w: w.diagram.fit, "Ctrl+0"),
-    Command("zoom_selection", "Zoom to &selection", lambda w: lambda: w.zoom_to_selection(6.0), "Z",
+    Command("zoom_in", N_("Zoom &in"), lambda w: w.diagram.zoom_in, Key.ZoomIn),
+    Command("zoom_out", N_("Zoom &out"), lambda w: w.diagram.zoom_out, Key.ZoomOut),
+    Command("fit", N_("&Fit figure"), lambda w: w.diagram.fit, "Ctrl+0"),
+    Command("zoom_selection", N_("Zoom to &selection"), lambda w: lambda: w.zoom_to_selection(6.0), "Z",
             attr="zoom_sel_action"),
-    Command("next_point", "&Next point on channel", lambda w: lambda: w.step_point(1), "]", attr="next_action"),
-    Command("previous_point", "&Previous point on channel", lambda w: lambda: w.step_point(-1), "[",
+    Command("next_point", N_("&Next point on channel"), lambda w: lambda: w.step_point(1), "]", attr="next_action"),
+    Command("previous_point", N_("&Previous point on channel"), lambda w: lambda: w.step_point(-1), "[",
             attr="prev_action"),
-    Command("clear", "&Clear selection", lambda w: w.selection.clear, "Esc", attr="clear_action"),
-    Command("acupoints", "&Acupoints", lambda w: w._on_acupoints_toggled, "A", checkable=True, checked=True,
+    Command("clear", N_("&Clear selection"), lambda w: w.selection.clear, "Esc", attr="clear_action"),
+    Command("acupoints", N_("&Acupoints"), lambda w: w._on_acupoints_toggled, "A", checkable=True, checked=True,
             attr="acupoints_action"),
-    Command("triggers", "&Trigger points", lambda w: w._on_triggers_toggled, "T", checkable=True,
+    Command("triggers", N_("&Trigger points"), lambda w: w._on_triggers_toggled, "T", checkable=True,
             attr="triggers_action"),
-    Command("pain", "Where does it &hurt?", lambda w: w._on_pain_mode, "H", checkable=True, attr="pain_action"),
-    Command("patient", "&Patient view", lambda w: w.patient_view.set_active, "F9", checkable=True,
+    Command("pain", N_("Where does it &hurt?"), lambda w: w._on_pain_mode, "H", checkable=True, attr="pain_action"),
+    Command("patient", N_("&Patient view"), lambda w: w.patient_view.set_active, "F9", checkable=True,
             attr="patient_action"),
-    Command("presentation", "P&resentation mode", lambda w: w.presentation.set_active, "F5", checkable=True,
+    Command("presentation", N_("P&resentation mode"), lambda w: w.presentation.set_active, "F5", checkable=True,
             attr="presentation_action"),
-    Command("study", "&Study (quizzes, locate the point)", lambda w: lambda: w.raise_panel("study"), "Ctrl+T"),
-    Command("legend", "Channel &legend", lambda w: lambda on: w.legend.setVisible(on and bool(w.legend.entries)),
+    Command("study", N_("&Study (quizzes, locate the point)"), lambda w: lambda: w.raise_panel("study"), "Ctrl+T"),
+    Command("legend", N_("Channel &legend"), lambda w: lambda on: w.legend.setVisible(on and bool(w.legend.entries)),
             "L", checkable=True, checked=True, attr="legend_action"),
     # Go ("Go back", the history, reads differently from the "Back" view button beside it)
-    Command("back", "Go &back", lambda w: w.go_back, Key.Back, tip="Go back to the previous selection (Alt+←)",
+    Command("back", N_("Go &back"), lambda w: w.go_back, Key.Back, tip=N_("Go back to the previous selection (Alt+←)"),
             attr="back_action"),
-    Command("forward", "Go &forward", lambda w: w.go_forward, Key.Forward,
-            tip="Go forward again in the selection history (Alt+→)", attr="forward_action"),
-    Command("find", "&Find point…", lambda w: w._on_find, Key.Find, attr="find_action"),
-    Command("favourite", "&Favourite", lambda w: w.toggle_favourite, "Ctrl+D", checkable=True,
+    Command("forward", N_("Go &forward"), lambda w: w.go_forward, Key.Forward,
+            tip=N_("Go forward again in the selection history (Alt+→)"), attr="forward_action"),
+    Command("find", N_("&Find point…"), lambda w: w._on_find, Key.Find, attr="find_action"),
+    Command("favourite", N_("&Favourite"), lambda w: w.toggle_favourite, "Ctrl+D", checkable=True,
             attr="favourite_action"),
     # Window, Help
-    Command("reset_layout", "&Reset layout", lambda w: lambda: reset_layout(w)),
-    Command("shortcuts", "&Keyboard shortcuts…", lambda w: lambda: show_shortcuts(w), "F1"),
-    Command("correspondence", "&Trigger points and acupoints…", lambda w: w.show_correspondence),
-    Command("problems", "Load &problems…", lambda w: w.show_problems),
-    Command("packs", "Data &packs…", lambda w: lambda: show_packs(w)),
-    Command("data_folder", "Open &data folder", lambda w: w.open_data_folder),
-    Command("about", "&About", lambda w: w.show_about),
+    Command("reset_layout", N_("&Reset layout"), lambda w: lambda: reset_layout(w)),
+    Command("shortcuts", N_("&Keyboard shortcuts…"), lambda w: lambda: show_shortcuts(w), "F1"),
+    Command("correspondence", N_("&Trigger points and acupoints…"), lambda w: w.show_correspondence),
+    Command("problems", N_("Load &problems…"), lambda w: w.show_problems),
+    Command("packs", N_("Data &packs…"), lambda w: lambda: show_packs(w)),
+    Command("data_folder", N_("Open &data folder"), lambda w: w.open_data_folder),
+    Command("about", N_("&About"), lambda w: w.show_about),
 )
 
 # The menus in order: command ids, "-" for a separator, and "@..." for entries built from other data
@@ -98,13 +100,13 @@ ACTIONS = (
 MENUS = (
     ("&File", ("new_plan", "open_plan", "save_plan", "save_plan_as", "add_to_plan", "-", "export_handout",
                "export_quiz", "print_handout", "export_view", "@patient_language", "-", "quit")),
-    ("&View", ("@views", "-", "zoom_in", "zoom_out", "fit", "zoom_selection", "-", "next_point",
+    (N_("&View"), ("@views", "-", "zoom_in", "zoom_out", "fit", "zoom_selection", "-", "next_point",
                "previous_point", "clear", "-", "acupoints", "triggers", "pain", "-", "patient", "presentation",
                "-", "study", "@docks", "legend", "-", "@appearance")),
-    ("&Go", ("back", "forward", "-", "find", "favourite")),
-    ("&Window", ("reset_layout",)),
+    (N_("&Go"), ("back", "forward", "-", "find", "favourite")),
+    (N_("&Window"), ("reset_layout",)),
     ("@language", ()),
-    ("&Help", ("shortcuts", "correspondence", "problems", "packs", "data_folder", "about")),
+    (N_("&Help"), ("shortcuts", "correspondence", "problems", "packs", "data_folder", "about")),
 )
 TOOLBAR = ("@views", "-", "zoom_in", "zoom_out", "fit", "zoom_selection", "back", "forward", "favourite", "-",
            "acupoints", "triggers", "pain", "patient", "presentation")
@@ -117,20 +119,20 @@ def _view_actions(win) -> list:
     win.view_actions = {}
     group = QActionGroup(win)
     for number, name in enumerate(win.content.body.views, start=1):
-        action = win.make_action(f"&{VIEW_TITLES.get(name, name)}", lambda _=False, n=name: win.set_view(n),
-                                 str(number), checkable=True)
-        action.setToolTip(f"{VIEW_TITLES.get(name, name)} view ({number})")
+        action = win.make_action(_(VIEW_TITLES[name]) if name in VIEW_TITLES else name,
+                                 lambda _=False, n=name: win.set_view(n), str(number), checkable=True)
+        action.setToolTip(_("{view} ({key})").format(view=view_name(name), key=number))
         group.addAction(action)
         win.view_actions[name] = action
     return list(win.view_actions.values())
 
 
 def _make(win, command: Command):
-    action = win.make_action(command.title, command.handler(win), command.shortcut, checkable=command.checkable)
+    action = win.make_action(_(command.title), command.handler(win), command.shortcut, checkable=command.checkable)
     action.setObjectName(f"action_{command.id}")
     action.setChecked(command.checked)
     if command.tip:
-        action.setToolTip(tooltip(command.tip))
+        action.setToolTip(tooltip(_(command.tip)))
     if command.attr:
         setattr(win, command.attr, action)
     return action
@@ -148,7 +150,7 @@ def build_actions(win) -> None:
         if title == "@language":
             add_language_menu(win, win.data_dir)
             continue
-        menu = win.menuBar().addMenu(title)
+        menu = win.menuBar().addMenu(_(title))
         for entry in entries:
             if entry == "-":
                 menu.addSeparator()
@@ -162,7 +164,7 @@ def build_actions(win) -> None:
                 win.appearance = Appearance(win, menu)  # View ▸ Theme, View ▸ Text size
             else:
                 menu.addAction(actions[entry])
-    toolbar = win.addToolBar("Views")
+    toolbar = win.addToolBar(_("Views"))
     toolbar.setObjectName("views_toolbar")
     for entry in TOOLBAR:
         if entry == "-":
@@ -171,4 +173,7 @@ def build_actions(win) -> None:
             toolbar.addActions(views)
         else:
             toolbar.addAction(actions[entry])
+    for action in toolbar.actions():  # "正面(&F)" on a menu reads "正面" on a toolbar button
+        if "(&" in action.text():
+            action.setIconText(re.sub(r"\s*\(&.\)", "", action.text()))
     win._update_go_actions()

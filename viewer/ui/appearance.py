@@ -12,11 +12,12 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QActionGroup, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QTabBar, QToolTip
 
+from ..atlas.i18n import N_, _
 from . import theme
 from .fonts import relative_font, set_text_scale, text_scale
-from .session import FILE_NAME, layout_problem, say_once
+from .session import FILE_NAME, not_saved, say_once
 
-THEME_CHOICES = {"system": "&System", "light": "&Light", "dark": "&Dark", "high_contrast": "&High contrast"}
+THEME_CHOICES = {"system": N_("&System"), "light": N_("&Light"), "dark": N_("&Dark"), "high_contrast": N_("&High contrast")}
 TEXT_SIZES = (100, 125, 150, 175, 200)  # per cent of the system's font size
 KEYS = {"larger": "Ctrl+Shift+Up", "smaller": "Ctrl+Shift+Down"}  # Ctrl+Shift+= would also be Ctrl++ (zoom)
 THEME_KEY, TEXT_KEY = "appearance/theme", "appearance/text_size"
@@ -137,17 +138,17 @@ class Appearance(QObject):
 
     def _build_menus(self, view_menu) -> None:
         win = self.win
-        theme_menu = view_menu.addMenu("Th&eme")
+        theme_menu = view_menu.addMenu(_("Th&eme"))
         group = QActionGroup(self)
         self.theme_actions = {}
         for key, title in THEME_CHOICES.items():
-            action = win.make_action(title, lambda _=False, k=key: self.set_theme(k), checkable=True)
+            action = win.make_action(_(title), lambda _=False, k=key: self.set_theme(k), checkable=True)
             group.addAction(action)
             theme_menu.addAction(action)
             self.theme_actions[key] = action
-        size_menu = view_menu.addMenu("Text si&ze")
-        self.larger_action = win.make_action("&Larger text", lambda: self.step(1), KEYS["larger"])
-        self.smaller_action = win.make_action("&Smaller text", lambda: self.step(-1), KEYS["smaller"])
+        size_menu = view_menu.addMenu(_("Text si&ze"))
+        self.larger_action = win.make_action(_("&Larger text"), lambda: self.step(1), KEYS["larger"])
+        self.smaller_action = win.make_action(_("&Smaller text"), lambda: self.step(-1), KEYS["smaller"])
         size_menu.addAction(self.larger_action)
         size_menu.addAction(self.smaller_action)
         size_menu.addSeparator()
@@ -213,4 +214,4 @@ class Appearance(QObject):
         settings.setValue(TEXT_KEY, self.percent)
         settings.sync()
         if settings.status() != QSettings.Status.NoError:
-            say_once(self.win, layout_problem(self.win.data_dir) or f"{FILE_NAME} could not be written")
+            say_once(self.win, not_saved(self.win.data_dir))

@@ -15,22 +15,29 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas.categories import WORDS
+from ..atlas.i18n import N_, _, ngettext
 from ..atlas.finder import KIND_TITLES, Finder
 from ..atlas.model import channel_label
 from ..atlas.search import Filters, SearchIndex
 from .fonts import hanzi_safe
 from .safe_text import tooltip
 from .theme import swatch
+from .words import point_name
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
-CATEGORY_CHOICES = {"well": "well (jing)", "spring": "spring (ying)", "stream": "stream (shu)",
-                    "river": "river (jing)", "sea": "sea (he)", "source": "source (yuan)",
-                    "connecting": "connecting (luo)", "cleft": "cleft (xi)", "influential": "influential (hui)",
-                    "confluent": "confluent (eight vessels)", "lower-sea": "lower sea (lower he)"}
+CATEGORY_CHOICES = {"well": N_("well (jing)"), "spring": N_("spring (ying)"), "stream": N_("stream (shu)"),
+                    "river": N_("river (jing)"), "sea": N_("sea (he)"), "source": N_("source (yuan)"),
+                    "connecting": N_("connecting (luo)"), "cleft": N_("cleft (xi)"),
+                    "back-shu": N_("back-shu"), "front-mu": N_("front-mu"), "influential": N_("influential (hui)"),
+                    "confluent": N_("confluent (eight vessels)"), "lower-sea": N_("lower sea (lower he)")}
 # Said beside a point found through a less obvious field: why it is in the list.
-MATCHED_ON = {"alt_name": "other name", "role": "category", "translation": "translation", "caution": "caution",
-              "region": "region"}
-VIEW_CHOICES = (("All views", ""), ("Front", "front"), ("Back", "back"), ("Side", "side"), ("Soles", "soles"))
+MATCHED_ON = {"alt_name": N_("other name"), "role": N_("category"), "translation": N_("translation"),
+              "caution": N_("caution"), "region": N_("region")}
+VIEW_CHOICES = ((N_("Front"), "front"), (N_("Back"), "back"), (N_("Side"), "side"), (N_("Soles"), "soles"))
+# Said beside a point found by the plain search (no search over everything): the field that matched.
+INDEX_FIELDS = {"hanzi": N_("hanzi"), "english": N_("name"), "region": N_("region"), "tag": N_("indication"),
+                "meridian": N_("channel"), "caution": N_("caution"), "category": N_("category")}
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # marks the favourites group (it is no point)
 
 
 def _combo(first: str, choices) -> QComboBox:
@@ -45,7 +52,8 @@ class BrowsePanel(QWidget):
     pointChosen = Signal(str)
     filterMatched = Signal(object)  # the codes the filters let through, or None when no filter is set
 
-    def __init__(self, atlas, parent=None, index: SearchIndex | None = None, make_index=None, content=None):
+    def __init__(self, atlas, parent=None, index: SearchIndex | None = None, make_index=None, content=None,
+                 local=None):
         """``index``, or ``make_index()`` called when the index is first needed (after the first paint);
         with ``content`` the search box looks through muscles, trigger points ... too."""
         super().__init__(parent)
@@ -54,31 +62,34 @@ class BrowsePanel(QWidget):
         self._index = index
         self._make_index = make_index or (lambda: SearchIndex(atlas))
         self.content = content
+        self.terms = local.terms if local is not None else {}  # regions and indications in the user's language
         self._finder: Finder | None = None
         self.favourites: list[str] = []
         self.items: dict[str, QTreeWidgetItem] = {}
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search points, muscles, trigger points, symptoms…")
-        self.search.setToolTip("Codes (ST36, QL1), pinyin, hanzi, English and other names, muscles, "
-                               "symptoms and indications; a typo is forgiven")
+        self.search.setPlaceholderText(_("Search points, muscles, trigger points, symptoms…"))
+        self.search.setToolTip(_("Codes (ST36, QL1), pinyin, hanzi, English and other names, muscles, "
+                                 "symptoms and indications; a typo is forgiven"))
+        self.search.setAccessibleName(_("Search"))
         self.search.setClearButtonEnabled(True)
         channels = ((f"{channel_label(c)}  {m.name}", c) for c, m in atlas.meridians.items())
-        self.channel = _combo("All channels", channels)
+        self.channel = _combo(_("All channels"), channels)
         points = atlas.points.values()
-        self.region = _combo("All regions", ((r.replace("_", " "), r) for r in sorted({p.region for p in points})))
-        self.view = _combo("All views", ((t, v) for t, v in VIEW_CHOICES[1:]))
+        self.region = _combo(_("All regions"), ((self._region(r), r) for r in sorted({p.region for p in points})))
+        self.view = _combo(_("All views"), ((_(t), v) for t, v in VIEW_CHOICES))
         tags = sorted({tag for p in points for tag in p.tags})
         ordered = (["back pain"] if "back pain" in tags else []) + [t for t in tags if t != "back pain"]
-        self.tag = _combo("All indications", ((t, t) for t in ordered))
-        self.category = _combo("All categories", ((CATEGORY_CHOICES.get(w, w), w) for w in WORDS))
+        self.tag = _combo(_("All indications"), ((self._term("tag", t), t) for t in ordered))
+        self.category = _combo(_("All categories"), ((_(CATEGORY_CHOICES[w]) if w in CATEGORY_CHOICES else w, w)
+                                                      for w in WORDS))
         self.category.setObjectName("category_filter")
         self.count = QLabel()
         self.count.setObjectName("result_count")
 
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Point", "Name"])
+        self.tree.setHeaderLabels([_("Point"), _("Name")])
         self.tree.setUniformRowHeights(True)
         self.tree.setRootIsDecorated(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -136,6 +147,12 @@ class BrowsePanel(QWidget):
             if item.text(0) in codes:
                 item.setIcon(0, swatch(codes[item.text(0)]))
 
+    def _term(self, kind: str, english: str) -> str:
+        return self.terms.get((kind, english), english)
+
+    def _region(self, region: str) -> str:
+        return self.terms.get(("region", region)) or region.replace("_", " ")
+
     def ensure_filled(self) -> None:
         if not self._filled:
             self.refresh()
@@ -179,7 +196,7 @@ class BrowsePanel(QWidget):
 
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            if top.text(0) != "★ Favourites":
+            if not top.data(0, GROUP_ROLE):
                 walk(top)
         return codes
 
@@ -192,7 +209,7 @@ class BrowsePanel(QWidget):
     # --- building the tree ------------------------------------------------------------------
     def _point_item(self, code: str, note: str = "") -> QTreeWidgetItem:
         point = self.atlas.points[code]
-        item = QTreeWidgetItem([code, f"{point.pinyin} · {point.english}" + (f"  ({note})" if note else "")])
+        item = QTreeWidgetItem([code, f"{point.pinyin} · {point_name(point)}" + (f"  ({note})" if note else "")])
         item.setData(0, CODE_ROLE, code)
         item.setToolTip(1, tooltip(hanzi_safe(point.location)))
         return item
@@ -211,7 +228,7 @@ class BrowsePanel(QWidget):
             count = self._show_found(query, {h.code for h in self.index.search("", filters)})
         elif query.strip():
             for hit in hits:
-                item = self._point_item(hit.code, f"{hit.field}" if hit.field not in ("code", "pinyin") else "")
+                item = self._point_item(hit.code, _(INDEX_FIELDS[hit.field]) if hit.field in INDEX_FIELDS else "")
                 self.tree.addTopLevelItem(item)
                 self.items.setdefault(hit.code, item)
             self.tree.setRootIsDecorated(False)
@@ -219,7 +236,9 @@ class BrowsePanel(QWidget):
             self.tree.setRootIsDecorated(True)
             favs = [c for c in self.favourites if c in allowed]  # favourites stay, narrowed by the filters
             if favs:
-                group = QTreeWidgetItem(["★ Favourites", f"{len(favs)} point{'s' if len(favs) != 1 else ''}"])
+                count = ngettext("{n} point", "{n} points", len(favs)).format(n=len(favs))
+                group = QTreeWidgetItem([_("★ Favourites"), count])
+                group.setData(0, GROUP_ROLE, "favourites")
                 group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 for code in favs:
                     group.addChild(self._point_item(code))
@@ -239,10 +258,12 @@ class BrowsePanel(QWidget):
                 self.tree.addTopLevelItem(top)
                 top.setExpanded(filters.active())
         if query.strip() and self._finder is not None:
-            self.count.setText(f"{count} found" if count else "Nothing found")
+            self.count.setText(ngettext("{n} found", "{n} found", count).format(n=count) if count
+                               else _("Nothing found"))
+        elif query.strip():
+            self.count.setText(ngettext("{n} point found", "{n} points found", len(hits)).format(n=len(hits)))
         else:
-            self.count.setText(f"{len(hits)} point{'s' if len(hits) != 1 else ''}"
-                               + (" found" if query.strip() else " listed"))
+            self.count.setText(ngettext("{n} point listed", "{n} points listed", len(hits)).format(n=len(hits)))
         if current in self.items:
             self.tree.setCurrentItem(self.items[current])
         self.tree.blockSignals(False)
@@ -258,23 +279,24 @@ class BrowsePanel(QWidget):
                 continue  # the filters (channel, region, view, indication) narrow the points
             group = groups.get(entry.kind)
             if group is None:
-                group = groups[entry.kind] = QTreeWidgetItem([KIND_TITLES[entry.kind], ""])
+                group = groups[entry.kind] = QTreeWidgetItem([_(KIND_TITLES[entry.kind]), ""])
                 group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 self.tree.addTopLevelItem(group)
                 group.setFirstColumnSpanned(True)
                 group.setExpanded(True)
             if entry.kind == "point":
-                item = self._point_item(entry.key, MATCHED_ON.get(found.field, ""))
+                item = self._point_item(entry.key, _(MATCHED_ON[found.field]) if found.field in MATCHED_ON else "")
                 group.addChild(item)
             elif entry.kind == "trigger_point":
-                tp_id, _, text = entry.title.partition(" · ")
+                tp_id, _sep, text = entry.title.partition(" · ")
                 item = QTreeWidgetItem([tp_id, text])
                 item.setToolTip(1, tooltip(text))
                 item.setData(0, CODE_ROLE, entry.key)
                 group.addChild(item)
             else:  # a muscle, or an indication / category that gathers points
-                points = f" ({len(members)} point{'s' if len(members) != 1 else ''})" if members else ""
-                item = QTreeWidgetItem([entry.title + points, ""])
+                title = ngettext("{title} ({n} point)", "{title} ({n} points)", len(members)).format(
+                    title=entry.title, n=len(members)) if members else entry.title
+                item = QTreeWidgetItem([title, ""])
                 item.setData(0, CODE_ROLE, entry.key)
                 for code in members:
                     item.addChild(self._point_item(code))

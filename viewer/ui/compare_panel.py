@@ -5,11 +5,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..atlas.compare import context_for
+from ..atlas.i18n import N_, _
 from . import theme
 from .fonts import hanzi_safe
 from .safe_text import SafeBrowser, escape
 
-HEADINGS = {"acupuncture": "Traditional acupuncture", "dry_needling": "Dry needling", "shared": "What they share"}
+HEADINGS = {"acupuncture": N_("Traditional acupuncture"), "dry_needling": N_("Dry needling"),
+            "shared": N_("What they share")}
 
 
 class ComparePanel(QWidget):
@@ -27,9 +29,9 @@ class ComparePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Explain for:"))
+        row.addWidget(QLabel(_("Explain for:")))
         self.buttons = QButtonGroup(self)
-        for voice, text in (("patient", "Patients"), ("student", "Students")):
+        for voice, text in (("patient", _("Patients")), ("student", _("Students"))):
             button = QPushButton(text)
             button.setCheckable(True)
             button.setChecked(voice == self.voice)
@@ -61,12 +63,13 @@ class ComparePanel(QWidget):
         """The three voices side by side, each heading and cell in its theme colours (stacked when narrow)."""
         colour = {c: theme.css(c) for c in HEADINGS}  # the theme's names: acupuncture, dry_needling, shared
         background = {c: theme.css(f"{c}_bg") for c in HEADINGS}
+        headings = {c: escape(_(title)) for c, title in HEADINGS.items()}
         if self.width() < self.WIDE:
             return "".join(
                 f"<table width='100%' cellspacing='0' cellpadding='6' style='margin-bottom:4px;"
-                f"background:{background[c]}'><tr><td><b style='color:{colour[c]}'>{HEADINGS[c]}</b><br>"
+                f"background:{background[c]}'><tr><td><b style='color:{colour[c]}'>{headings[c]}</b><br>"
                 f"{cells[c]}</td></tr></table>" for c in HEADINGS)
-        head = "".join(f"<th width='33%' style='color:{colour[c]};text-align:left'>{HEADINGS[c]}</th>"
+        head = "".join(f"<th width='33%' style='color:{colour[c]};text-align:left'>{headings[c]}</th>"
                        for c in HEADINGS)
         body = "".join(f"<td valign='top' style='padding-right:8px;background:{background[c]}'>{cells[c]}</td>"
                        for c in HEADINGS)
@@ -95,10 +98,12 @@ class ComparePanel(QWidget):
         if ctx is not None:
             cells = {c: "".join(f"<p style='margin:2px 0'>• {escape(hanzi_safe(line))}</p>" for line in getattr(ctx, c))
                      for c in HEADINGS}
-            parts.append(f"<h2>Here: {escape(ctx.title)}</h2>{self._columns(cells)}<hr>")
+            here = _("Here: {place}").format(place=ctx.title)
+            parts.append(f"<h2>{escape(here)}</h2>{self._columns(cells)}<hr>")
         else:
-            parts.append("<h2>Two ways of needling</h2><p>Select a point, a muscle or a painful spot to see how "
-                         "each approach would look at that place.</p><hr>")
+            title = _("Two ways of needling")
+            hint = _("Select a point, a muscle or a painful spot to see how each approach would look at that place.")
+            parts.append(f"<h2>{escape(title)}</h2><p>{escape(hint)}</p><hr>")
         overview = self.content.overview
         for section in overview.sections:
             text = section.text[self.voice]
@@ -106,7 +111,8 @@ class ComparePanel(QWidget):
             parts.append(f"<h3>{escape(section.title)}</h3>{self._columns(cells)}")
         if overview.references and self.voice == "student":
             refs = "".join(f"<li>{escape(r.cite())}</li>" for r in overview.references)
-            parts.append(f"<h3>References</h3><ol>{refs}</ol>")
-        disclaimer = overview.disclaimer or "Educational content, not medical advice."
+            title = _("References")
+            parts.append(f"<h3>{escape(title)}</h3><ol>{refs}</ol>")
+        disclaimer = overview.disclaimer or _("Educational content, not medical advice.")
         parts.append(f"<p style='color:{theme.css('muted')}'><i>{escape(disclaimer)}</i></p>")
         self.browser.setHtml("".join(parts))

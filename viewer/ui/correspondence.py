@@ -14,32 +14,32 @@ from PySide6.QtWidgets import (
 
 from ..atlas.keys import trigger_key
 from ..atlas.muscles import correspondence_summary
+from ..atlas.i18n import N_, _
 from . import theme
 from .safe_text import escape
 
 PUBLISHED = (
-    ("Melzack, Stillwell & Fox 1977", "71% of trigger points matched an acupoint in location and pain pattern."),
-    ("Dorsher 2006", "92% anatomic correspondence among 255 trigger points."),
-    ("Birch 2003", "argued that only ashi (tender) points, not classical acupoints, are fairly comparable "
-                   "with trigger points, so high figures overstate the overlap."),
+    ("Melzack, Stillwell & Fox 1977", N_("71% of trigger points matched an acupoint in location and pain pattern.")),
+    ("Dorsher 2006", N_("92% anatomic correspondence among 255 trigger points.")),
+    ("Birch 2003", N_("argued that only ashi (tender) points, not classical acupoints, are fairly comparable "
+                      "with trigger points, so high figures overstate the overlap.")),
 )
 
 
 def summary_html(items) -> str:
     s = correspondence_summary(items)
-    rows = "".join(f"<li><b>{escape(who)}</b>: {escape(what)}</li>" for who, what in PUBLISHED)
-    return (
-        "<h3>Trigger points and acupoints in this atlas</h3>"
-        f"<p>Of the <b>{s['trigger_points']}</b> trigger points drawn here, <b>{s['within_1_cun']}</b> "
-        f"({s['share_1_cun']:.0%}) have an acupoint within 1 cun and <b>{s['within_2_cm']}</b> "
-        f"({s['share_2_cm']:.0%}) within 2 cm, measured on the body model.</p>"
-        f"<p>Published figures for comparison:</p><ul>{rows}</ul>"
-        f"<p style='color:{theme.css('muted')}'><i>Caveat: our count measures distance on a drawing, "
-        "only on the view where "
-        "each trigger point is shown, against the WHO points and the extra points of this atlas. It says "
-        "nothing about shared function or pain patterns, and the dense acupoint grid makes some "
-        "closeness unavoidable by chance.</i></p>"
-    )
+    rows = "".join(f"<li><b>{escape(who)}</b>: {escape(_(what))}</li>" for who, what in PUBLISHED)
+    title = _("Trigger points and acupoints in this atlas")
+    count = _("Of the <b>{total}</b> trigger points drawn here, <b>{cun}</b> ({cun_share}) have an acupoint within "
+              "1 cun and <b>{cm}</b> ({cm_share}) within 2 cm, measured on the body model.").format(
+        total=s["trigger_points"], cun=s["within_1_cun"], cun_share=f"{s['share_1_cun']:.0%}",
+        cm=s["within_2_cm"], cm_share=f"{s['share_2_cm']:.0%}")
+    published = _("Published figures for comparison:")
+    caveat = _("Caveat: our count measures distance on a drawing, only on the view where each trigger point is "
+               "shown, against the WHO points and the extra points of this atlas. It says nothing about shared "
+               "function or pain patterns, and the dense acupoint grid makes some closeness unavoidable by chance.")
+    return (f"<h3>{escape(title)}</h3><p>{count}</p><p>{escape(published)}</p><ul>{rows}</ul>"
+            f"<p style='color:{theme.css('muted')}'><i>{escape(caveat)}</i></p>")
 
 
 class CorrespondenceDialog(QDialog):
@@ -50,7 +50,7 @@ class CorrespondenceDialog(QDialog):
     def __init__(self, content, items, parent=None):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened again and again: never piles up
-        self.setWindowTitle("Trigger points and acupoints")
+        self.setWindowTitle(_("Trigger points and acupoints"))
         self.resize(760, 560)
         layout = QVBoxLayout(self)
         self.summary = QTextBrowser()
@@ -59,7 +59,7 @@ class CorrespondenceDialog(QDialog):
         self.summary.setMaximumHeight(260)
         layout.addWidget(self.summary)
         self.table = QTableWidget(len(items), 5)
-        self.table.setHorizontalHeaderLabels(["Trigger point", "Muscle", "Nearest acupoint", "cm", "cun"])
+        self.table.setHorizontalHeaderLabels([_("Trigger point"), _("Muscle"), _("Nearest acupoint"), _("cm"), _("cun")])
         muscles = content.muscles
         self.pairs = sorted(items, key=lambda c: c.distance_cm)
         for row, item in enumerate(self.pairs):
@@ -71,7 +71,7 @@ class CorrespondenceDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setToolTip("Choose a row to see the trigger point and its nearest acupoint on the body")
+        self.table.setToolTip(_("Choose a row to see the trigger point and its nearest acupoint on the body"))
         self.table.currentCellChanged.connect(self._on_row)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

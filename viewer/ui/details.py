@@ -1,32 +1,45 @@
-"""The details panel: everything known about the selected point, in plain language."""
+"""The details panel: everything known about the selected point, in plain language.
+
+Texts come from the content in the user's language (``Localized``); a field for which English stood
+in carries a small note saying so.
+"""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTextBrowser
 
-from ..atlas.cautions import vocabulary
 from ..atlas.describe import DISCLAIMER, describe_placement
 from ..atlas.hangul import reading
+from ..atlas.i18n import _, ngettext
 from ..atlas.keys import parse
+from ..atlas.localize import Localized
 from . import theme
 from .fonts import hangul_supported, hanzi_safe, hanzi_supported
 from .safe_text import escape
+from .words import view_word
 
 
-def caution_chips(tags) -> str:
-    """The caution labels of ``tags`` as red chips (wording from assets/atlas/cautions.toml)."""
+
+def caution_chips(tags, local: Localized | None = None) -> str:
+    """The caution labels of ``tags`` as red chips (wording from assets/atlas/cautions.toml, translated)."""
+    from ..atlas.cautions import vocabulary
+
+    labels = local.caution_labels(tags) if local is not None else vocabulary().labels(tags)
     style = f"background:{theme.css('chip')};color:{theme.css('caution')}"
-    return " ".join(f"<span style='{style}'>&nbsp;{escape(label)}&nbsp;</span>"
-                    for label in vocabulary().labels(tags))
+    return " ".join(f"<span style='{style}'>&nbsp;{escape(label)}&nbsp;</span>" for label in labels)
 
-VIEW_NAMES = {"front": "front", "back": "back", "side": "side", "soles": "soles"}
+
+def heading(text: str, colour: str = "") -> str:
+    style = f" style='color:{colour}'" if colour else ""
+    return f"<h3{style}>{escape(text)}</h3>"
 
 
 class DetailsPanel(QTextBrowser):
     """Read-only rich text about one point; empty state explains what to do."""
 
-    def __init__(self, content, parent=None):
+    def __init__(self, content, parent=None, local: Localized | None = None):
         super().__init__(parent)
         self.content = content
+        self.local = local or Localized("en", content)  # the content's language and its English stand-ins
         self.setObjectName("details")
         self.setOpenLinks(False)
         self.setMinimumWidth(260)
@@ -47,71 +60,114 @@ class DetailsPanel(QTextBrowser):
         else:
             self.setHtml(self._point_html(selected.ref))
 
+    def _english(self, table: str, entry: str, name: str) -> str:
+        """A discreet note after a field shown in English because it has no translation yet."""
+        if not self.local.in_english(table, entry, name):
+            return ""
+        note = _("(in English: not yet translated)")
+        return f" <span class='in-english' style='color:{theme.css('muted')};font-size:small'>{escape(note)}</span>"
+
+    def _region(self, region: str) -> str:
+        return self.local.terms.get(("region", region)) or region.replace("_", " ")
+
+    def _disclaimer(self) -> str:
+        return f"<p style='color:{theme.css('muted')}'><i>{escape(_(DISCLAIMER))}</i></p>"
+
     def _nearest_html(self, tp_id: str) -> str:
         corr = self.nearest.get(tp_id)
         if corr is None:
             return ""
         point = self.content.atlas.points[corr.acupoint]
-        cun = f", about {corr.distance_cun:.1f} cun" if corr.distance_cun is not None else ""
-        return (f"nearest acupoint <b>{escape(corr.acupoint)}</b> {escape(point.pinyin)} "
-                f"({corr.distance_cm:.1f} cm{cun})")
+        if corr.distance_cun is not None:
+            text = _("nearest acupoint <b>{code}</b> {pinyin} ({cm} cm, about {cun} cun)")
+        else:
+            text = _("nearest acupoint <b>{code}</b> {pinyin} ({cm} cm)")
+        return text.format(code=escape(corr.acupoint), pinyin=escape(point.pinyin), cm=f"{corr.distance_cm:.1f}",
+                           cun=f"{corr.distance_cun or 0:.1f}")
+
+    def _safety_html(self, muscle, chips: str = "") -> str:
+        safety = "".join(f"<li>{escape(x)}</li>" for x in muscle.safety)
+        note = self._english("muscle", muscle.id, "safety")
+        return heading(_("Safety"), theme.css("caution")) + (f"<p>{chips}{note}</p>" if chips or note else "") + f"<ul>{safety}</ul>"
 
     def _muscle_html(self, muscle_id: str) -> str:
         muscle = self.content.muscles.muscles[muscle_id]
         tps = "".join(f"<li><b>{escape(tp.id)}</b> {escape(tp.name)}<br><span style='color:{theme.css('muted')}'>"
                       f"{self._nearest_html(tp.id)}</span></li>" for tp in muscle.trigger_points)
-        chips = caution_chips(muscle.safety_tags)
-        safety = "".join(f"<li>{escape(x)}</li>" for x in muscle.safety)
-        deep = " · lies deep (dashed outline)" if any(o.deep for o in muscle.shapes) else ""
-        source = f" · <b>Textbook:</b> {escape(muscle.source)}" if muscle.source else ""
+        chips = caution_chips(muscle.safety_tags, self.local)
+        facts = [_("<b>Region:</b> {region}").format(region=escape(self._region(muscle.region))),
+                 _("<b>Views:</b> {views}").format(views=escape(_(", ").join(view_word(v) for v in muscle.views)))]
+        if any(o.deep for o in muscle.shapes):
+            facts.append(escape(_("lies deep (dashed outline)")))
+        if muscle.source:
+            facts.append(_("<b>Textbook:</b> {source}").format(source=escape(muscle.source)))
+        red = _("red")
         zone = f"background:{theme.css('zone_chip')};color:{theme.css('label_text')}"  # as drawn on the figure
+        legend = _("On the diagram: {red} where its pain is usually felt (essential zone), <u>hatched</u> where "
+                   "it may spread (spillover), ✕ its trigger points.").format(
+            red=f"<span style='{zone}'>&nbsp;{escape(red)}&nbsp;</span>")
+        english = self._english
         return (
-            f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> "
-            f"{escape(muscle.name)}</h2>"
-            f"<p style='margin-top:2px'><i>{escape(muscle.latin)}</i><br><b>Region:</b> "
-            f"{escape(muscle.region.replace('_', ' '))} · <b>Views:</b> {escape(', '.join(muscle.views))}"
-            f"{deep}{source}</p>"
-            f"<p>{escape(muscle.summary)}</p>"
-            f"<p style='color:{theme.css('muted')}'>On the diagram: <span style='{zone}'>&nbsp;red&nbsp;</span> "
-            "where its pain is usually felt (essential zone), <u>hatched</u> where it may spread "
-            "(spillover), ✕ its trigger points.</p>"
-            f"<h3>Typical complaints</h3><p>{escape(muscle.symptoms)}</p>"
-            f"<h3>Trigger points</h3><ul>{tps}</ul>"
-            f"<h3>Palpation</h3><p>{escape(muscle.palpation)}</p>"
-            f"<h3>Dry needling</h3><p>{escape(muscle.needling)}</p>"
-            f"<h3 style='color:{theme.css('caution')}'>Safety</h3><p>{chips}</p><ul>{safety}</ul>"
-            f"<p style='color:{theme.css('muted')}'><i>{escape(DISCLAIMER)}</i></p>"
+            f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> {escape(muscle.name)}"
+            f"{english('muscle', muscle_id, 'name')}</h2>"
+            f"<p style='margin-top:2px'><i>{escape(muscle.latin)}</i><br>{' · '.join(facts)}</p>"
+            f"<p>{escape(muscle.summary)}{english('muscle', muscle_id, 'summary')}</p>"
+            f"<p style='color:{theme.css('muted')}'>{legend}</p>"
+            + heading(_("Typical complaints")) + f"<p>{escape(muscle.symptoms)}{english('muscle', muscle_id, 'symptoms')}</p>"
+            + heading(_("Trigger points")) + f"<ul>{tps}</ul>"
+            + heading(_("Palpation")) + f"<p>{escape(muscle.palpation)}{english('muscle', muscle_id, 'palpation')}</p>"
+            + heading(_("Dry needling")) + f"<p>{escape(muscle.needling)}{english('muscle', muscle_id, 'needling')}</p>"
+            + self._safety_html(muscle, chips)
+            + self._disclaimer()
         )
 
     def _trigger_html(self, tp_id: str) -> str:
         tp = self.content.muscles.trigger_points[tp_id]
         muscle = self.content.muscles.muscles[tp.muscle]
+        of = _("Trigger point of <b>{muscle}</b>").format(muscle=escape(muscle.name))
         return (
-            f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> "
-            f"{escape(tp.id)}</h2>"
-            f"<p style='margin-top:2px'><b>{escape(tp.name)}</b><br>Trigger point of "
-            f"<b>{escape(muscle.name)}</b></p>"
+            f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> {escape(tp.id)}</h2>"
+            f"<p style='margin-top:2px'><b>{escape(tp.name)}</b>{self._english('trigger_point', tp_id, 'name')}"
+            f"<br>{of}</p>"
             f"<p>{self._nearest_html(tp.id)}</p>"
-            f"<h3>Where the pain goes</h3><p>{escape(muscle.symptoms)}</p>"
-            f"<h3>Dry needling</h3><p>{escape(muscle.needling)}</p>"
-            f"<h3 style='color:{theme.css('caution')}'>Safety</h3><ul>"
-            + "".join(f"<li>{escape(x)}</li>" for x in muscle.safety)
-            + f"</ul><p style='color:{theme.css('muted')}'><i>{escape(DISCLAIMER)}</i></p>"
+            + heading(_("Where the pain goes"))
+            + f"<p>{escape(muscle.symptoms)}{self._english('muscle', muscle.id, 'symptoms')}</p>"
+            + heading(_("Dry needling"))
+            + f"<p>{escape(muscle.needling)}{self._english('muscle', muscle.id, 'needling')}</p>"
+            + self._safety_html(muscle) + self._disclaimer()
         )
 
     def _empty_html(self) -> str:
-        return (
-            "<h2>Meridian points</h2>"
-            "<p>Click a point on the diagram, or pick one from <b>Browse</b>, to read where it lies, "
-            "how it is found in proportional cun, how it is needled and what to watch out for.</p>"
-            "<p>Zoom with the mouse wheel, a pinch or <b>+</b>/<b>−</b>; drag to pan; <b>0</b> fits the "
-            "figure. Switch views with <b>1</b>–<b>4</b>.</p>"
-            f"<p style='color:{theme.css('muted')}'><i>{escape(DISCLAIMER)}</i></p>"
-        )
+        title = _("Meridian points")
+        click = _("Click a point on the diagram, or pick one from <b>Browse</b>, to read where it lies, how it "
+                  "is found in proportional cun, how it is needled and what to watch out for.")
+        zoom = _("Zoom with the mouse wheel, a pinch or <b>+</b>/<b>−</b>; drag to pan; <b>0</b> fits the "
+                 "figure. Switch views with <b>1</b>–<b>4</b>.")
+        return f"<h2>{escape(title)}</h2><p>{click}</p><p>{zoom}</p>" + self._disclaimer()
+
+    def _needling(self, point) -> str:
+        needling = point.needling
+        if not needling.needled:
+            text = _("Not needled.")
+        else:
+            angle = self.local.term("angle", needling.angle)
+            text = _("{angle}, {depth}.").format(angle=angle[:1].upper() + angle[1:], depth=needling.depth)
+        return escape(f"{text} {needling.note}".strip()) + self._english("point", point.code, "needling_note")
+
+    def _shown_on(self, point, drawn: list[str]) -> str:
+        views = escape(_(", ").join(view_word(v) for v in drawn))
+        if point.bilateral:
+            text = ngettext("<b>Shown on:</b> {views} view (both sides)", "<b>Shown on:</b> {views} views (both sides)",
+                            len(drawn))
+        else:
+            text = ngettext("<b>Shown on:</b> {views} view (midline)", "<b>Shown on:</b> {views} views (midline)",
+                            len(drawn))
+        return text.format(views=views)
 
     def _point_html(self, code: str) -> str:
         atlas = self.content.atlas
         point = atlas.points[code]
+        english = self._english
         meridian = atlas.meridians.get(point.meridian)
         colour = theme.meridian_colour(point.meridian).name()
         hanzi = f" <span style='font-size:large'>{escape(point.hanzi)}</span>" if hanzi_supported() else ""
@@ -119,44 +175,48 @@ class DetailsPanel(QTextBrowser):
         hanzi += f" <span>· {escape(korean)}</span>" if korean else ""
         aliases = atlas.aliases_of(code)
         alias_text = f" <span style='color:{theme.css('muted')}'>({', '.join(aliases)})</span>" if aliases else ""
+        name = f"<br><i>{escape(point.english)}</i>{english('point', code, 'name')}"
+        if self.local.language.startswith("zh"):
+            name = ""  # the hanzi above are the name a Chinese reader knows
         parts = [
-            f"<h2 style='margin-bottom:0'><span style='color:{colour}'>&#9679;</span> "
-            f"{escape(code)}{alias_text}</h2>",
-            f"<p style='margin-top:2px'><b style='font-size:large'>{escape(point.pinyin)}</b>{hanzi}<br>"
-            f"<i>{escape(point.english)}</i></p>",
+            f"<h2 style='margin-bottom:0'><span style='color:{colour}'>&#9679;</span> {escape(code)}{alias_text}</h2>",
+            f"<p style='margin-top:2px'><b style='font-size:large'>{escape(point.pinyin)}</b>{hanzi}{name}</p>",
         ]
         if meridian is not None:
-            parts.append(f"<p><b>Channel:</b> {escape(meridian.full_name)}<br>"
-                         f"<b>Region:</b> {escape(point.region.replace('_', ' '))}")
+            channel = _("<b>Channel:</b> {channel}").format(channel=escape(meridian.full_name))
+            region = _("<b>Region:</b> {region}").format(region=escape(self._region(point.region)))
+            parts.append(f"<p>{channel}{english('meridian', meridian.code, 'full_name')}<br>{region}")
             drawn = [v for v in point.views if self.content.layout.markers_of(point.code, v)]
             if drawn:
-                views = ", ".join(VIEW_NAMES.get(v, v) for v in drawn)
-                parts.append(f"<br><b>Shown on:</b> {escape(views)} view{'s' if len(drawn) > 1 else ''}"
-                             f"{' (both sides)' if point.bilateral else ' (midline)'}</p>")
+                parts.append(f"<br>{self._shown_on(point, drawn)}</p>")
             else:  # its placement failed (reported under Help ▸ Load problems): no marker anywhere
-                parts.append("<br><b>Not drawn on the diagram:</b> its position could not be worked out "
-                             "(see Help ▸ Load problems).</p>")
-        parts.append(f"<h3>Location</h3><p>{escape(hanzi_safe(point.location))}</p>")
+                missing = _("<b>Not drawn on the diagram:</b> its position could not be worked out "
+                            "(see Help ▸ Load problems).")
+                parts.append(f"<br>{missing}</p>")
+        parts.append(heading(_("Location"))
+                     + f"<p>{escape(hanzi_safe(point.location))}{english('point', code, 'location')}</p>")
         if point.places:
-            how = describe_placement(point.places[0])
-            parts.append(f"<p style='color:{theme.css('muted')}'><b>Placed on the diagram:</b> {escape(how)}</p>")
+            how = _("<b>Placed on the diagram:</b> {how}").format(how=escape(describe_placement(point.places[0])))
+            parts.append(f"<p style='color:{theme.css('muted')}'>{how}</p>")
         if point.disputed:
-            parts.append(f"<p style='background:{theme.css('disputed')};padding:4px'><b>Location disputed:</b> "
-                         f"{escape(hanzi_safe(point.disputed))}</p>")
+            disputed = _("<b>Location disputed:</b> {text}").format(text=escape(hanzi_safe(point.disputed)))
+            parts.append(f"<p style='background:{theme.css('disputed')};padding:4px'>{disputed}{english('point', code, 'disputed')}</p>")
         categories = self.content.categories.of(code)
         if categories:
             items = "".join(f"<li>{escape(m.describe())}</li>" for m in categories)
-            parts.append(f"<h3>Classical categories</h3><ul>{items}</ul>")
-        parts.append(f"<h3>Needling</h3><p>{escape(point.needling.describe())}</p>")
+            parts.append(heading(_("Classical categories")) + f"<ul>{items}</ul>")
+        parts.append(heading(_("Needling")) + f"<p>{self._needling(point)}</p>")
         if point.cautions or point.caution_tags:
-            chips = caution_chips(point.caution_tags)
+            chips = caution_chips(point.caution_tags, self.local)
             items = "".join(f"<li>{escape(c)}</li>" for c in point.cautions)
-            parts.append(f"<h3 style='color:{theme.css('caution')}'>Cautions</h3><p>{chips}</p><ul>{items}</ul>")
+            parts.append(heading(_("Cautions"), theme.css("caution"))
+                         + f"<p>{chips}{english('point', code, 'cautions')}</p><ul>{items}</ul>")
         if point.tags:
-            parts.append("<h3>Traditionally used for</h3><p>" + escape(", ".join(point.tags)) + "</p>")
+            tags = _(", ").join(self.local.term("tag", t) for t in point.tags)
+            parts.append(heading(_("Traditionally used for")) + f"<p>{escape(tags)}</p>")
         if point.notes or point.translations:
             notes = "".join(f"<li>{escape(n)}</li>" for n in point.notes)
             names = "".join(f"<li>{escape(lang)}: {escape(name)}</li>" for lang, name in point.translations)
-            parts.append(f"<h3>Notes from data packs</h3><ul>{notes}{names}</ul>")
-        parts.append(f"<p style='color:{theme.css('muted')}'><i>{escape(DISCLAIMER)}</i></p>")
+            parts.append(heading(_("Notes from data packs")) + f"<ul>{notes}{names}</ul>")
+        parts.append(self._disclaimer())
         return "".join(parts)

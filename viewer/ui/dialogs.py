@@ -5,16 +5,22 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-PLAN_FILTER = "Meridian Viewer plans (*.mvplan);;All files (*)"
+from ..atlas.i18n import N_, _
+
+PLAN_FILTER = N_("Meridian Viewer plans (*.mvplan);;All files (*)")
+
+
+def plan_filter() -> str:
+    return _(PLAN_FILTER)
 
 
 def ask_open_path(parent, caption: str, filters: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, caption, "", filters)
+    path, _filter = QFileDialog.getOpenFileName(parent, caption, "", filters)
     return Path(path) if path else None
 
 
 def ask_save_path(parent, caption: str, filters: str, suggested: str = "") -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    path, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
     return Path(path) if path else None
 
 
@@ -39,11 +45,11 @@ class UnsavedChanges:
         from PySide6.QtWidgets import QMessageBox
 
         buttons = QMessageBox.StandardButton
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved plan",
-                          f"The plan \u201c{title}\u201d has changes that are not saved.",
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Unsaved plan"),
+                          _("The plan \u201c{title}\u201d has changes that are not saved.").format(title=title),
                           buttons.Save | buttons.Discard | buttons.Cancel, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # the title is the user's text
-        box.setInformativeText("Save them before going on?")
+        box.setInformativeText(_("Save them before going on?"))
         box.setDefaultButton(buttons.Save)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         words = {buttons.Save: cls.SAVE, buttons.Discard: cls.DISCARD}

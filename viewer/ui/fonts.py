@@ -53,7 +53,9 @@ def hanzi_safe(text: str) -> str:
 
 def hanzi_or_note(hanzi: str) -> str:
     """The hanzi if they can be drawn, otherwise a short note instead of empty boxes."""
-    return hanzi if hanzi_supported() else "(Chinese characters need a CJK font)"
+    from ..atlas.i18n import _
+
+    return hanzi if hanzi_supported() else _("(Chinese characters need a CJK font)")
 
 
 # --- text size (View ▸ Text size) ---------------------------------------------------------------

@@ -91,7 +91,8 @@ def _paint_handout(painter: QPainter, page: QRectF, local: Localized, plan) -> N
     if plan.note:
         html += "<p>" + _("<b>Note:</b> {note}").format(note=escape(plan.note)) + "</p>"
     html += "<hr>" + _patient_html(content)
-    draw_html(painter, QRectF(text_left, body_top, text_width, page.bottom() - body_top - 20 * unit), html, size)
+    draw_html(painter, QRectF(text_left, body_top, text_width, page.bottom() - body_top - 20 * unit), html, size,
+              smallest=6.5)
     disclaimer = content.overview.disclaimer or _(DISCLAIMER)
     draw_html(painter, QRectF(page.left(), page.bottom() - 18 * unit, page.width(), 18 * unit),
                f"<p style='color:{theme.css('muted')}'><i>{escape(disclaimer)} {escape(_(DISCLAIMER))}</i></p>",
@@ -123,7 +124,7 @@ def export_png(content, plan, path: Path, dpi: int = 150, lang: str | None = Non
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not render_png(content, plan, dpi, lang).save(buffer, "PNG"):  # the image's DPI goes into the pHYs chunk
-        raise OSError(f"could not encode the handout for {path}")
+        raise OSError(_("could not encode the handout for {path}").format(path=path))
     atomic_write_bytes(Path(path), bytes(buffer.data()))
     return Path(path)
 
@@ -131,9 +132,9 @@ def export_png(content, plan, path: Path, dpi: int = 150, lang: str | None = Non
 def print_handout(content, plan, printer, lang: str | None = None) -> None:
     """Paint the handout on a printer chosen in the system print dialog."""
     printer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
-    painter = painting(printer, "on the printer")
+    painter = painting(printer, _("could not start drawing on the printer"))
     paint_handout(painter, printable(printer.pageLayout(), printer.resolution()), content, plan, lang)
-    finish(painter, "on the printer")
+    finish(painter, _("could not finish drawing on the printer"))
 
 
 def export_view_image(scene, path: Path, height_px: int = 3000) -> Path:
@@ -152,7 +153,7 @@ def export_view_image(scene, path: Path, height_px: int = 3000) -> Path:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise OSError(f"could not encode the image for {path}")
+        raise OSError(_("could not encode the image for {path}").format(path=path))
     atomic_write_bytes(Path(path), bytes(buffer.data()))
     return Path(path)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..atlas.i18n import _
 from ..atlas.model import channel_label
 from .lazy import BuiltOnFirstShow
 from .safe_text import tooltip
@@ -36,12 +37,12 @@ class LayersPanel(BuiltOnFirstShow, QWidget):
     def build_content(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
-        self.pathways = QCheckBox("Channel lines")
+        self.pathways = QCheckBox(_("Channel lines"))
         self.pathways.setChecked(True)
         self.pathways.toggled.connect(self.pathwaysToggled)
         outer.addWidget(self.pathways)
         buttons = QHBoxLayout()
-        for text, state in (("All", True), ("None", False)):
+        for text, state in ((_("All"), True), (_("None"), False)):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=state: self.set_all(s))
             buttons.addWidget(button)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
+from ..atlas.i18n import N_, _
 from ..atlas.model import channel_label
 from . import theme
 from .fonts import relative_font
@@ -69,11 +70,12 @@ class LegendOverlay(QWidget):
         self.update()
 
     # Rows for the trigger-point layer, drawn with their own symbols.
-    TRIGGER_ROWS = (("✕", "Trigger point"), ("■", "Pain zone (essential)"), ("▨", "Spillover zone"),
-                    ("▭", "Muscle"), ("┅", "Deep muscle (dashed)"))
+    TRIGGER_ROWS = (("✕", N_("Trigger point")), ("■", N_("Pain zone (essential)")), ("▨", N_("Spillover zone")),
+                    ("▭", N_("Muscle")), ("┅", N_("Deep muscle (dashed)")))
     SYMBOLS = tuple(symbol for symbol, _ in TRIGGER_ROWS)
-    SHORT: ClassVar[dict[str, str]] = {"Trigger point": "TrP", "Pain zone (essential)": "Pain",
-                                       "Spillover zone": "Spill", "Muscle": "Muscle", "Deep muscle (dashed)": "Deep"}
+    # Translators: the legend's short words when little room is left beside the figure.
+    SHORT: ClassVar[dict[str, str]] = {"Trigger point": N_("TrP"), "Pain zone (essential)": N_("Pain"), "Spillover zone": N_("Spill"),
+             "Muscle": N_("Muscle"), "Deep muscle (dashed)": N_("Deep")}
 
     @property
     def row(self) -> int:
@@ -82,7 +84,7 @@ class LegendOverlay(QWidget):
 
     def _text(self, code: str, name: str) -> str:
         if code in self.SYMBOLS:
-            return self.SHORT.get(name, name) if self.compact else name
+            return _(self.SHORT.get(name, name)) if self.compact else _(name)
         return channel_label(code) if self.compact else f"{channel_label(code)}  {name}"
 
     def _fit_size(self) -> None:

@@ -3,15 +3,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
-from .. import APP_NAME, __version__
 from ..atlas import keys
-from ..atlas.describe import DISCLAIMER
 from ..atlas.favourites import Favourites
+from ..atlas.i18n import N_, _
 from ..atlas.history import History
 from ..atlas.muscles import nearby_points, where_it_hurts_area
-from .actions import VIEW_TITLES, build_actions
+from .actions import build_actions
 from .browse import BrowsePanel
 from .compare_panel import ComparePanel
 from .correspondence import open_correspondence
@@ -26,12 +25,13 @@ from .packs_dialog import open_data_folder
 from .pain import PainPanel
 from .plan_controller import PlanController
 from .plan_panel import PlanPanel
-from .problems import ProblemsDialog
+from .problems import ProblemsDialog, report_problems, show_about
 from .safe_text import plain
 from .scene import BodyScene
 from .selection import Selection
 from .session import remember_default_layout, restore_layout, save_layout
 from .study_wiring import LazyStudy
+from .words import localized, view_name
 
 PANEL_MIN_WIDTH, PANEL_MIN_HEIGHT = 200, 120  # px; what a side panel may ask of the window at most
 
@@ -39,10 +39,12 @@ PANEL_MIN_WIDTH, PANEL_MIN_HEIGHT = 200, 120  # px; what a side panel may ask of
 class MainWindow(QMainWindow):
     def __init__(self, content, data_dir=None, parent=None):
         super().__init__(parent)
-        self.content = content
+        self.local = localized(content)  # the content in the user's language, English where untranslated
+        self.source_content, self.content = content, self.local.content  # patient texts start from English
+        content = self.content
         self.data_dir = data_dir
         # The system adds the application's name (applicationDisplayName) after the title.
-        self.setWindowTitle("Atlas of acupuncture points and trigger points")
+        self.setWindowTitle(_("Atlas of acupuncture points and trigger points"))
         self.selection = Selection(self)
         self.scenes: dict[str, BodyScene] = {}
         self.current_view = ""
@@ -60,34 +62,34 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.diagram)
         # A child of the view (not of its viewport), so it stays put while the diagram scrolls.
         self.legend = LegendOverlay(self.diagram)
-        self.details = DetailsPanel(content)
+        self.details = DetailsPanel(content, local=self.local)
         self.layers = LayersPanel(content.atlas)
-        self.browse = BrowsePanel(content.atlas, make_index=content.search_index, content=content)
+        self.browse = BrowsePanel(content.atlas, make_index=content.search_index, content=content, local=self.local)
         self.history = History()
         self.favourites = Favourites(data_dir, set(content.atlas.points)) if data_dir is not None else None
         if self.favourites is not None:
             self.browse.set_favourites(self.favourites.codes)
-        self.details_dock = self._dock("Details", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.muscles = MusclesPanel(content.muscles)
+        self.details_dock = self._dock(N_("Details"), self.details, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.muscles = MusclesPanel(content.muscles, terms=self.local.terms)
         self.pain = PainPanel(content)
         self.correspondence = content.correspondence
         self.details.nearest = {c.trigger_point: c for c in self.correspondence}
-        self.browse_dock = self._dock("Browse", self.browse, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.muscles_dock = self._dock("Muscles", self.muscles, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.browse_dock = self._dock(N_("Browse"), self.browse, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.muscles_dock = self._dock(N_("Muscles"), self.muscles, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.plan_panel = PlanPanel(content)
-        self.plan_dock = self._dock("Plan", self.plan_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.layers_dock = self._dock("Layers", self.layers, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.plan_dock = self._dock(N_("Plan"), self.plan_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.layers_dock = self._dock(N_("Layers"), self.layers, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.browse_dock, self.muscles_dock)
         self.tabifyDockWidget(self.muscles_dock, self.plan_dock)
         self.tabifyDockWidget(self.plan_dock, self.layers_dock)
         self.plans = PlanController(self, self.plan_panel)
         self.compare = ComparePanel(content)
-        self.compare_dock = self._dock("Compare", self.compare, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.compare_dock = self._dock(N_("Compare"), self.compare, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.details_dock, self.compare_dock)
         self.details_dock.raise_()
         self.study = LazyStudy(self)
-        self.study_dock = self._dock("Study", self.study, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.pain_dock = self._dock("Where it hurts", self.pain, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.study_dock = self._dock(N_("Study"), self.study, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.pain_dock = self._dock(N_("Where it hurts"), self.pain, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.compare_dock, self.study_dock)
         self.tabifyDockWidget(self.compare_dock, self.pain_dock)
         self.details_dock.raise_()
@@ -107,7 +109,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         remember_default_layout(self)
         self.set_view("front")
-        self._report_problems()
+        report_problems(self)
         # After the first paint, one per event-loop turn: the welcome text, the Browse tree, then the
         # other views' scenes (so that switching view or selecting a point on another view is instant).
         self.after_paint = AfterFirstPaint(self.diagram.viewport(), self)
@@ -117,7 +119,7 @@ class MainWindow(QMainWindow):
 
     # --- construction -----------------------------------------------------------------------
     def _dock(self, title: str, widget, area) -> QDockWidget:
-        dock = QDockWidget(title, self)
+        dock = QDockWidget(_(title), self)
         dock.setObjectName(f"{title.lower()}_dock")
         # A panel may not widen (or heighten) the window: its content wraps or scrolls instead.
         widget.setMinimumSize(max(widget.minimumWidth(), PANEL_MIN_WIDTH),
@@ -200,7 +202,7 @@ class MainWindow(QMainWindow):
         scene.select(self.selection.code, self.selection.key)
         self.diagram.show_scene(scene)
         self.view_actions[view].setChecked(True)
-        self.view_label.setText(f"{VIEW_TITLES.get(view, view)} view")
+        self.view_label.setText(view_name(view))
         self._update_legend()
 
     def _update_legend(self) -> None:
@@ -370,8 +372,8 @@ class MainWindow(QMainWindow):
         self.compare.show_selection(spot=(view, x, y))
         self.pain_dock.show()
         self.pain_dock.raise_()
-        self.statusBar().showMessage(f"{len(hits)} muscle{'s' if len(hits) != 1 else ''} and {len(near)} "
-                                     f"acupoint{'s' if len(near) != 1 else ''} for this spot", 5000)
+        message = _("For this spot: muscles {muscles}, acupoints {points}")
+        self.statusBar().showMessage(message.format(muscles=len(hits), points=len(near)), 5000)
 
     def _on_pain_mode(self, on: bool) -> None:
         for scene in self.scenes.values():
@@ -415,7 +417,7 @@ class MainWindow(QMainWindow):
             scene.set_pathways_visible(on)
 
     def _on_zoom_changed(self, zoom: float) -> None:
-        self.zoom_label.setText(f"Zoom {zoom * 100:.0f}%")
+        self.zoom_label.setText(_("Zoom {percent} %").format(percent=f"{zoom * 100:.0f}"))
 
     def go_back(self) -> None:
         if self.history.can_go_back():
@@ -433,10 +435,11 @@ class MainWindow(QMainWindow):
         try:
             now = self.favourites.toggle(code)
         except OSError as exc:
-            self.statusBar().showMessage(f"Could not save favourites: {exc}", 8000)
+            self.statusBar().showMessage(_("Could not save favourites: {error}").format(error=exc), 8000)
             return
         self.browse.set_favourites(self.favourites.codes)
-        self.statusBar().showMessage(f"{code} {'added to' if now else 'removed from'} favourites", 4000)
+        done = _("{code} added to favourites") if now else _("{code} removed from favourites")
+        self.statusBar().showMessage(done.format(code=code), 4000)
         self._update_go_actions()
 
     def _on_find(self) -> None:
@@ -450,17 +453,7 @@ class MainWindow(QMainWindow):
         code = self.selection.code
         self.favourite_action.setEnabled(code in self.content.atlas.points and self.favourites is not None)
         self.favourite_action.setChecked(bool(code) and self.favourites is not None and code in self.favourites)
-        self.favourite_action.setText("★ Favourite" if self.favourite_action.isChecked() else "☆ Favourite")
-
-    # --- dialogs ----------------------------------------------------------------------------
-    def _report_problems(self) -> None:
-        problems = self.content.problems
-        if self.favourites is not None and self.favourites.note:
-            self.statusBar().showMessage(self.favourites.note, 0)
-        elif problems:
-            self.statusBar().showMessage(
-                f"{len(problems)} data problem{'s' if len(problems) != 1 else ''}: some entries were skipped "
-                "(Help ▸ Load problems).", 0)
+        self.favourite_action.setText(_("★ Favourite") if self.favourite_action.isChecked() else _("☆ Favourite"))
 
     # --- remembering the layout between sessions ---------------------------------------------
     def restore_layout(self) -> None:
@@ -492,8 +485,4 @@ class MainWindow(QMainWindow):
         open_data_folder(self)
 
     def show_about(self) -> None:
-        atlas = self.content.atlas
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3><p>{len(atlas.points)} points on "
-            f"{len(atlas.meridians)} channels.</p><p>{DISCLAIMER}</p>")
+        show_about(self)

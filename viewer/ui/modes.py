@@ -81,7 +81,7 @@ class PatientView(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.panel = PatientPanel(window.content)
+        self.panel = PatientPanel(window.source_content)  # rendered in the patient's language
         self.language = PatientLanguage(self)
         self.language.changed.connect(lambda _lang: self.refresh())
         self.dock = QDockWidget(_("For the patient"), window)

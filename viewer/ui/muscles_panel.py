@@ -4,9 +4,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
+from ..atlas.i18n import _
 from ..atlas.keys import muscle_key, trigger_key
 from .lazy import BuiltOnFirstShow
 from .safe_text import tooltip
+from .words import view_word
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -16,10 +18,11 @@ class MusclesPanel(BuiltOnFirstShow, QTreeWidget):
 
     chosen = Signal(str)
 
-    def __init__(self, muscles, parent=None):
+    def __init__(self, muscles, parent=None, terms=None):
         super().__init__(parent)
+        self.terms = terms or {}  # (region, id) -> the region in the user's language
         self.setObjectName("muscles")
-        self.setHeaderLabels(["Muscle / trigger point", "Where"])
+        self.setHeaderLabels([_("Muscle / trigger point"), _("Where")])
         self.setUniformRowHeights(True)
         # Names in full ("Quadratus lumborum"): the first column follows its widest shown row.
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -39,11 +42,12 @@ class MusclesPanel(BuiltOnFirstShow, QTreeWidget):
         for muscle in muscles.muscles.values():
             group = groups.get(muscle.region)
             if group is None:
-                group = QTreeWidgetItem([muscle.region.replace("_", " ").capitalize(), ""])
+                region = self.terms.get(("region", muscle.region)) or muscle.region.replace("_", " ")
+                group = QTreeWidgetItem([region[:1].upper() + region[1:], ""])
                 group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 groups[muscle.region] = group
                 self.addTopLevelItem(group)
-            item = QTreeWidgetItem([muscle.name, ", ".join(muscle.views)])
+            item = QTreeWidgetItem([muscle.name, _(", ").join(view_word(v) for v in muscle.views)])
             item.setData(0, KEY_ROLE, muscle_key(muscle.id))
             item.setToolTip(0, tooltip(muscle.summary))
             group.addChild(item)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..atlas.i18n import _, ngettext
 from . import theme
 
 PLAN_ROLE = 256  # Qt.UserRole: the plan's path on a plan row
@@ -36,39 +37,39 @@ class PacksDialog(QDialog):
         super().__init__(window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened again and again: never piles up
         self.window = window
-        self.setWindowTitle("Data packs")
+        self.setWindowTitle(_("Data packs"))
         self.resize(720, 460)
         data_dir = window.data_dir or Path()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Data folder (a pack is a folder inside its packs/ folder, holding pack.toml):"))
+        layout.addWidget(QLabel(_("Data folder (a pack is a folder inside its packs/ folder, holding pack.toml):")))
         row = QHBoxLayout()
         self.path = QLineEdit(str(data_dir))
         self.path.setReadOnly(True)
-        copy = QPushButton("Copy path")
+        copy = QPushButton(_("Copy path"))
         copy.clicked.connect(self.copy_path)
-        self.open_folder = QPushButton("Open folder")
+        self.open_folder = QPushButton(_("Open folder"))
         self.open_folder.clicked.connect(self._on_open_folder)
         for widget in (self.path, copy, self.open_folder):
             row.addWidget(widget)
         layout.addLayout(row)
-        self.notice = QLabel("No file manager could be opened here: copy the path above and open it yourself.")
+        self.notice = QLabel(_("No file manager could be opened here: copy the path above and open it yourself."))
         self.notice.setStyleSheet(f"color: {theme.css('warning')}")
         self.notice.setWordWrap(True)
         self.notice.setVisible(no_file_manager)
         layout.addWidget(self.notice)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Pack", "Contents"])
+        self.tree.setHeaderLabels([_("Pack"), _("Contents")])
         self.tree.setColumnWidth(0, 300)
         self._fill(window.content, data_dir)
         layout.addWidget(self.tree, 1)
         problems = pack_problems(window.content.problems)
-        self.problems = QPlainTextEdit("\n".join(str(p) for p in problems) or "No problems in the packs.")
+        self.problems = QPlainTextEdit("\n".join(str(p) for p in problems) or _("No problems in the packs."))
         self.problems.setReadOnly(True)
         self.problems.setMaximumHeight(110)
-        layout.addWidget(QLabel(f"Problems ({len(problems)}):"))
+        layout.addWidget(QLabel(_("Problems ({n}):").format(n=len(problems))))
         layout.addWidget(self.problems)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.open_plan = buttons.addButton("Open plan", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_plan = buttons.addButton(_("Open plan"), QDialogButtonBox.ButtonRole.ActionRole)
         self.open_plan.setEnabled(False)
         self.open_plan.clicked.connect(self._on_open_plan)
         self.tree.currentItemChanged.connect(
@@ -79,21 +80,24 @@ class PacksDialog(QDialog):
 
     def _fill(self, content, data_dir: Path) -> None:
         if not content.packs:
-            QTreeWidgetItem(self.tree, ["No packs loaded", "meridian-viewer pack new DIR makes a template"])
+            QTreeWidgetItem(self.tree, [_("No packs loaded"), _("meridian-viewer pack new DIR makes a template")])
         for pack in content.packs:
-            summary = (f"packs/{pack.folder}/ · {pack.notes} notes, {pack.translations} translations, "
-                       f"{pack.points} points")
+            counts = _("{notes} notes, {translations} translations, {points} points").format(
+                notes=pack.notes, translations=pack.translations, points=pack.points)
+            summary = f"packs/{pack.folder}/ · {counts}"
             top = QTreeWidgetItem(self.tree, [pack.name, summary])
             for deck in pack.decks:
-                QTreeWidgetItem(top, [f"Deck: {deck.name}", f"{len(deck.points)} points (Study panel)"])
+                QTreeWidgetItem(top, [_("Deck: {name}").format(name=deck.name), ngettext(
+                    "{n} point (Study panel)", "{n} points (Study panel)", len(deck.points)).format(n=len(deck.points))])
             for plan in pack.plans:
-                item = QTreeWidgetItem(top, [f"Plan: {plan.title}", f"{plan.file} · {plan.items} items"])
+                items = ngettext("{file} · {n} item", "{file} · {n} items", plan.items).format(file=plan.file, n=plan.items)
+                item = QTreeWidgetItem(top, [_("Plan: {title}").format(title=plan.title), items])
                 item.setData(0, PLAN_ROLE, str(data_dir / "packs" / pack.folder / plan.file))
             top.setExpanded(True)
 
     def copy_path(self) -> None:
         QGuiApplication.clipboard().setText(self.path.text())
-        self.window.statusBar().showMessage("Data folder path copied", 4000)
+        self.window.statusBar().showMessage(_("Data folder path copied"), 4000)
 
     def _on_open_folder(self) -> None:
         self.notice.setVisible(not open_folder(Path(self.path.text())))

@@ -4,9 +4,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from ..atlas.i18n import N_, _, ngettext
 from ..atlas.keys import muscle_key
+from .words import view_word
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+ZONES = {"essential": N_("essential"), "spillover": N_("spillover")}
 
 
 class PainPanel(QWidget):
@@ -18,10 +21,10 @@ class PainPanel(QWidget):
         self.content = content
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.hint = QLabel("Turn on <b>Where does it hurt?</b> (<b>H</b>) and click a spot on the body.")
+        self.hint = QLabel(_("Turn on <b>Where does it hurt?</b> (<b>H</b>) and click a spot on the body."))
         self.hint.setWordWrap(True)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Candidate", "Why", "Travell & Simons"])
+        self.tree.setHeaderLabels([_("Candidate"), _("Why"), _("Travell & Simons")])
         self.tree.setRootIsDecorated(True)
         layout.addWidget(self.hint)
         layout.addWidget(self.tree, 1)
@@ -32,20 +35,24 @@ class PainPanel(QWidget):
         """``hits``: PainHit list (common sources first, essential before spillover);
         ``near``: (acupoint code, distance)."""
         self.tree.clear()
-        self.hint.setText(f"A spot on the <b>{view}</b> view: {len(hits)} muscle"
-                          f"{'s' if len(hits) != 1 else ''} may refer pain here; {len(near)} acupoint"
-                          f"{'s' if len(near) != 1 else ''} lie close by. Educational, not a diagnosis.")
-        muscles = QTreeWidgetItem([f"Muscles referring pain here ({len(hits)})", "", ""])
+        spot = ngettext("A spot on the <b>{view}</b> view: {n} muscle may refer pain here.",
+                        "A spot on the <b>{view}</b> view: {n} muscles may refer pain here.", len(hits))
+        close = ngettext("{n} acupoint lies close by.", "{n} acupoints lie close by.", len(near))
+        caveat = _("Educational, not a diagnosis.")
+        self.hint.setText(f"{spot.format(view=view_word(view), n=len(hits))}<br>{close.format(n=len(near))}<br>{caveat}")
+        muscles = QTreeWidgetItem([_("Muscles referring pain here ({n})").format(n=len(hits)), "", ""])
         for hit in hits:
             muscle = self.content.muscles.muscles[hit.muscle]
-            how = "common" if hit.frequency == "common" else "less common"
-            item = QTreeWidgetItem([muscle.name, f"{hit.kind}, {how}", hit.source.removeprefix("T&S ")])
+            how = _("common") if hit.frequency == "common" else _("less common")
+            why = _("{zone}, {frequency}").format(zone=_(ZONES[hit.kind]) if hit.kind in ZONES else hit.kind,
+                                                 frequency=how)
+            item = QTreeWidgetItem([muscle.name, why, hit.source.removeprefix("T&S ")])
             item.setData(0, KEY_ROLE, muscle_key(hit.muscle))
             muscles.addChild(item)
-        points = QTreeWidgetItem([f"Acupoints near the spot ({len(near)})", "", ""])
+        points = QTreeWidgetItem([_("Acupoints near the spot ({n})").format(n=len(near)), "", ""])
         for code, distance in near:
             point = self.content.atlas.points[code]
-            item = QTreeWidgetItem([f"{code} {point.pinyin}", f"{distance * 170:.0f} cm away", ""])
+            item = QTreeWidgetItem([f"{code} {point.pinyin}", _("{cm} cm away").format(cm=f"{distance * 170:.0f}"), ""])
             item.setData(0, KEY_ROLE, code)
             points.addChild(item)
         for group in (muscles, points):

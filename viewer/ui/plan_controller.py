@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..atlas.keys import parse
 from ..atlas.limits import MAX_PLAN_ITEMS
+from ..atlas.i18n import _, ngettext
 from ..atlas.plan import SUFFIX, Plan, PlanError, load_plan, save_plan
 from ..atlas.store import remove_stale_temps
 from . import dialogs
@@ -35,11 +36,11 @@ class PlanController(QObject):
     def _on_changed(self) -> None:
         self.dirty = True
 
-    def _fail(self, text: str, title: str = "Plan") -> None:
+    def _fail(self, text: str, title: str = "") -> None:
         """A failure is shown in a dialog (the status bar alone is too easy to miss) and in the status bar."""
         self.last_error = text
         self.message.emit(text)
-        Notice.ask(self.window, title, text)
+        Notice.ask(self.window, title or _("Plan"), text)
 
     def confirm_discard(self, then) -> None:
         """Run ``then`` at once if nothing is unsaved; otherwise ask Save / Discard / Cancel first."""
@@ -62,20 +63,21 @@ class PlanController(QObject):
         self.panel.set_plan(Plan())
         self.path, self.dirty = None, False
         self.planReplaced.emit()
-        self.message.emit("New empty plan")
+        self.message.emit(_("New empty plan"))
 
     def add_selection(self) -> None:
         code = self.window.selection.code
         selected = parse(code)
         if not code or not (selected.is_point or selected.is_trigger_point):
-            self.message.emit("Select a point or a trigger point first, then add it to the plan")
+            self.message.emit(_("Select a point or a trigger point first, then add it to the plan"))
         elif self.panel.add(code):
             self.window.raise_panel("plan")
-            self.message.emit(f"{selected.ref} added to the plan")
+            self.message.emit(_("{code} added to the plan").format(code=selected.ref))
         elif code in self.plan:
-            self.message.emit(f"{selected.ref} is already in the plan")
+            self.message.emit(_("{code} is already in the plan").format(code=selected.ref))
         else:
-            self.message.emit(f"A plan holds at most {MAX_PLAN_ITEMS} items; {selected.ref} was not added")
+            self.message.emit(_("A plan holds at most {limit} items; {code} was not added").format(
+                limit=MAX_PLAN_ITEMS, code=selected.ref))
 
     def open_plan(self, path: Path | None = None, as_copy: bool = False, confirmed: bool = False) -> bool:
         """Open a plan file; ``as_copy`` (a pack's homework) leaves the file alone: Save asks where.
@@ -85,7 +87,7 @@ class PlanController(QObject):
         if not confirmed and self.dirty:
             self.confirm_discard(lambda: self.open_plan(path, as_copy, confirmed=True))
             return False
-        path = path or dialogs.ask_open_path(self.window, "Open plan", dialogs.PLAN_FILTER)
+        path = path or dialogs.ask_open_path(self.window, _("Open plan"), dialogs.plan_filter())
         if path is None:
             return False
         content = self.window.content
@@ -93,28 +95,32 @@ class PlanController(QObject):
         try:
             plan = load_plan(path, set(content.atlas.points), set(content.muscles.trigger_points), left_out)
         except PlanError as exc:
-            self._fail(f"Plan not opened: {exc}")  # the file is left exactly as it is
+            self._fail(_("Plan not opened: {error}").format(error=exc))  # the file is left exactly as it is
             return False
         self.panel.set_plan(plan)
         # A plan opened without some of its items is not the file any more: Save asks where to save it.
         self.path = None if as_copy or left_out else Path(path)
         self.dirty = bool(left_out)
         self.planReplaced.emit()
-        self.message.emit(f"Opened {Path(path).name} ({len(plan.items)} items)")
+        self.message.emit(ngettext("Opened {file} ({n} item)", "Opened {file} ({n} items)", len(plan.items)).format(
+            file=Path(path).name, n=len(plan.items)))
         if left_out:
-            self.last_error = "Left out: " + "; ".join(left_out)
-            Notice.ask(self.window, "Plan opened without some items",
-                       f"{Path(path).name} was opened, but {len(left_out)} of its items are not in this atlas "
-                       "(perhaps they come from a teacher's data pack that is not installed here) and were "
-                       "left out. The file itself is unchanged; saving asks where, so it is not overwritten.",
-                       "\n".join(left_out))
+            self.last_error = _("Left out: {items}").format(items="; ".join(left_out))
+            text = ngettext("{file} was opened, but {n} of its items is not in this atlas (perhaps it comes "
+                            "from a teacher's data pack that is not installed here) and was left out. The file "
+                            "itself is unchanged; saving asks where, so it is not overwritten.",
+                            "{file} was opened, but {n} of its items are not in this atlas (perhaps they come "
+                            "from a teacher's data pack that is not installed here) and were left out. The file "
+                            "itself is unchanged; saving asks where, so it is not overwritten.", len(left_out))
+            Notice.ask(self.window, _("Plan opened without some items"),
+                       text.format(file=Path(path).name, n=len(left_out)), "\n".join(left_out))
         return True
 
     def save_plan(self) -> bool:
         return self.save_plan_as(self.path) if self.path else self.save_plan_as()
 
     def save_plan_as(self, path: Path | None = None) -> bool:
-        path = path or dialogs.ask_save_path(self.window, "Save plan", dialogs.PLAN_FILTER,
+        path = path or dialogs.ask_save_path(self.window, _("Save plan"), dialogs.plan_filter(),
                                              f"{self.plan.title}{SUFFIX}")
         if path is None:
             return False
@@ -124,15 +130,15 @@ class PlanController(QObject):
         try:
             save_plan(self.plan, path)
         except OSError as exc:
-            self._fail(f"Plan not saved: {exc}")
+            self._fail(_("Plan not saved: {error}").format(error=exc))
             return False
         self.path, self.dirty = path, False
         remove_stale_temps(path.parent, path.name)  # of earlier saves of this plan that were killed
-        self.message.emit(f"Saved {path.name}")
+        self.message.emit(_("Saved {file}").format(file=path.name))
         return True
 
     def export_handout(self, path: Path | None = None) -> bool:
-        path = path or dialogs.ask_save_path(self.window, "Export handout", "PDF (*.pdf);;PNG image (*.png)",
+        path = path or dialogs.ask_save_path(self.window, _("Export handout"), _("PDF (*.pdf);;PNG image (*.png)"),
                                              f"{self.plan.title}.pdf")
         if path is None:
             return False
@@ -142,18 +148,18 @@ class PlanController(QObject):
         try:
             lang = self.window.patient_view.language.effective()
             if path.suffix.lower() == ".png":
-                export_png(self.window.content, self.plan, path, lang=lang)
+                export_png(self.window.source_content, self.plan, path, lang=lang)
             else:
-                export_pdf(self.window.content, self.plan, path.with_suffix(".pdf"), lang=lang)
+                export_pdf(self.window.source_content, self.plan, path.with_suffix(".pdf"), lang=lang)
         except OSError as exc:
-            self._fail(f"Handout not exported: {exc}")
+            self._fail(_("Handout not exported: {error}").format(error=exc))
             return False
-        self.message.emit(f"Handout written to {path.name}")
+        self.message.emit(_("Handout written to {file}").format(file=path.name))
         return True
 
     def export_quiz(self, path: Path | None = None) -> bool:
         """The plan's points as a blank-figure quiz sheet plus its answer sheet (one 2-page PDF)."""
-        path = path or dialogs.ask_save_path(self.window, "Export quiz sheet", "PDF (*.pdf)",
+        path = path or dialogs.ask_save_path(self.window, _("Export quiz sheet"), _("PDF (*.pdf)"),
                                              f"{self.plan.title} - quiz.pdf")
         if path is None:
             return False
@@ -162,9 +168,9 @@ class PlanController(QObject):
         try:
             export_quiz(self.window.content, self.plan, Path(path).with_suffix(".pdf"))
         except OSError as exc:
-            self._fail(f"Quiz sheet not exported: {exc}")
+            self._fail(_("Quiz sheet not exported: {error}").format(error=exc))
             return False
-        self.message.emit(f"Quiz and answer sheet written to {Path(path).with_suffix('.pdf').name}")
+        self.message.emit(_("Quiz and answer sheet written to {file}").format(file=Path(path).with_suffix(".pdf").name))
         return True
 
     def print_plan(self) -> None:
@@ -173,14 +179,14 @@ class PlanController(QObject):
             from .handout import print_handout
 
             try:
-                print_handout(self.window.content, self.plan, printer, self.window.patient_view.language.effective())
+                print_handout(self.window.source_content, self.plan, printer, self.window.patient_view.language.effective())
             except OSError as exc:
-                self._fail(f"Handout not printed: {exc}")
+                self._fail(_("Handout not printed: {error}").format(error=exc))
                 return
-            self.message.emit("Handout sent to the printer")
+            self.message.emit(_("Handout sent to the printer"))
 
     def export_view(self, path: Path | None = None, height_px: int = 3000) -> bool:
-        path = path or dialogs.ask_save_path(self.window, "Export view image", "PNG image (*.png)",
+        path = path or dialogs.ask_save_path(self.window, _("Export view image"), _("PNG image (*.png)"),
                                              f"{self.window.current_view}.png")
         if path is None:
             return False
@@ -189,7 +195,7 @@ class PlanController(QObject):
         try:
             export_view_image(self.window.scenes[self.window.current_view], Path(path), height_px)
         except OSError as exc:
-            self._fail(f"Image not exported: {exc}")
+            self._fail(_("Image not exported: {error}").format(error=exc))
             return False
-        self.message.emit(f"View written to {Path(path).name} ({height_px} px tall)")
+        self.message.emit(_("View written to {file} ({height} px tall)").format(file=Path(path).name, height=height_px))
         return True

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..atlas.i18n import _
 from ..atlas.keys import describe_key
 from ..atlas.plan import Plan
 
@@ -33,24 +34,25 @@ class PlanPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.title = QLineEdit(self.plan.title)
-        self.title.setPlaceholderText("Plan title (no patient names needed)")
+        self.title.setPlaceholderText(_("Plan title (no patient names needed)"))
+        self.title.setAccessibleName(_("Plan title"))
         layout.addWidget(self.title)
         self.list = QListWidget()
         layout.addWidget(self.list, 1)
         row = QHBoxLayout()
-        self.add_button = QPushButton("Add selected")
-        self.remove_button = QPushButton("Remove")
+        self.add_button = QPushButton(_("Add selected"))
+        self.remove_button = QPushButton(_("Remove"))
         self.up_button = QPushButton("▲")
         self.down_button = QPushButton("▼")
-        self.up_button.setToolTip("Move up (Ctrl+Up)")
-        self.down_button.setToolTip("Move down (Ctrl+Down)")
+        self.up_button.setToolTip(_("Move up (Ctrl+Up)"))
+        self.down_button.setToolTip(_("Move down (Ctrl+Down)"))
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             row.addWidget(button)
         layout.addLayout(row)
-        layout.addWidget(QLabel("Note for this item:"))
+        layout.addWidget(QLabel(_("Note for this item:")))
         self.item_note = QLineEdit()
         layout.addWidget(self.item_note)
-        layout.addWidget(QLabel("Note for the plan:"))
+        layout.addWidget(QLabel(_("Note for the plan:")))
         self.plan_note = QPlainTextEdit()
         self.plan_note.setMaximumHeight(90)
         layout.addWidget(self.plan_note)
@@ -137,5 +139,5 @@ class PlanPanel(QWidget):
         self.changed.emit()
 
     def _on_title(self, text: str) -> None:
-        self.plan.title = text.strip() or "Untitled plan"
+        self.plan.title = text.strip() or _("Untitled plan")
         self.changed.emit()

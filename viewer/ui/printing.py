@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
+from ..atlas.i18n import _
 from ..atlas.store import atomic_write_bytes
 from . import theme
 from .fonts import unscaled
@@ -45,15 +46,21 @@ def plan_views(content, plan) -> list[str]:
 
 
 
-def draw_html(painter: QPainter, rect: QRectF, html: str, point_size: float) -> None:
+def draw_html(painter: QPainter, rect: QRectF, html: str, point_size: float, smallest: float = 0.0) -> None:
+    """Draw ``html`` in ``rect``; with ``smallest``, a text too long for the box (a longer language) is set
+    smaller, down to that size, rather than cut off at the bottom."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(painter.device())  # point sizes in the device's own DPI
     doc.setDocumentMargin(0)
     font = painter.font()
-    font.setPointSizeF(point_size)
-    doc.setDefaultFont(font)
     doc.setHtml(html)
     doc.setTextWidth(rect.width())
+    while True:
+        font.setPointSizeF(point_size)
+        doc.setDefaultFont(font)
+        if point_size - 0.25 < smallest or doc.size().height() <= rect.height():
+            break
+        point_size -= 0.25
     painter.save()
     painter.translate(rect.topLeft())
     doc.drawContents(painter, QRectF(0, 0, rect.width(), rect.height()))
@@ -114,18 +121,18 @@ def draw_figures(painter: QPainter, content, views, keys, area: QRectF, gap: flo
 
 
 
-def painting(device, what: str) -> QPainter:
-    """A painter that has really started on ``device``; OSError naming ``what`` if it could not."""
+def painting(device, failure: str) -> QPainter:
+    """A painter that has really started on ``device``; OSError(``failure``) if it could not."""
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError(f"could not start drawing {what}")
+        raise OSError(failure)
     return painter
 
 
 
-def finish(painter: QPainter, what: str) -> None:
+def finish(painter: QPainter, failure: str) -> None:
     if not painter.end():
-        raise OSError(f"could not finish drawing {what}")
+        raise OSError(failure)
 
 
 
@@ -154,15 +161,16 @@ def write_pdf(path: Path, title: str, pages, dpi: int = 300) -> Path:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = pdf_writer(buffer, title, dpi)
-    painter = painting(writer, f"the PDF {path}")  # rendered in memory first: a failure is never "saved"
+    # rendered in memory first: a failure is never "saved"
+    painter = painting(writer, _("could not start drawing the PDF {path}").format(path=path))
     for number, paint in enumerate(pages):
         if number:
             writer.newPage()
         paint(painter, printable(writer.pageLayout(), dpi))
-    finish(painter, f"the PDF {path}")
+    finish(painter, _("could not finish drawing the PDF {path}").format(path=path))
     data = bytes(buffer.data())
     if not data.startswith(b"%PDF"):
-        raise OSError(f"the PDF for {path} came out empty")
+        raise OSError(_("the PDF for {path} came out empty").format(path=path))
     atomic_write_bytes(Path(path), data)
     return Path(path)
 

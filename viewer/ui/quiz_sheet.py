@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
+from ..atlas.i18n import _
 from ..atlas.keys import describe_key
 from . import theme
 from .printing import draw_figures, draw_html, on_paper, plan_views, write_pdf
@@ -26,7 +27,8 @@ def _list_html(content, plan, answers: bool) -> str:
         else:
             where = ""
         rows.append(f"<p style='margin:0 0 7px 0'><b>{number}.</b> {name}{where}</p>")
-    return "".join(rows) or "<p>(The plan has no points: add some, then print the quiz.)</p>"
+    empty = _("(The plan has no points: add some, then print the quiz.)")
+    return "".join(rows) or f"<p>{escape(empty)}</p>"
 
 
 @on_paper
@@ -34,12 +36,13 @@ def paint_sheet(painter: QPainter, page: QRectF, content, plan, answers: bool) -
     """One page: the quiz (blank figure, name line) or its answer sheet (points drawn and numbered)."""
     unit = page.width() / 180.0
     painter.fillRect(page, theme.color("base"))
-    kind = "Answer sheet" if answers else "Quiz: find the points"
-    task = ("The points drawn and numbered as in the list." if answers else
-            "Mark each point on the figure and write its number beside it.")
-    head = (f"<h1 style='margin:0'>{escape(kind)}</h1><p style='margin:0'>{escape(plan.title)} · {task}</p>")
+    kind = _("Answer sheet") if answers else _("Quiz: find the points")
+    task = (_("The points drawn and numbered as in the list.") if answers else
+            _("Mark each point on the figure and write its number beside it."))
+    head = f"<h1 style='margin:0'>{escape(kind)}</h1><p style='margin:0'>{escape(plan.title)} · {escape(task)}</p>"
     if not answers:
-        head += "<p style='margin:6px 0 0 0'>Name: ______________________________&nbsp;&nbsp;Date: ____________</p>"
+        blanks = _("Name: {line}&nbsp;&nbsp;Date: {short}").format(line="_" * 30, short="_" * 12)
+        head += f"<p style='margin:6px 0 0 0'>{blanks}</p>"
     draw_html(painter, QRectF(page.left(), page.top(), page.width(), 26 * unit), head, 11.0)
     top = page.top() + 28 * unit
     figure_width = page.width() * 0.56
@@ -54,4 +57,4 @@ def export_quiz(content, plan, path: Path, dpi: int = 300) -> Path:
     """The quiz (page 1) and its answer sheet (page 2) as one PDF, saved atomically."""
     pages = [lambda painter, page, answers=answers: paint_sheet(painter, page, content, plan, answers)
              for answers in (False, True)]
-    return write_pdf(path, f"Quiz: {plan.title}", pages, dpi)
+    return write_pdf(path, _("Quiz: {title}").format(title=plan.title), pages, dpi)

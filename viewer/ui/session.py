@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget
 
+from ..atlas.i18n import _
 from .diagram import MIN_SIZE
 
 FILE_NAME = "window.ini"
@@ -20,16 +21,25 @@ def _settings(window) -> QSettings | None:
 
 
 def layout_problem(data_dir) -> str:
-    """Why the layout cannot be remembered (window.ini is a folder, read-only...), or ""."""
+    """Why the layout cannot be remembered (window.ini is a folder, read-only...), as a sentence, or ""."""
     path = Path(data_dir) / FILE_NAME
     if path.is_dir():
-        return f"{FILE_NAME} is a folder"
+        return _("The window layout and View settings will not be remembered: {file} is a folder.").format(
+            file=FILE_NAME)
     if path.exists() and not os.access(path, os.W_OK):
-        return f"{FILE_NAME} is read-only"
+        return _("The window layout and View settings will not be remembered: {file} is read-only.").format(
+            file=FILE_NAME)
     folder = next((p for p in (path.parent, *path.parent.parents) if p.exists()), None)
     if folder is not None and (not folder.is_dir() or not os.access(folder, os.W_OK)):
-        return f"the folder {folder} cannot be written"
+        return _("The window layout and View settings will not be remembered: the folder {folder} cannot be "
+                 "written.").format(folder=folder)
     return ""
+
+
+def not_saved(data_dir) -> str:
+    """The sentence for a window.ini that could not be written (the reason when one is known)."""
+    fallback = _("The window layout and View settings will not be remembered: {file} could not be written.")
+    return layout_problem(data_dir) or fallback.format(file=FILE_NAME)
 
 
 def say_once(window, problem: str) -> None:
@@ -37,9 +47,8 @@ def say_once(window, problem: str) -> None:
     if not problem or getattr(window, "_layout_problem_said", False):
         return
     window._layout_problem_said = True
-    text = f"The window layout and View settings will not be remembered: {problem}."
-    window.statusBar().showMessage(text, 10000)
-    print(f"meridian-viewer: {text}", file=sys.stderr)
+    window.statusBar().showMessage(problem, 10000)
+    print(f"meridian-viewer: {problem}", file=sys.stderr)
 
 
 MIN_SHARE = 0.3  # of the window's width: a restored layout leaves at least this much to the body
@@ -107,4 +116,4 @@ def save_layout(window) -> None:
     settings.setValue("view", window.current_view)
     settings.sync()
     if settings.status() != QSettings.Status.NoError:
-        say_once(window, layout_problem(window.data_dir) or f"{FILE_NAME} could not be written")
+        say_once(window, not_saved(window.data_dir))

@@ -2,37 +2,52 @@
 diagram, presentation mode and study panels, in one table that can be saved as a printable PDF."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
+from ..atlas.i18n import N_, _
 from . import dialogs, theme
 from .safe_text import escape
 
 # Keys that are not menu entries: (where, keys, what). Study and presentation keys are checked against
 # the panels' own key tables by the tests, so this list cannot drift from what the keys do.
 OTHER_KEYS = (
-    ("Diagram", "Mouse wheel, pinch", "Zoom at the pointer (the spot under it stays put)"),
-    ("Diagram", "Drag", "Pan"),
-    ("Diagram", "+  /  −", "Zoom in / out"),
-    ("Diagram", "0", "Fit the whole figure"),
-    ("Diagram", "Click", "Select a point, trigger point or muscle (in 'Where does it hurt?': a spot)"),
-    ("Presentation", "→  Space  Page Down", "Next item of the plan (or next point on the channel)"),
-    ("Presentation", "←  Backspace  Page Up", "Previous item"),
-    ("Presentation", "Esc", "Leave presentation mode"),
-    ("Study: cards", "1  2  3  4", "Choose an answer"),
-    ("Study: cards", "Enter", "Start / next card"),
-    ("Study: cards", "H  Space  E", "Rate the card: hard, good, easy"),
-    ("Study: locate", "N", "Next point to find"),
-    ("Study: locate", "Space", "Show the next step of the answer (landmarks, route)"),
-    ("Study: locate", "Esc", "Stop"),
+    (N_("Diagram"), N_("Mouse wheel, pinch"), N_("Zoom at the pointer (the spot under it stays put)")),
+    (N_("Diagram"), N_("Drag"), N_("Pan")),
+    (N_("Diagram"), "+  /  −", N_("Zoom in / out")),
+    (N_("Diagram"), "0", N_("Fit the whole figure")),
+    (N_("Diagram"), N_("Click"), N_("Select a point, trigger point or muscle (in 'Where does it hurt?': a spot)")),
+    (N_("Presentation"), "→  Space  Page Down", N_("Next item of the plan (or next point on the channel)")),
+    (N_("Presentation"), "←  Backspace  Page Up", N_("Previous item")),
+    (N_("Presentation"), "Esc", N_("Leave presentation mode")),
+    (N_("Study: cards"), "1  2  3  4", N_("Choose an answer")),
+    (N_("Study: cards"), "Enter", N_("Start / next card")),
+    (N_("Study: cards"), "H  Space  E", N_("Rate the card: hard, good, easy")),
+    (N_("Study: locate"), "N", N_("Next point to find")),
+    (N_("Study: locate"), "Space", N_("Show the next step of the answer (landmarks, route)")),
+    (N_("Study: locate"), "Esc", N_("Stop")),
 )
 
 
 def _plain(text: str) -> str:
+    """A menu title without its mnemonic ("&File", "文件(&F)") or trailing dots."""
+    text = re.sub(r"\s*\(&[^&]\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".")
+
+
+def key_names(keys: str) -> str:
+    """Key names in the user's language, as Qt's own translations name them ("Space" -> "Espacio")."""
+    words = {"Mouse wheel, pinch": _("Mouse wheel, pinch"), "Drag": _("Drag"), "Click": _("Click")}
+    if keys in words:
+        return words[keys]
+    qt_names = {"Space": "Space", "Page Down": "PgDown", "Page Up": "PgUp", "Backspace": "Backspace",
+                "Enter": "Enter", "Esc": "Esc"}
+    return "  ".join(QKeySequence(qt_names[k]).toString(QKeySequence.SequenceFormat.NativeText) if k in qt_names
+                     else k for k in keys.split("  "))
 
 
 def menu_shortcuts(window) -> list[tuple[str, str, str]]:
@@ -63,8 +78,10 @@ def shortcuts_html(window) -> str:
         return f"<h3 style='margin:10px 0 4px 0'>{escape(title)}</h3><table cellspacing='0'>{body}</table>"
 
     menus = [(menu, keys, entry) for menu, keys, entry in menu_shortcuts(window)]
-    return ("<h2 style='margin:0'>Meridian Viewer: keyboard shortcuts</h2>"
-            + table("Menu commands", menus) + table("Diagram, presentation and study", OTHER_KEYS))
+    others = [(_(where), key_names(keys), _(what)) for where, keys, what in OTHER_KEYS]
+    title = _("Meridian Viewer: keyboard shortcuts")
+    return (f"<h2 style='margin:0'>{escape(title)}</h2>"
+            + table(_("Menu commands"), menus) + table(_("Diagram, presentation and study"), others))
 
 
 def save_pdf(window, path: Path) -> Path:
@@ -75,7 +92,7 @@ def save_pdf(window, path: Path) -> Path:
         with theme.using(theme.PAPER):
             draw_html(painter, page, shortcuts_html(window), 9.5)
 
-    return write_pdf(path, "Meridian Viewer keyboard shortcuts", [paint])
+    return write_pdf(path, _("Meridian Viewer keyboard shortcuts"), [paint])
 
 
 class ShortcutsDialog(QDialog):
@@ -83,7 +100,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened again and again: never piles up
         self.window = window
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(_("Keyboard shortcuts"))
         self.resize(640, 640)
         layout = QVBoxLayout(self)
         self.text = QTextBrowser()
@@ -91,21 +108,21 @@ class ShortcutsDialog(QDialog):
         self.text.setHtml(shortcuts_html(window))
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.save = buttons.addButton("Save as PDF for printing…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save = buttons.addButton(_("Save as PDF for printing…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.save.clicked.connect(self._on_save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def _on_save(self) -> None:
-        path = dialogs.ask_save_path(self, "Save keyboard shortcuts", "PDF (*.pdf)", "meridian-viewer-keys.pdf")
+        path = dialogs.ask_save_path(self, _("Save keyboard shortcuts"), _("PDF (*.pdf)"), "meridian-viewer-keys.pdf")
         if path is None:
             return
         try:
             saved = save_pdf(self.window, Path(path).with_suffix(".pdf"))
         except OSError as exc:
-            self.window.statusBar().showMessage(f"Shortcuts not saved: {exc}", 0)
+            self.window.statusBar().showMessage(_("Shortcuts not saved: {error}").format(error=exc), 0)
             return
-        self.window.statusBar().showMessage(f"Keyboard shortcuts saved to {saved.name}", 5000)
+        self.window.statusBar().showMessage(_("Keyboard shortcuts saved to {file}").format(file=saved.name), 5000)
 
 
 def show_shortcuts(window) -> None:

@@ -15,14 +15,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..atlas.i18n import N_, _, ngettext
 from ..atlas.study import POINT_KINDS, LocateDrill, StudySession, decks
 from . import theme
 from .fonts import hanzi_safe, hanzi_supported, relative_font
 from .safe_text import escape, plain
 from .study_keys import StudyKeys
+from .words import point_name, view_word
 from .wrap_button import WrapButton
 
-GRADE_WORDS = {"excellent": "Excellent", "good": "Good", "close": "Close", "missed": "Missed"}
+GRADE_WORDS = {"excellent": N_("Excellent"), "good": N_("Good"), "close": N_("Close"), "missed": N_("Missed")}
+KIND_WORDS = {"code_to_name": N_("code → name"), "name_to_code": N_("name → code"),
+              "point_to_meridian": N_("point → channel"), "hanzi_to_point": N_("hanzi → point"),
+              "muscle_to_referral": N_("muscle → referred pain"), "referral_to_muscle": N_("referred pain → muscle"),
+              "category_to_point": N_("category → point"), "point_to_relation": N_("point → category")}
+
+
+def _kind(kind: str) -> str:
+    return _(KIND_WORDS[kind]) if kind in KIND_WORDS else kind.replace("_", " ")
+
+
+def _score(result, cm: bool = False) -> str:
+    """'Good: 0.4 cun away (1 cm)' for a locate answer."""
+    text = _("{grade}: {cun} cun away ({cm} cm)") if cm else _("{grade}: {cun} cun away")
+    return text.format(grade=_(GRADE_WORDS[result.grade]), cun=f"{result.distance_cun:.1f}",
+                       cm=f"{result.distance_cm:.0f}")
 
 
 def _big(label: QLabel, factor: float = 1.3) -> QLabel:
@@ -75,9 +92,9 @@ class CardsTab(KeyboardTab):
             self.deck.addItem(deck.title, deck)
         self.progress = plain(QLabel())
         self.progress.setWordWrap(True)
-        self.start = QPushButton("Start session (Enter)")
+        self.start = QPushButton(_("Start session (Enter)"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.prompt = plain(_big(QLabel("Choose a deck and start.")))
+        self.prompt = plain(_big(QLabel(_("Choose a deck and start."))))
         self.options = [WrapButton() for _ in range(4)]
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
@@ -107,9 +124,10 @@ class CardsTab(KeyboardTab):
     def show_progress(self) -> None:
         deck = self.deck.currentData()
         p = self.store.progress(deck)
-        self.progress.setText(f"{p['total']} cards · {p['new']} new · {p['due']} due now · "
-                              f"{p['learning']} learning · {p['review']} in long-term review"
-                              + (f"\n{self.store.note}" if self.store.note else ""))  # never a silent failure
+        text = ngettext("{total} card · {new} new · {due} due now · {learning} learning · {review} in long-term review",
+                        "{total} cards · {new} new · {due} due now · {learning} learning · {review} in long-term "
+                        "review", p["total"]).format(**p)
+        self.progress.setText(text + (f"\n{self.store.note}" if self.store.note else ""))  # never a silent failure
 
     def _show_options(self, on: bool) -> None:
         for button in self.options:
@@ -149,12 +167,14 @@ class CardsTab(KeyboardTab):
         self.answered.emit(q.kind, q.ref)
         if index == q.answer:
             self.pending_right = True
-            self.say(lambda: f"<b style='color:{theme.css('success')}'>✓ Right.</b> How easy was it? "
-                             "<b>H</b> hard · <b>Space</b> good · <b>E</b> easy")
+            right = _("<b style='color:{colour}'>✓ Right.</b> How easy was it? "
+                      "<b>H</b> hard · <b>Space</b> good · <b>E</b> easy")
+            self.say(lambda: right.format(colour=theme.css("success")))
         else:
             self.session.answer(q, index)
-            self.say(lambda: f"<b style='color:{theme.css('caution')}'>✗ Not quite.</b> The answer is "
-                             f"<b>{escape(q.options[q.answer])}</b>.<br>{escape(hanzi_safe(q.explanation))}")
+            wrong = _("<b style='color:{colour}'>✗ Not quite.</b> The answer is <b>{answer}</b>.")
+            self.say(lambda: wrong.format(colour=theme.css("caution"), answer=escape(q.options[q.answer]))
+                     + f"<br>{escape(hanzi_safe(q.explanation))}")
             self.next_question_after_wrong()
 
     _feedback = None  # makes the feedback's HTML in the current theme's colours
@@ -189,11 +209,13 @@ class CardsTab(KeyboardTab):
         if self.session is None:
             return
         s = self.session.summary
-        kinds = "".join(f"<li>{escape(k.replace('_', ' '))}: {v[1]} of {v[0]}</li>"
-                        for k, v in s.by_kind.items())
-        self.prompt.setText("Session finished.")
-        self.feedback.setText(f"<h3>{s.correct} of {s.answered} right ({s.accuracy:.0%})</h3><ul>{kinds}</ul>"
-                              "<p>Cards you missed come back first next time. Press Enter for more.</p>")
+        kinds = "".join("<li>" + escape(_("{kind}: {right} of {total}").format(kind=_kind(k), right=v[1], total=v[0]))
+                        + "</li>" for k, v in s.by_kind.items())
+        self.prompt.setText(_("Session finished."))
+        score = _("{right} of {total} right ({share})").format(right=s.correct, total=s.answered,
+                                                                share=f"{s.accuracy:.0%}")
+        more = _("Cards you missed come back first next time. Press Enter for more.")
+        self.feedback.setText(f"<h3>{escape(score)}</h3><ul>{kinds}</ul><p>{escape(more)}</p>")
         self.session = None
         self.show_progress()
 
@@ -218,13 +240,13 @@ class LocateTab(KeyboardTab):
         for deck in deck_choices(content, extra_decks):
             if deck.kinds and deck.kinds[0] in POINT_KINDS:  # decks of points, not muscles or categories
                 self.deck.addItem(deck.title, deck)
-        self.start = QPushButton("Next point (N)")
+        self.start = QPushButton(_("Next point (N)"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.prompt = _big(QLabel("Pick a deck and press N: you will be asked to click where a point lies."))
+        self.prompt = _big(QLabel(_("Pick a deck and press N: you will be asked to click where a point lies.")))
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
         self.feedback.setTextFormat(Qt.TextFormat.RichText)
-        self.stop = QPushButton("Stop (Esc)")
+        self.stop = QPushButton(_("Stop (Esc)"))
         for widget in (self.deck, self.start, self.prompt, self.feedback, self.stop):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -247,13 +269,14 @@ class LocateTab(KeyboardTab):
             self.drill = LocateDrill(self.content, self.store, deck)
         self.target, self.result, self.step = self.drill.next_point(), None, 0
         if self.target is None:
-            self.prompt.setText("Nothing due in this deck right now. Well done.")
+            self.prompt.setText(_("Nothing due in this deck right now. Well done."))
             self.stopped.emit()
             return
         code, view = self.target
         point = self.content.atlas.points[code]
-        self.prompt.setText(f"Find <b>{escape(code)} {escape(point.pinyin)}</b> ({escape(point.english)}) "
-                            f"on the {view} view: click on the body.")
+        find = _("Find <b>{code} {pinyin}</b> ({name}) on the {view} view: click on the body.")
+        self.prompt.setText(find.format(code=escape(code), pinyin=escape(point.pinyin),
+                                        name=escape(hanzi_safe(point_name(point))), view=escape(view_word(view))))
         self.prompt.setTextFormat(Qt.TextFormat.RichText)
         self.feedback.setText("")
         self.started.emit(view)
@@ -265,10 +288,9 @@ class LocateTab(KeyboardTab):
         self.result = self.drill.answer(code, view, x, y)
         self.result_click = (x, y)
         r = self.result
-        self.feedback.setText(f"<h3>{GRADE_WORDS[r.grade]}: {r.distance_cun:.1f} cun away "
-                              f"({r.distance_cm:.0f} cm)</h3><p>{escape(r.miss_words().capitalize())}.</p>"
-                              f"<p>Press <b>Space</b> to see how to find it, step by step; <b>N</b> for the "
-                              f"next point.</p>")
+        more = _("Press <b>Space</b> to see how to find it, step by step; <b>N</b> for the next point.")
+        self.feedback.setText(f"<h3>{escape(_score(r, cm=True))}</h3><p>{escape(r.miss_words().capitalize())}.</p>"
+                              f"<p>{more}</p>")
         self.reveal.emit(self.result, 0)
 
     def next_step(self) -> None:
@@ -276,8 +298,8 @@ class LocateTab(KeyboardTab):
             return
         self.step += 1
         steps = "".join(f"<li>{escape(text)}</li>" for text in self.result.steps[:self.step])
-        self.feedback.setText(f"<h3>{GRADE_WORDS[self.result.grade]}: {self.result.distance_cun:.1f} cun away"
-                              f"</h3><p>{escape(self.result.miss_words().capitalize())}.</p><ol>{steps}</ol>")
+        self.feedback.setText(f"<h3>{escape(_score(self.result))}</h3>"
+                              f"<p>{escape(self.result.miss_words().capitalize())}.</p><ol>{steps}</ol>")
         self.reveal.emit(self.result, self.step)
 
     def finish(self) -> None:
@@ -291,8 +313,8 @@ class StudyPanel(QTabWidget):
         self.setObjectName("study")
         self.cards = CardsTab(content, store, extra_decks=extra_decks)
         self.locate = LocateTab(content, store, extra_decks=extra_decks)
-        self.addTab(self.cards, "Cards")
-        self.addTab(self.locate, "Locate the point")
+        self.addTab(self.cards, _("Cards"))
+        self.addTab(self.locate, _("Locate the point"))
         if store.note:
             self.cards.feedback.setText(escape(store.note))
         self.keys = StudyKeys(self)
