@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout
 
 from .. import APP_NAME, __version__
+from ..atlas.describe import DISCLAIMER
 from ..atlas.i18n import _, ngettext
-from .details import DISCLAIMER
 
 
 class ProblemsDialog(QDialog):
