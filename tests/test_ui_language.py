@@ -3,7 +3,6 @@ language (English standing in, and saying so, where a translation is missing), s
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 
 from viewer.atlas import i18n
 from viewer.atlas.localize import localize

@@ -87,7 +87,8 @@ def content_completeness() -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from viewer.atlas.content import load_content
     from viewer.atlas.resources import assets_root
-    from viewer.atlas.translations import completeness as share, english_texts, load_translation
+    from viewer.atlas.translations import completeness as share
+    from viewer.atlas.translations import english_texts, load_translation
 
     content = load_content(use_cache=False)
     english = english_texts(content.atlas, content.muscles, content.overview)

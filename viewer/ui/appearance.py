@@ -17,7 +17,8 @@ from . import theme
 from .fonts import relative_font, set_text_scale, text_scale
 from .session import FILE_NAME, not_saved, say_once
 
-THEME_CHOICES = {"system": N_("&System"), "light": N_("&Light"), "dark": N_("&Dark"), "high_contrast": N_("&High contrast")}
+THEME_CHOICES = {"system": N_("&System"), "light": N_("&Light"), "dark": N_("&Dark"),
+                 "high_contrast": N_("&High contrast")}
 TEXT_SIZES = (100, 125, 150, 175, 200)  # per cent of the system's font size
 KEYS = {"larger": "Ctrl+Shift+Up", "smaller": "Ctrl+Shift+Down"}  # Ctrl+Shift+= would also be Ctrl++ (zoom)
 THEME_KEY, TEXT_KEY = "appearance/theme", "appearance/text_size"

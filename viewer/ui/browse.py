@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas.categories import WORDS
-from ..atlas.i18n import N_, _, ngettext
 from ..atlas.finder import KIND_TITLES, Finder
+from ..atlas.i18n import N_, _, ngettext
 from ..atlas.model import channel_label
 from ..atlas.search import Filters, SearchIndex
 from .fonts import hanzi_safe

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..atlas.i18n import N_, _
 from ..atlas.keys import trigger_key
 from ..atlas.muscles import correspondence_summary
-from ..atlas.i18n import N_, _
 from . import theme
 from .safe_text import escape
 
@@ -59,7 +59,8 @@ class CorrespondenceDialog(QDialog):
         self.summary.setMaximumHeight(260)
         layout.addWidget(self.summary)
         self.table = QTableWidget(len(items), 5)
-        self.table.setHorizontalHeaderLabels([_("Trigger point"), _("Muscle"), _("Nearest acupoint"), _("cm"), _("cun")])
+        headers = [_("Trigger point"), _("Muscle"), _("Nearest acupoint"), _("cm"), _("cun")]
+        self.table.setHorizontalHeaderLabels(headers)
         muscles = content.muscles
         self.pairs = sorted(items, key=lambda c: c.distance_cm)
         for row, item in enumerate(self.pairs):

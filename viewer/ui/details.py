@@ -18,7 +18,6 @@ from .safe_text import escape
 from .words import view_word
 
 
-
 def caution_chips(tags, local: Localized | None = None) -> str:
     """The caution labels of ``tags`` as red chips (wording from assets/atlas/cautions.toml, translated)."""
     from ..atlas.cautions import vocabulary
@@ -88,7 +87,8 @@ class DetailsPanel(QTextBrowser):
     def _safety_html(self, muscle, chips: str = "") -> str:
         safety = "".join(f"<li>{escape(x)}</li>" for x in muscle.safety)
         note = self._english("muscle", muscle.id, "safety")
-        return heading(_("Safety"), theme.css("caution")) + (f"<p>{chips}{note}</p>" if chips or note else "") + f"<ul>{safety}</ul>"
+        chips_line = f"<p>{chips}{note}</p>" if chips or note else ""
+        return heading(_("Safety"), theme.css("caution")) + chips_line + f"<ul>{safety}</ul>"
 
     def _muscle_html(self, muscle_id: str) -> str:
         muscle = self.content.muscles.muscles[muscle_id]
@@ -108,12 +108,14 @@ class DetailsPanel(QTextBrowser):
             red=f"<span style='{zone}'>&nbsp;{escape(red)}&nbsp;</span>")
         english = self._english
         return (
-            f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> {escape(muscle.name)}"
+            f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> "
+            f"{escape(muscle.name)}"
             f"{english('muscle', muscle_id, 'name')}</h2>"
             f"<p style='margin-top:2px'><i>{escape(muscle.latin)}</i><br>{' · '.join(facts)}</p>"
             f"<p>{escape(muscle.summary)}{english('muscle', muscle_id, 'summary')}</p>"
             f"<p style='color:{theme.css('muted')}'>{legend}</p>"
-            + heading(_("Typical complaints")) + f"<p>{escape(muscle.symptoms)}{english('muscle', muscle_id, 'symptoms')}</p>"
+            + heading(_("Typical complaints"))
+            + f"<p>{escape(muscle.symptoms)}{english('muscle', muscle_id, 'symptoms')}</p>"
             + heading(_("Trigger points")) + f"<ul>{tps}</ul>"
             + heading(_("Palpation")) + f"<p>{escape(muscle.palpation)}{english('muscle', muscle_id, 'palpation')}</p>"
             + heading(_("Dry needling")) + f"<p>{escape(muscle.needling)}{english('muscle', muscle_id, 'needling')}</p>"
@@ -126,7 +128,8 @@ class DetailsPanel(QTextBrowser):
         muscle = self.content.muscles.muscles[tp.muscle]
         of = _("Trigger point of <b>{muscle}</b>").format(muscle=escape(muscle.name))
         return (
-            f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> {escape(tp.id)}</h2>"
+            f"<h2 style='margin-bottom:0'><span style='color:{theme.css('dry_needling')}'>&#10005;</span> "
+            f"{escape(tp.id)}</h2>"
             f"<p style='margin-top:2px'><b>{escape(tp.name)}</b>{self._english('trigger_point', tp_id, 'name')}"
             f"<br>{of}</p>"
             f"<p>{self._nearest_html(tp.id)}</p>"
@@ -200,7 +203,8 @@ class DetailsPanel(QTextBrowser):
             parts.append(f"<p style='color:{theme.css('muted')}'>{how}</p>")
         if point.disputed:
             disputed = _("<b>Location disputed:</b> {text}").format(text=escape(hanzi_safe(point.disputed)))
-            parts.append(f"<p style='background:{theme.css('disputed')};padding:4px'>{disputed}{english('point', code, 'disputed')}</p>")
+            note = english("point", code, "disputed")
+            parts.append(f"<p style='background:{theme.css('disputed')};padding:4px'>{disputed}{note}</p>")
         categories = self.content.categories.of(code)
         if categories:
             items = "".join(f"<li>{escape(m.describe())}</li>" for m in categories)

@@ -74,8 +74,9 @@ class LegendOverlay(QWidget):
                     ("▭", N_("Muscle")), ("┅", N_("Deep muscle (dashed)")))
     SYMBOLS = tuple(symbol for symbol, _ in TRIGGER_ROWS)
     # Translators: the legend's short words when little room is left beside the figure.
-    SHORT: ClassVar[dict[str, str]] = {"Trigger point": N_("TrP"), "Pain zone (essential)": N_("Pain"), "Spillover zone": N_("Spill"),
-             "Muscle": N_("Muscle"), "Deep muscle (dashed)": N_("Deep")}
+    SHORT: ClassVar[dict[str, str]] = {"Trigger point": N_("TrP"), "Pain zone (essential)": N_("Pain"),
+                                       "Spillover zone": N_("Spill"), "Muscle": N_("Muscle"),
+                                       "Deep muscle (dashed)": N_("Deep")}
 
     @property
     def row(self) -> int:

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from ..atlas import keys
 from ..atlas.favourites import Favourites
-from ..atlas.i18n import N_, _
 from ..atlas.history import History
+from ..atlas.i18n import N_, _
 from ..atlas.muscles import nearby_points, where_it_hurts_area
 from .actions import build_actions
 from .browse import BrowsePanel

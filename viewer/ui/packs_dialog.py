@@ -87,10 +87,11 @@ class PacksDialog(QDialog):
             summary = f"packs/{pack.folder}/ · {counts}"
             top = QTreeWidgetItem(self.tree, [pack.name, summary])
             for deck in pack.decks:
-                QTreeWidgetItem(top, [_("Deck: {name}").format(name=deck.name), ngettext(
-                    "{n} point (Study panel)", "{n} points (Study panel)", len(deck.points)).format(n=len(deck.points))])
+                count = ngettext("{n} point (Study panel)", "{n} points (Study panel)", len(deck.points))
+                QTreeWidgetItem(top, [_("Deck: {name}").format(name=deck.name), count.format(n=len(deck.points))])
             for plan in pack.plans:
-                items = ngettext("{file} · {n} item", "{file} · {n} items", plan.items).format(file=plan.file, n=plan.items)
+                items = ngettext("{file} · {n} item", "{file} · {n} items", plan.items).format(
+                    file=plan.file, n=plan.items)
                 item = QTreeWidgetItem(top, [_("Plan: {title}").format(title=plan.title), items])
                 item.setData(0, PLAN_ROLE, str(data_dir / "packs" / pack.folder / plan.file))
             top.setExpanded(True)

@@ -39,7 +39,8 @@ class PainPanel(QWidget):
                         "A spot on the <b>{view}</b> view: {n} muscles may refer pain here.", len(hits))
         close = ngettext("{n} acupoint lies close by.", "{n} acupoints lie close by.", len(near))
         caveat = _("Educational, not a diagnosis.")
-        self.hint.setText(f"{spot.format(view=view_word(view), n=len(hits))}<br>{close.format(n=len(near))}<br>{caveat}")
+        spot = spot.format(view=view_word(view), n=len(hits))
+        self.hint.setText(f"{spot}<br>{close.format(n=len(near))}<br>{caveat}")
         muscles = QTreeWidgetItem([_("Muscles referring pain here ({n})").format(n=len(hits)), "", ""])
         for hit in hits:
             muscle = self.content.muscles.muscles[hit.muscle]

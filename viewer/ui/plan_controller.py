@@ -5,9 +5,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ..atlas.i18n import _, ngettext
 from ..atlas.keys import parse
 from ..atlas.limits import MAX_PLAN_ITEMS
-from ..atlas.i18n import _, ngettext
 from ..atlas.plan import SUFFIX, Plan, PlanError, load_plan, save_plan
 from ..atlas.store import remove_stale_temps
 from . import dialogs
@@ -179,7 +179,8 @@ class PlanController(QObject):
             from .handout import print_handout
 
             try:
-                print_handout(self.window.source_content, self.plan, printer, self.window.patient_view.language.effective())
+                print_handout(self.window.source_content, self.plan, printer,
+                              self.window.patient_view.language.effective())
             except OSError as exc:
                 self._fail(_("Handout not printed: {error}").format(error=exc))
                 return
