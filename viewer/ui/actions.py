@@ -98,7 +98,7 @@ ACTIONS = (
 # (one per body view, the panels' show/hide switches, the patient-language submenu, View ▸ Theme and
 # View ▸ Text size, the Language menu).
 MENUS = (
-    ("&File", ("new_plan", "open_plan", "save_plan", "save_plan_as", "add_to_plan", "-", "export_handout",
+    (N_("&File"), ("new_plan", "open_plan", "save_plan", "save_plan_as", "add_to_plan", "-", "export_handout",
                "export_quiz", "print_handout", "export_view", "@patient_language", "-", "quit")),
     (N_("&View"), ("@views", "-", "zoom_in", "zoom_out", "fit", "zoom_selection", "-", "next_point",
                "previous_point", "clear", "-", "acupoints", "triggers", "pain", "-", "patient", "presentation",
