@@ -98,6 +98,19 @@ def in_process(runs: int) -> dict[str, float]:
         times.append(time.perf_counter() - start)
     results["select"] = statistics.median(times)
     results["select_max"] = max(times)
+    from viewer.atlas.finder import Finder
+
+    finder = Finder.build(window.content)  # the Ctrl+F / Browse search over points, muscles, indications
+    queries = ["s", "st", "st36", "zusanly", "hoku", "piriformis", "back pain", "sciatica", "ql1", "足三里",
+               "족삼리", "xqzvw"]
+    times = []
+    for _ in range(max(runs, 3)):
+        for query in queries:
+            start = time.perf_counter()
+            finder.search(query)
+            times.append(time.perf_counter() - start)
+    results["search"] = statistics.median(times)
+    results["search_max"] = max(times)
     window.close()
     return results
 
@@ -114,6 +127,8 @@ def table(bare: float, cold: float, floor: float, inproc: dict[str, float]) -> s
         f"| full repaint 1920x1080, all layers on (worst view, median) | {repaint * 1000:.1f} ms | < 8 ms |",
         f"| select a point → details panel updated (median / max) | {inproc['select'] * 1000:.1f} ms / "
         f"{inproc['select_max'] * 1000:.1f} ms | < 16 ms |",
+        f"| search as you type, whole index (median / max per query) | {inproc['search'] * 1000:.1f} ms / "
+        f"{inproc['search_max'] * 1000:.1f} ms | < 16 ms |",
     ]
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     import PySide6

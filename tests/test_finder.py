@@ -1,8 +1,6 @@
 """One search over everything: points, muscles, trigger points, indications; ranked; forgiving; fast."""
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from viewer.atlas.finder import SOURCES, Entry, Finder, term
@@ -75,17 +73,6 @@ def test_a_new_kind_of_entry_is_one_function(content):
     finder = Finder.build(content, [*SOURCES, schools])
     first = finder.search("command points")[0].entry
     assert first.title == "Four command points" and "LI4" in first.members
-
-
-def test_searching_the_full_index_is_fast(finder):
-    """Typing stays instant: each query over the whole index takes well under a frame."""
-    queries = ["s", "st", "st3", "st36", "zusanly", "hoku", "piriformis", "back pain", "sciatica", "q",
-               "ql1", "lumbar", "gluteus med", "heart", "xqzvw", "足三里"] * 5
-    started = time.perf_counter()
-    for query in queries:
-        finder.search(query)
-    per_query = (time.perf_counter() - started) / len(queries)
-    assert per_query < 0.015
 
 
 @pytest.mark.parametrize("query, title", [("renzhong", "GV26"), ("人中", "GV26"), ("piles", "haemorrhoids"),
