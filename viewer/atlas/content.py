@@ -19,6 +19,7 @@ from .muscles import (
 )
 from .packs import Pack
 from .placement import Layout, layout_points
+from .safety import SafetyAtlas, link_points, load_safety, place_safety
 from .search import SearchIndex
 
 # WHO standard point counts per channel: checked by the tests and by tools/check_atlas.py.
@@ -40,6 +41,7 @@ class Content:
     correspondence: list[Correspondence] = field(default_factory=list)  # trigger point -> nearest acupoint
     misplaced: list = field(default_factory=list)  # pack files in the wrong place: looked up every start
     categories: PointCategories = field(default_factory=PointCategories)  # well, source, back-shu ...
+    safety: SafetyAtlas = field(default_factory=SafetyAtlas)  # what lies under the skin (lung, vessels, nerves)
 
 
     def search_index(self) -> SearchIndex:
@@ -51,7 +53,7 @@ class Content:
     @property
     def problems(self) -> list[Problem]:
         return (self.atlas.problems + self.layout.problems + self.muscles.problems + self.overview.problems
-                + self.categories.problems + self.misplaced)
+                + self.categories.problems + self.safety.problems + self.misplaced)
 
 
 def load_content(folder: Path | None = None, data_dir: Path | None = None, use_cache: bool = True) -> Content:
@@ -67,9 +69,10 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     folder = folder or asset_path("atlas/meridians")
     muscle_folder = folder.parent / "muscles"
     compare_file = asset_path("content/compare.toml")
+    safety_file = asset_path("atlas/safety.toml")
     inputs = (meridian_files(folder) + sorted(muscle_folder.glob("*.toml"))
               + [compare_file, asset_path("atlas/cautions.toml"), asset_path("atlas/indications.toml"),
-                 asset_path("atlas/categories.toml")])
+                 asset_path("atlas/categories.toml"), safety_file])
     if data_dir is not None:
         inputs += [d / "pack.toml" for d in pack_dirs(data_dir)]
     key = cache.content_key(inputs) if use_cache else ""
@@ -84,8 +87,10 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     layout = layout_points(atlas, body)
     muscles = place_muscles(muscles, atlas, body)
     categories = load_categories(asset_path("atlas/categories.toml"), atlas)
+    safety = link_points(place_safety(load_safety(safety_file), atlas, body), layout, muscles)
     content = Content(atlas, body, layout, packs, None, muscles,  # search: built on first use (search_index())
-                      load_overview(compare_file), correspondences(muscles, layout, body), categories=categories)
+                      load_overview(compare_file), correspondences(muscles, layout, body), categories=categories,
+                      safety=safety)
     if use_cache:
         cache.save(key, dataclasses.replace(content, search=None))
     content.misplaced = misplaced_packs(data_dir) if data_dir is not None else []

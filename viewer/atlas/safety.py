@@ -1,0 +1,352 @@
+"""The safety layer: what a needle can meet under the skin (Qt-free).
+
+``assets/atlas/safety.toml`` lists the structures (the lungs and pleura, the kidneys, the great vessels
+and nerves) drawn per view in the body model's coordinates, with the depth at which they lie in the
+regions that matter and the safe direction there. ``link_points`` works out which acupoints and
+trigger points lie over or near each structure (a geometric test on every view, with a margin), and
+the data may add or remove links by name. See docs/safety-schema.md for the file format.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .body import _inside, flatten, mirror, smooth_closed, smooth_open
+from .loader import EntryError, _number, _read_toml, _text, _unknown, entries_of, parse_placement
+from .model import Placement, Problem
+from .muscles import _sides
+from .placement import PlacementError, Resolver
+
+KINDS = ("organ", "vessel", "nerve")
+SIDES = ("both", "left", "right")
+CM_PER_UNIT = 170.0  # the figure stands 170 cm tall
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_FIELDS = {"id", "name", "kind", "note", "safe", "depth", "margin_cm", "shape", "region", "link", "unlink"}
+_SHAPE_FIELDS = {"view", "outline", "line", "side", "label"}
+_REGION_FIELDS = {"id", "name", "depth", "safe", "area"}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A closed outline (an organ, or the area a depth fact covers) or an open line (a vessel, a nerve)."""
+
+    view: str
+    vertices: tuple[Placement, ...]
+    closed: bool
+    side: str = "both"  # "both": drawn on each side (mirrored); "left"/"right": the subject's side only
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Region:
+    """Where a depth fact holds, and the safe way to needle there."""
+
+    id: str
+    name: str
+    depth: str
+    safe: str
+    areas: tuple[Shape, ...] = ()
+
+
+@dataclass(frozen=True)
+class Structure:
+    id: str
+    name: str
+    kind: str  # organ, vessel or nerve
+    note: str
+    safe: str
+    depth: str
+    margin_cm: float
+    shapes: tuple[Shape, ...]
+    regions: tuple[Region, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()  # (point code or "tp:<id>", region id or "")
+    unlinks: tuple[str, ...] = ()
+
+
+@dataclass
+class Drawn:
+    """A placed shape on one side of one view (model units)."""
+
+    structure: str
+    view: str
+    side: str
+    closed: bool
+    commands: tuple[tuple, ...]
+    label: str = ""
+    region: str = ""  # set for the area of a depth fact (not drawn)
+
+    @functools.cached_property
+    def polyline(self) -> tuple[tuple[float, float], ...]:
+        return tuple(flatten(self.commands, 8))
+
+    def distance(self, x: float, y: float) -> float:
+        """0 inside a closed shape, else the distance to its outline or line (model units)."""
+        pts = self.polyline
+        if self.closed and _inside(pts, x, y):
+            return 0.0
+        best = math.inf
+        for (ax, ay), (bx, by) in zip(pts, pts[1:] + (pts[:1] if self.closed else ())):
+            best = min(best, _segment_distance(x, y, ax, ay, bx, by))
+        return best
+
+
+@dataclass(frozen=True)
+class SafetyNote:
+    """What lies under one point: the structure, how near, the depth fact and the safe direction."""
+
+    structure: str
+    name: str
+    kind: str
+    relation: str  # "over" (on or within half a centimetre), "near" (within the margin), "listed" (by the data)
+    distance_cm: float
+    region: str  # the region's name, "" if none applies
+    depth: str
+    safe: str
+    note: str
+
+    def sentence(self) -> str:
+        """One line in plain words: 'Over the lungs and pleura (back, BL outer line): depth ... Safe: ...'."""
+        where = {"over": "Over", "near": "Near", "listed": "Close to"}[self.relation]
+        region = f" ({self.region})" if self.region else ""
+        depth = f" {self.depth}" if self.depth else ""
+        return f"{where} the {self.name.lower()}{region}:{depth} Safe: {self.safe}"
+
+
+@dataclass
+class SafetyAtlas:
+    structures: dict[str, Structure] = field(default_factory=dict)
+    drawn: dict[str, list[Drawn]] = field(default_factory=dict)  # per view, what the layer draws
+    areas: dict[str, list[Drawn]] = field(default_factory=dict)  # per view, where the depth facts hold
+    notes: dict[str, list[SafetyNote]] = field(default_factory=dict)  # "LI4" or "tp:UT1" -> notes
+    problems: list[Problem] = field(default_factory=list)
+
+    def notes_for(self, key: str) -> list[SafetyNote]:
+        return self.notes.get(key, [])
+
+    def drawn_of(self, structure: str) -> list[Drawn]:
+        return [d for ds in self.drawn.values() for d in ds if d.structure == structure]
+
+
+def _segment_distance(px, py, ax, ay, bx, by) -> float:
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
+    return math.hypot(px - ax - t * dx, py - ay - t * dy)
+
+
+# --- loading ---------------------------------------------------------------------------------------
+
+def _shape(data, prefix: str, area: bool = False) -> Shape:
+    if not isinstance(data, dict):
+        raise EntryError(prefix.rstrip("."), "must be a table with view and outline (or line)")
+    _unknown(data, {"view", "outline", "side"} if area else _SHAPE_FIELDS, prefix)
+    bases = [key for key in ("outline", "line") if key in data]
+    if len(bases) != 1:
+        raise EntryError(prefix + "outline", "needs exactly one of outline (a closed shape) or line (an open one)")
+    key = bases[0]
+    vertices = data[key]
+    least = 3 if key == "outline" else 2
+    if not isinstance(vertices, list) or len(vertices) < least:
+        raise EntryError(prefix + key, f"needs at least {least} vertices")
+    view = data.get("view")
+    parsed = []
+    for i, vertex in enumerate(vertices):
+        if not isinstance(vertex, dict):
+            raise EntryError(f"{prefix}{key}[{i}]", "must be a table such as { at = \"T4\" }")
+        if "view" in vertex:
+            raise EntryError(f"{prefix}{key}[{i}].view", "a vertex takes the view of its shape")
+        parsed.append(parse_placement({**vertex, "view": view}, f"{prefix}{key}[{i}]."))
+    side = data.get("side", "both")
+    if side not in SIDES:
+        raise EntryError(prefix + "side", f"must be one of {', '.join(SIDES)}, not {side!r}")
+    label = _text(data, "label", prefix=prefix, required=False)
+    return Shape(parsed[0].view, tuple(parsed), key == "outline", side, label)
+
+
+def _region(data, prefix: str) -> Region:
+    if not isinstance(data, dict):
+        raise EntryError(prefix.rstrip("."), "must be a table with id, name, depth and safe")
+    _unknown(data, _REGION_FIELDS, prefix)
+    region_id = _text(data, "id", prefix=prefix)
+    areas = data.get("area", [])
+    if not isinstance(areas, list):
+        raise EntryError(prefix + "area", "must be a list of [[structure.region.area]] tables")
+    return Region(region_id, _text(data, "name", prefix=prefix), _text(data, "depth", prefix=prefix, required=False),
+                  _text(data, "safe", prefix=prefix),
+                  tuple(_shape(a, f"{prefix}area[{i}].", area=True) for i, a in enumerate(areas)))
+
+
+def _links(data, regions: set[str]) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    links = []
+    for i, link in enumerate(data.get("link", [])):
+        prefix = f"link[{i}]."
+        if not isinstance(link, dict):
+            raise EntryError(prefix.rstrip("."), "must be a table such as { points = [\"GB21\"], region = \"...\" }")
+        _unknown(link, {"points", "region"}, prefix)
+        points = link.get("points")
+        if not isinstance(points, list) or not points or not all(isinstance(p, str) and p.strip() for p in points):
+            raise EntryError(prefix + "points", "must be a non-empty list of point codes or \"tp:<id>\"")
+        region = _text(link, "region", prefix=prefix, required=False)
+        if region and region not in regions:
+            raise EntryError(prefix + "region", f"{region!r} is not a region of this structure")
+        links += [(p.strip(), region) for p in points]
+    unlink = data.get("unlink", [])
+    if not isinstance(unlink, list) or not all(isinstance(p, str) and p.strip() for p in unlink):
+        raise EntryError("unlink", "must be a list of point codes or \"tp:<id>\"")
+    return tuple(links), tuple(p.strip() for p in unlink)
+
+
+def parse_structure(data) -> Structure:
+    if not isinstance(data, dict):
+        raise EntryError("", "must be a table")
+    _unknown(data, _FIELDS)
+    structure_id = _text(data, "id")
+    if not _ID.match(structure_id):
+        raise EntryError("id", f"{structure_id!r} must be lower-case letters, digits and underscores")
+    kind = data.get("kind")
+    if kind not in KINDS:
+        raise EntryError("kind", f"must be one of {', '.join(KINDS)}, not {kind!r}")
+    margin = _number(data, "margin_cm", "")
+    margin = 1.5 if margin is None else margin
+    if not 0 < margin <= 5:
+        raise EntryError("margin_cm", f"must lie between 0 and 5 cm, not {margin:g}")
+    for key in ("shape", "region", "link"):
+        if not isinstance(data.get(key, []), list):
+            raise EntryError(key, f"must be a list of [[structure.{key}]] tables")
+    shapes = tuple(_shape(s, f"shape[{i}].") for i, s in enumerate(data.get("shape", [])))
+    if not shapes:
+        raise EntryError("shape", "is missing: a structure needs its outline or line on at least one view")
+    regions = tuple(_region(r, f"region[{i}].") for i, r in enumerate(data.get("region", [])))
+    ids = [r.id for r in regions]
+    if len(set(ids)) != len(ids):
+        raise EntryError("region", "two regions share an id")
+    links, unlinks = _links(data, set(ids))
+    return Structure(structure_id, _text(data, "name"), kind, _text(data, "note"), _text(data, "safe"),
+                     _text(data, "depth", required=False), margin, shapes, regions, links, unlinks)
+
+
+def load_safety(path: Path, name: str = "safety.toml") -> SafetyAtlas:
+    """Read and check the file; a bad structure is skipped and named (file, entry, field) in ``problems``."""
+    safety = SafetyAtlas()
+    data = _read_toml(path, name, safety.problems)
+    if data is None:
+        return safety
+    for key in sorted(set(data) - {"structure"}):
+        safety.problems.append(Problem(name, key, "", "is not a known section (only [[structure]])"))
+    entries, wrong = entries_of(data, "structure")
+    if wrong:
+        safety.problems.append(Problem(name, "structure", "", wrong))
+    for index, entry in enumerate(entries):
+        label = entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else \
+            f"structure #{index + 1}"
+        try:
+            structure = parse_structure(entry)
+            if structure.id in safety.structures:
+                raise EntryError("id", f"{structure.id} is defined twice")
+        except EntryError as exc:
+            safety.problems.append(Problem(name, label, exc.field, f"{exc} (entry skipped)"))
+            continue
+        safety.structures[structure.id] = structure
+    return safety
+
+
+# --- placing ---------------------------------------------------------------------------------------
+
+def _signs(view: str, side: str) -> list[tuple[str, float]]:
+    """(subject's side, sign of x) of each copy of a shape authored on the x > 0 side (the side view
+    shows the left side only)."""
+    both = _sides(view, True)
+    return both if side == "both" else [s for s in both if s[0] == side]
+
+
+def _place(resolver: Resolver, shape: Shape, structure: str, region: str = "") -> list[Drawn]:
+    points = []
+    for i, vertex in enumerate(shape.vertices):
+        try:
+            points.append(resolver.compute(vertex))
+        except PlacementError as exc:
+            raise PlacementError(f"{'outline' if shape.closed else 'line'}[{i}].{exc.field}", str(exc)) from None
+    commands = smooth_closed(points) if shape.closed else smooth_open(points)
+    return [Drawn(structure, shape.view, side, shape.closed, commands if sign > 0 else mirror(commands),
+                  shape.label, region) for side, sign in _signs(shape.view, shape.side)]
+
+
+def place_safety(safety: SafetyAtlas, atlas, body) -> SafetyAtlas:
+    """Compute every shape and region area on the body model (a shape that cannot be placed is named)."""
+    resolver = Resolver(atlas, body)
+    safety.drawn = {name: [] for name in body.views}
+    safety.areas = {name: [] for name in body.views}
+    for structure in safety.structures.values():
+        jobs = [(s, f"shape[{i}]", "", safety.drawn) for i, s in enumerate(structure.shapes)]
+        jobs += [(a, f"region[{r}].area[{i}]", region.id, safety.areas)
+                 for r, region in enumerate(structure.regions) for i, a in enumerate(region.areas)]
+        for shape, label, region_id, target in jobs:
+            try:
+                target.setdefault(shape.view, []).extend(_place(resolver, shape, structure.id, region_id))
+            except PlacementError as exc:
+                safety.problems.append(Problem("safety.toml", structure.id, f"{label}.{exc.field}",
+                                               f"{exc} (shape skipped)"))
+    return safety
+
+
+# --- linking points to structures --------------------------------------------------------------------
+
+def _region_at(safety: SafetyAtlas, structure: Structure, view: str, x: float, y: float) -> Region | None:
+    for area in safety.areas.get(view, []):
+        if area.structure == structure.id and area.distance(x, y) == 0.0:
+            return next(r for r in structure.regions if r.id == area.region)
+    return None
+
+
+def _note(structure: Structure, relation: str, distance_cm: float, region: Region | None) -> SafetyNote:
+    return SafetyNote(structure.id, structure.name, structure.kind, relation, round(distance_cm, 1),
+                      region.name if region else "", (region.depth if region and region.depth else structure.depth),
+                      region.safe if region else structure.safe, structure.note)
+
+
+def link_points(safety: SafetyAtlas, layout, muscles) -> SafetyAtlas:
+    """For every acupoint and trigger point, the structures it lies over or near (nearest first).
+
+    A point is "over" a structure when one of its markers lies inside an organ's outline or within
+    half a centimetre of a vessel's or nerve's line, "near" within the structure's margin; the data's
+    ``link`` adds points by name (with a region) and ``unlink`` removes them.
+    """
+    markers = [(m.code, m) for ms in layout.markers.values() for m in ms]
+    markers += [(f"tp:{m.code}", m) for ms in muscles.markers.values() for m in ms]
+    found: dict[str, dict[str, SafetyNote]] = {}
+    for structure in safety.structures.values():
+        margin = structure.margin_cm / CM_PER_UNIT
+        for key, marker in markers:
+            if key in structure.unlinks:
+                continue
+            drawn = [d for d in safety.drawn.get(marker.view, []) if d.structure == structure.id]
+            if not drawn:
+                continue
+            distance = min(d.distance(marker.x, marker.y) for d in drawn)
+            if distance > margin:
+                continue
+            relation = "over" if distance <= 0.5 / CM_PER_UNIT else "near"
+            note = _note(structure, relation, distance * CM_PER_UNIT,
+                         _region_at(safety, structure, marker.view, marker.x, marker.y))
+            old = found.setdefault(key, {}).get(structure.id)
+            if old is None or (not old.region and note.region) or \
+                    (bool(old.region) == bool(note.region) and note.distance_cm < old.distance_cm):
+                found[key][structure.id] = note
+        by_id = {r.id: r for r in structure.regions}
+        for key, region_id in structure.links:
+            if not (key in layout.by_point or key[3:] in muscles.trigger_points and key.startswith("tp:")):
+                safety.problems.append(Problem("safety.toml", structure.id, "link", f"{key!r} is neither a known "
+                                               "point nor a known trigger point (link skipped)"))
+                continue
+            old = found.setdefault(key, {}).get(structure.id)
+            region = by_id.get(region_id) or (next((r for r in structure.regions if r.name == old.region), None)
+                                               if old else None)
+            found[key][structure.id] = _note(structure, old.relation if old else "listed",
+                                             old.distance_cm if old else 0.0, region)
+    safety.notes = {key: sorted(notes.values(), key=lambda n: (n.relation != "over", n.distance_cm))
+                    for key, notes in found.items() if notes}
+    return safety
+
