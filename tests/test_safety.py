@@ -180,3 +180,24 @@ def test_a_broken_or_foreign_file_is_reported_not_raised(tmp_path, content, text
 def test_a_missing_file_is_reported(tmp_path):
     safety = load_safety(tmp_path / "safety.toml")
     assert [p.file for p in safety.problems] == ["safety.toml"]
+
+
+def test_a_bare_spot_is_measured_too(content):
+    """'Where does it hurt' asks about a spot, not a point: between the shoulder blades lies the pleura,
+    on the back of the hand nothing."""
+    from viewer.atlas.safety import notes_at
+
+    back = content.body.view("back").landmarks
+    assert [n.structure for n in notes_at(content.safety, "back", 0.04, back["T4"][1])] == ["pleura"]
+    assert notes_at(content.safety, "back", *back["metacarpal2_mid"]) == []
+
+
+def test_links_to_trigger_points_are_not_reported_when_no_muscle_file_loaded(tmp_path, content):
+    """Without the muscle files (their own problem) a link to a trigger point is skipped quietly."""
+    from viewer.atlas.muscles import MuscleAtlas
+
+    path = tmp_path / "safety.toml"
+    path.write_text(GOOD + '[[structure.link]]\npoints = ["tp:UT1", "BL23"]\n', encoding="utf-8")
+    safety = link_points(place_safety(load_safety(path), content.atlas, content.body), content.layout, MuscleAtlas())
+    assert safety.problems == []
+    assert safety.notes_for("tp:UT1") == [] and safety.notes_for("BL23")

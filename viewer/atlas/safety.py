@@ -9,6 +9,7 @@ the data may add or remove links by name. See docs/safety-schema.md for the file
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ SIDES = ("both", "left", "right")
 CM_PER_UNIT = 170.0  # the figure stands 170 cm tall
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _FIELDS = {"id", "name", "kind", "note", "safe", "depth", "margin_cm", "shape", "region", "link", "unlink"}
-_SHAPE_FIELDS = {"view", "outline", "line", "side", "label"}
+_SHAPE_FIELDS = {"view", "outline", "line", "side", "label", "label_at"}
 _REGION_FIELDS = {"id", "name", "depth", "safe", "area"}
 
 
@@ -38,6 +39,7 @@ class Shape:
     closed: bool
     side: str = "both"  # "both": drawn on each side (mirrored); "left"/"right": the subject's side only
     label: str = ""
+    label_at: float | None = None  # where the label sits, as a fraction of the way along the shape
 
 
 @dataclass(frozen=True)
@@ -77,18 +79,44 @@ class Drawn:
     commands: tuple[tuple, ...]
     label: str = ""
     region: str = ""  # set for the area of a depth fact (not drawn)
+    label_at: float | None = None
+
+    def label_anchor(self) -> tuple[float, float]:
+        """Where the label goes (model units): ``label_at`` of the way along the shape; by default an
+        organ's highest point and the middle of a line."""
+        pts = self.polyline
+        if self.label_at is None and self.closed:
+            return min(pts, key=lambda p: p[1])
+        pairs = list(itertools.pairwise(pts))
+        steps = [math.dist(a, b) for a, b in pairs]
+        left = (0.5 if self.label_at is None else self.label_at) * sum(steps)
+        for (a, b), step in zip(pairs, steps, strict=True):
+            if left <= step and step > 0:
+                t = left / step
+                return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+            left -= step
+        return pts[-1]
 
     @functools.cached_property
     def polyline(self) -> tuple[tuple[float, float], ...]:
         return tuple(flatten(self.commands, 8))
 
-    def distance(self, x: float, y: float) -> float:
-        """0 inside a closed shape, else the distance to its outline or line (model units)."""
+    @functools.cached_property
+    def box(self) -> tuple[float, float, float, float]:
+        xs, ys = [p[0] for p in self.polyline], [p[1] for p in self.polyline]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    def distance(self, x: float, y: float, limit: float = math.inf) -> float:
+        """0 inside a closed shape, else the distance to its outline or line (model units); anything
+        beyond ``limit`` may be reported as infinite (a quick test of the bounding box first)."""
+        x0, y0, x1, y1 = self.box
+        if x < x0 - limit or x > x1 + limit or y < y0 - limit or y > y1 + limit:
+            return math.inf
         pts = self.polyline
         if self.closed and _inside(pts, x, y):
             return 0.0
         best = math.inf
-        for (ax, ay), (bx, by) in zip(pts, pts[1:] + (pts[:1] if self.closed else ())):
+        for (ax, ay), (bx, by) in zip(pts, pts[1:] + (pts[:1] if self.closed else ()), strict=False):
             best = min(best, _segment_distance(x, y, ax, ay, bx, by))
         return best
 
@@ -125,6 +153,16 @@ class SafetyAtlas:
 
     def notes_for(self, key: str) -> list[SafetyNote]:
         return self.notes.get(key, [])
+
+    def notes_of(self, key: str, muscles) -> list[SafetyNote]:
+        """The notes of a point, "tp:<id>", or "m:<muscle>" (those of its trigger points, each structure once)."""
+        if not key.startswith("m:"):
+            return self.notes_for(key)
+        once: dict[str, SafetyNote] = {}
+        for tp in muscles.muscles[key[2:]].trigger_points:
+            for note in self.notes_for(f"tp:{tp.id}"):
+                once.setdefault(note.structure, note)
+        return list(once.values())
 
     def drawn_of(self, structure: str) -> list[Drawn]:
         return [d for ds in self.drawn.values() for d in ds if d.structure == structure]
@@ -163,7 +201,10 @@ def _shape(data, prefix: str, area: bool = False) -> Shape:
     if side not in SIDES:
         raise EntryError(prefix + "side", f"must be one of {', '.join(SIDES)}, not {side!r}")
     label = _text(data, "label", prefix=prefix, required=False)
-    return Shape(parsed[0].view, tuple(parsed), key == "outline", side, label)
+    label_at = _number(data, "label_at", prefix)
+    if label_at is not None and not 0 <= label_at <= 1:
+        raise EntryError(prefix + "label_at", f"must lie between 0 (start) and 1 (end), not {label_at:g}")
+    return Shape(parsed[0].view, tuple(parsed), key == "outline", side, label, label_at)
 
 
 def _region(data, prefix: str) -> Region:
@@ -240,8 +281,8 @@ def load_safety(path: Path, name: str = "safety.toml") -> SafetyAtlas:
     if wrong:
         safety.problems.append(Problem(name, "structure", "", wrong))
     for index, entry in enumerate(entries):
-        label = entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else \
-            f"structure #{index + 1}"
+        given = entry.get("id") if isinstance(entry, dict) else None
+        label = given if isinstance(given, str) else f"structure #{index + 1}"
         try:
             structure = parse_structure(entry)
             if structure.id in safety.structures:
@@ -271,7 +312,7 @@ def _place(resolver: Resolver, shape: Shape, structure: str, region: str = "") -
             raise PlacementError(f"{'outline' if shape.closed else 'line'}[{i}].{exc.field}", str(exc)) from None
     commands = smooth_closed(points) if shape.closed else smooth_open(points)
     return [Drawn(structure, shape.view, side, shape.closed, commands if sign > 0 else mirror(commands),
-                  shape.label, region) for side, sign in _signs(shape.view, shape.side)]
+                  shape.label, region, shape.label_at) for side, sign in _signs(shape.view, shape.side)]
 
 
 def place_safety(safety: SafetyAtlas, atlas, body) -> SafetyAtlas:
@@ -307,6 +348,26 @@ def _note(structure: Structure, relation: str, distance_cm: float, region: Regio
                       region.safe if region else structure.safe, structure.note)
 
 
+def _measure(safety: SafetyAtlas, structure: Structure, view: str, x: float, y: float) -> SafetyNote | None:
+    """The note for a spot of ``view`` if it lies over or within the margin of ``structure``, else None."""
+    margin = structure.margin_cm / CM_PER_UNIT
+    distance = min((d.distance(x, y, margin) for d in safety.drawn.get(view, []) if d.structure == structure.id),
+                   default=math.inf)
+    if distance > margin:
+        return None
+    relation = "over" if distance <= 0.5 / CM_PER_UNIT else "near"
+    return _note(structure, relation, distance * CM_PER_UNIT, _region_at(safety, structure, view, x, y))
+
+
+def _order(notes) -> list[SafetyNote]:
+    return sorted(notes, key=lambda n: (n.relation != "over", n.distance_cm))
+
+
+def notes_at(safety: SafetyAtlas, view: str, x: float, y: float) -> list[SafetyNote]:
+    """What lies under a spot of the figure (a painful spot, a click), nearest first."""
+    return _order(n for s in safety.structures.values() if (n := _measure(safety, s, view, x, y)) is not None)
+
+
 def link_points(safety: SafetyAtlas, layout, muscles) -> SafetyAtlas:
     """For every acupoint and trigger point, the structures it lies over or near (nearest first).
 
@@ -318,35 +379,63 @@ def link_points(safety: SafetyAtlas, layout, muscles) -> SafetyAtlas:
     markers += [(f"tp:{m.code}", m) for ms in muscles.markers.values() for m in ms]
     found: dict[str, dict[str, SafetyNote]] = {}
     for structure in safety.structures.values():
-        margin = structure.margin_cm / CM_PER_UNIT
         for key, marker in markers:
-            if key in structure.unlinks:
+            note = None if key in structure.unlinks else _measure(safety, structure, marker.view, marker.x, marker.y)
+            if note is None:
                 continue
-            drawn = [d for d in safety.drawn.get(marker.view, []) if d.structure == structure.id]
-            if not drawn:
-                continue
-            distance = min(d.distance(marker.x, marker.y) for d in drawn)
-            if distance > margin:
-                continue
-            relation = "over" if distance <= 0.5 / CM_PER_UNIT else "near"
-            note = _note(structure, relation, distance * CM_PER_UNIT,
-                         _region_at(safety, structure, marker.view, marker.x, marker.y))
             old = found.setdefault(key, {}).get(structure.id)
             if old is None or (not old.region and note.region) or \
                     (bool(old.region) == bool(note.region) and note.distance_cm < old.distance_cm):
                 found[key][structure.id] = note
         by_id = {r.id: r for r in structure.regions}
         for key, region_id in structure.links:
-            if not (key in layout.by_point or key[3:] in muscles.trigger_points and key.startswith("tp:")):
-                safety.problems.append(Problem("safety.toml", structure.id, "link", f"{key!r} is neither a known "
-                                               "point nor a known trigger point (link skipped)"))
+            trigger = key.startswith("tp:")
+            if not (key in layout.by_point or (trigger and key[3:] in muscles.trigger_points)):
+                if not trigger or muscles.trigger_points:  # no muscle file loaded: their own problem, not ours
+                    safety.problems.append(Problem("safety.toml", structure.id, "link", f"{key!r} is neither a "
+                                                   "known point nor a known trigger point (link skipped)"))
                 continue
             old = found.setdefault(key, {}).get(structure.id)
             region = by_id.get(region_id) or (next((r for r in structure.regions if r.name == old.region), None)
                                                if old else None)
             found[key][structure.id] = _note(structure, old.relation if old else "listed",
                                              old.distance_cm if old else 0.0, region)
-    safety.notes = {key: sorted(notes.values(), key=lambda n: (n.relation != "over", n.distance_cm))
-                    for key, notes in found.items() if notes}
+    safety.notes = {key: _order(notes.values()) for key, notes in found.items() if notes}
     return safety
 
+
+
+# --- study cards -----------------------------------------------------------------------------------------
+
+SAFETY_KINDS = ("point_to_beneath",)
+# A plausible but wrong direction per kind of structure (a distractor of the card below).
+UNSAFE = {
+    "organ": "needle straight in, perpendicular and deep, to be sure of reaching the muscle",
+    "vessel": "needle straight into the strongest pulse, as deep as the muscle",
+    "nerve": "needle along the nerve's line and push on through any electric jolt",
+}
+
+
+def card_refs(safety: SafetyAtlas) -> tuple[str, ...]:
+    """The points and trigger points a "what lies beneath" card can ask about: those over a structure."""
+    return tuple(key for key, notes in safety.notes.items() if any(n.relation != "near" for n in notes))
+
+
+def card(safety: SafetyAtlas, key: str, label: str, rng) -> tuple[str, tuple[str, ...], int, str]:
+    """A "what lies beneath" card for a point or "tp:<id>": (prompt, options, index of the answer, explanation).
+
+    The right option names the nearest structure and its safe direction; the wrong ones are the same
+    structure with an unsafe direction and other structures with their own directions.
+    """
+    notes = safety.notes_for(key)
+    if not notes:
+        raise KeyError(key)
+    note = notes[0]
+    right = f"{note.name}: {note.safe}"
+    others = sorted((s for s in safety.structures.values() if s.id not in {n.structure for n in notes}),
+                    key=lambda s: s.id)
+    picks = rng.sample([f"{s.name}: {s.safe}" for s in others], min(2, len(others)))
+    options = [right, f"{note.name}: {UNSAFE[note.kind]}"] + picks
+    rng.shuffle(options)
+    return (f"What lies beneath {label}, and which way is safe?", tuple(options), options.index(right),
+            note.sentence())
