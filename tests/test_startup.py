@@ -1,6 +1,18 @@
 """Start-up: only what the first picture needs is built before the first paint; the rest follows."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Not needed for the window's first picture: each is imported when first used.
+LOADED_LATER = ("PySide6.QtPrintSupport", "PySide6.QtSvg", "fsrs", "sqlite3", "viewer.atlas.study",
+                "viewer.atlas.finder", "viewer.ui.study_panel", "viewer.ui.handout", "viewer.ui.quiz_sheet",
+                "viewer.ui.shortcuts", "viewer.ui.packs_dialog", "viewer.ui.correspondence",
+                "viewer.ui.notice")
+
 
 def test_first_paint_comes_before_tree_welcome_text_and_other_views(qtbot, content, tmp_path):
     """Before the first paint: one scene, an empty tree and no details text; soon after: all of them."""
@@ -45,3 +57,14 @@ def test_search_index_is_built_after_the_first_paint(qtbot, tmp_path):
     assert win.browse.index is fresh.search
     win.browse.search.setText("zusanli")
     assert win.browse.visible_codes()[0] == "ST36"
+
+
+def test_starting_up_to_the_first_paint_loads_no_dialog_printing_study_or_finder_code(tmp_path):
+    """A real start (``--quit-on-paint``) imports none of LOADED_LATER: an eager import would slow every start."""
+    code = "import sys; from viewer.__main__ import main; main(['--quit-on-paint']); print(*sys.modules)"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MERIDIAN_VIEWER_DATA=str(tmp_path / "userdata"))
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=300, check=True)
+    loaded = set(out.stdout.split())
+    assert "viewer.ui.main_window" in loaded and "first" in loaded  # it did start and paint
+    assert sorted(loaded.intersection(LOADED_LATER)) == []

@@ -1,6 +1,7 @@
 """What the command line does: export (no Qt needed) or run the window (optionally a screenshot)."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -86,24 +87,50 @@ def _export_handout(args) -> int:
     return 0
 
 
+def _load_before_qt():
+    """The user data folder and the content, read before PySide6 is imported.
+
+    PySide6 reads the source of every module first imported after it (to learn whether the module
+    uses it), so the Qt-free domain and its libraries load faster first. The cyclic garbage collector
+    stays off until the window's deferred start-up work is done (start-up makes many objects, and no
+    garbage worth collecting).
+    """
+    gc.disable()
+    from .atlas.content import load_content
+    from .atlas.paths import user_data_dir
+    from .atlas.store import remove_stale_temps
+
+    data_dir = user_data_dir()
+    remove_stale_temps(data_dir)  # left by saves that were killed (power cut, kill -9)
+    return data_dir, load_content(data_dir=data_dir)
+
+
 def run_app(args) -> int:
     started = time.perf_counter()
     if (args.screenshot or args.quit_on_paint) and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from .app import create_window, ensure_application
-
     if args.screenshot and output_problem(Path(args.screenshot)):
         return _cannot_write(Path(args.screenshot), output_problem(Path(args.screenshot)))
-    app = ensure_application()
-    from .atlas.paths import user_data_dir
-    from .ui.language import start as start_language
+    try:
+        data_dir, content = _load_before_qt()
+        from .app import create_window, ensure_application
+        from .ui.language import start as start_language
 
-    start_language(app, args.lang, None if args.screenshot or args.quit_on_paint else user_data_dir())
+        app = ensure_application()
+        start_language(app, args.lang, None if args.screenshot or args.quit_on_paint else data_dir)
+        return _run_window(args, app, create_window, data_dir, content, started)
+    finally:
+        gc.enable()
+
+
+def _run_window(args, app, create_window, data_dir, content, started) -> int:
     try:
         channels = [c.strip().upper() for c in args.channels.split(",") if c.strip()] if args.channels else None
         if not 1.0 <= args.zoom <= 40.0:
             raise ValueError(f"--zoom must lie between 1 and 40, not {args.zoom:g}")
-        window = create_window(view=args.view, select=args.select, size=args.size, channels=channels)
+        window = create_window(view=args.view, select=args.select, size=args.size, channels=channels,
+                               content=content, data_dir=data_dir)
+        window.after_paint.add(gc.enable)  # after the welcome text and the Browse tree
         if not (args.screenshot or args.quit_on_paint or args.view or args.select):
             window.restore_layout()  # last session's size, panels and view (user data folder)
         if args.theme:

@@ -17,15 +17,26 @@ from PySide6.QtGui import QActionGroup, QKeySequence
 from ..atlas.i18n import N_, _
 from .appearance import Appearance
 from .language import add_menu as add_language_menu
-from .packs_dialog import show_packs
 from .patient_language import menu as patient_language_menu
 from .safe_text import tooltip
 from .session import reset_layout
-from .shortcuts import show_shortcuts
 from .words import VIEW_TITLES, view_name
 
 Key = QKeySequence.StandardKey
 
+
+
+# Dialogs are imported when first opened: none of them is needed for the window's first picture.
+def _show_shortcuts(win) -> None:
+    from .shortcuts import show_shortcuts
+
+    show_shortcuts(win)
+
+
+def _show_packs(win) -> None:
+    from .packs_dialog import show_packs
+
+    show_packs(win)
 
 @dataclass(frozen=True)
 class Command:
@@ -86,10 +97,10 @@ ACTIONS = (
             attr="favourite_action"),
     # Window, Help
     Command("reset_layout", N_("&Reset layout"), lambda w: lambda: reset_layout(w)),
-    Command("shortcuts", N_("&Keyboard shortcuts…"), lambda w: lambda: show_shortcuts(w), "F1"),
+    Command("shortcuts", N_("&Keyboard shortcuts…"), lambda w: lambda: _show_shortcuts(w), "F1"),
     Command("correspondence", N_("&Trigger points and acupoints…"), lambda w: w.show_correspondence),
     Command("problems", N_("Load &problems…"), lambda w: w.show_problems),
-    Command("packs", N_("Data &packs…"), lambda w: lambda: show_packs(w)),
+    Command("packs", N_("Data &packs…"), lambda w: lambda: _show_packs(w)),
     Command("data_folder", N_("Open &data folder"), lambda w: w.open_data_folder),
     Command("about", N_("&About"), lambda w: w.show_about),
 )

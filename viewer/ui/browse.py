@@ -1,6 +1,8 @@
 """Browse panel: search as you type, filters, favourites and a tree of channels and points."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas.categories import WORDS
-from ..atlas.finder import KIND_TITLES, Finder
 from ..atlas.i18n import N_, _, ngettext
 from ..atlas.model import channel_label
 from ..atlas.search import Filters, SearchIndex
@@ -23,6 +24,9 @@ from .fonts import hanzi_safe
 from .safe_text import tooltip
 from .theme import swatch
 from .words import point_name
+
+if TYPE_CHECKING:
+    from ..atlas.finder import Finder
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 CATEGORY_CHOICES = {"well": N_("well (jing)"), "spring": N_("spring (ying)"), "stream": N_("stream (shu)"),
@@ -203,6 +207,9 @@ class BrowsePanel(QWidget):
     def finder(self) -> Finder | None:
         """The search over everything, prepared on first use (or when the window is idle)."""
         if self._finder is None and self.content is not None:
+            # (its module too is loaded only now, after the first paint)
+            from ..atlas.finder import Finder
+
             self._finder = Finder.build(self.content)
         return self._finder
 
@@ -270,6 +277,8 @@ class BrowsePanel(QWidget):
 
     def _show_found(self, query: str, allowed: set[str]) -> int:
         """Results of the search over everything, grouped by kind; the group with the best match first."""
+        from ..atlas.finder import KIND_TITLES
+
         groups: dict[str, QTreeWidgetItem] = {}
         count = 0
         for found in self.finder().search(query):

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
-
 from ..atlas.i18n import N_, _
 
 PLAN_FILTER = N_("Meridian Viewer plans (*.mvplan);;All files (*)")
@@ -15,11 +13,15 @@ def plan_filter() -> str:
 
 
 def ask_open_path(parent, caption: str, filters: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _filter = QFileDialog.getOpenFileName(parent, caption, "", filters)
     return Path(path) if path else None
 
 
 def ask_save_path(parent, caption: str, filters: str, suggested: str = "") -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
     return Path(path) if path else None
 

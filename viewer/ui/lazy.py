@@ -30,6 +30,11 @@ class AfterFirstPaint(QObject):
             self._timer.start(0)
         return False
 
+    def finish(self) -> None:
+        """Run every queued task now (a screenshot shows the window as it is once they are done)."""
+        while self.tasks:
+            self._run_one()
+
     def _run_one(self) -> None:
         if self.tasks:
             self.tasks.pop(0)()

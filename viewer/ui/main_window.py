@@ -13,7 +13,6 @@ from ..atlas.muscles import nearby_points, where_it_hurts_area
 from .actions import build_actions
 from .browse import BrowsePanel
 from .compare_panel import ComparePanel
-from .correspondence import open_correspondence
 from .details import DetailsPanel
 from .diagram import DiagramView
 from .layers import LayersPanel
@@ -21,7 +20,6 @@ from .lazy import AfterFirstPaint
 from .legend import LegendOverlay
 from .modes import PatientView, PresentationMode
 from .muscles_panel import MusclesPanel
-from .packs_dialog import open_data_folder
 from .pain import PainPanel
 from .plan_controller import PlanController
 from .plan_panel import PlanPanel
@@ -474,7 +472,8 @@ class MainWindow(QMainWindow):
         self._close_confirmed = True
         QTimer.singleShot(0, self.close)  # not inside the close that asked (Qt ignores a nested close)
 
-    def show_correspondence(self) -> None:
+    def show_correspondence(self) -> None:  # dialogs are imported when first opened, not at start-up
+        from .correspondence import open_correspondence
         open_correspondence(self)
 
     def show_problems(self) -> None:
@@ -482,6 +481,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_data_folder(self) -> None:
+        from .packs_dialog import open_data_folder
         open_data_folder(self)
 
     def show_about(self) -> None:

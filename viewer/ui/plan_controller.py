@@ -11,7 +11,13 @@ from ..atlas.limits import MAX_PLAN_ITEMS
 from ..atlas.plan import SUFFIX, Plan, PlanError, load_plan, save_plan
 from ..atlas.store import remove_stale_temps
 from . import dialogs
-from .notice import Notice
+
+
+def _notice(*args) -> None:
+    """A message box (its module is loaded when the first one is shown, not at start-up)."""
+    from .notice import Notice
+
+    Notice.ask(*args)
 
 
 class PlanController(QObject):
@@ -40,7 +46,7 @@ class PlanController(QObject):
         """A failure is shown in a dialog (the status bar alone is too easy to miss) and in the status bar."""
         self.last_error = text
         self.message.emit(text)
-        Notice.ask(self.window, title or _("Plan"), text)
+        _notice(self.window, title or _("Plan"), text)
 
     def confirm_discard(self, then) -> None:
         """Run ``then`` at once if nothing is unsaved; otherwise ask Save / Discard / Cancel first."""
@@ -112,7 +118,7 @@ class PlanController(QObject):
                             "{file} was opened, but {n} of its items are not in this atlas (perhaps they come "
                             "from a teacher's data pack that is not installed here) and were left out. The file "
                             "itself is unchanged; saving asks where, so it is not overwritten.", len(left_out))
-            Notice.ask(self.window, _("Plan opened without some items"),
+            _notice(self.window, _("Plan opened without some items"),
                        text.format(file=Path(path).name, n=len(left_out)), "\n".join(left_out))
         return True
 
