@@ -56,8 +56,6 @@ class FigureItem(QGraphicsItem):
             rect = rect.united(path.boundingRect())
         self._rect = rect.adjusted(-4, -4, 4, 4)
         self.setZValue(0)
-        # The drawing changes only with the zoom: keep it as a device pixmap (repaint is then a blit).
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def restyle(self) -> None:
         """Take the pens and the skin from the current theme."""
@@ -105,7 +103,6 @@ class MarkerItem(QGraphicsItem):
         r = 12.0  # room for the largest dot (presentation mode) with its halo
         self._rect = QRectF(-r, -r, 2 * r, 2 * r)
         self.label: QGraphicsSimpleTextItem | None = None
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     @property
     def code(self) -> str:
@@ -232,7 +229,6 @@ class PathwayItem(QGraphicsPathItem):
         self.restyle(colour)
         self.setZValue(5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def restyle(self, colour: QColor | None = None) -> None:
         line = QColor(colour or theme.meridian_colour(self.meridian))

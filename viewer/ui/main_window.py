@@ -84,7 +84,6 @@ class MainWindow(QMainWindow):
         self.compare = ComparePanel(content)
         self.compare_dock = self._dock(N_("Compare"), self.compare, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.details_dock, self.compare_dock)
-        self.details_dock.raise_()
         self.study = LazyStudy(self)
         self.study_dock = self._dock(N_("Study"), self.study, Qt.DockWidgetArea.RightDockWidgetArea)
         self.pain_dock = self._dock(N_("Where it hurts"), self.pain, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -185,6 +184,8 @@ class MainWindow(QMainWindow):
         return scene
 
     def _prebuild_scenes(self) -> None:
+        for scene in self.scenes.values():  # the scenes drawn so far keep their items as pixmaps from now on
+            scene.use_caches()
         missing = [v for v in self.content.body.views if v not in self.scenes]
         if missing:
             self.scene_for(missing[0])

@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
 from ..atlas.body import smooth_open
 from ..atlas.keys import trigger_key
@@ -60,6 +60,7 @@ class BodyScene(QGraphicsScene):
         self._blocked: set[int] = set()
         self._hidden: set[str] = set()
         self._selected = ""
+        self._cached = False  # see use_caches()
         self._font = QFont()
         self._font.setPointSizeF(self.STYLES["normal"][2] * text_scale())
         self._font.setBold(True)
@@ -84,6 +85,16 @@ class BodyScene(QGraphicsScene):
 
     def body_rect(self) -> QRectF:
         return self.figure.boundingRect()
+
+    def use_caches(self) -> None:
+        """Keep the figure, the channel lines and the dots as device pixmaps: they change only with the zoom,
+        so a repaint is then a blit. The window calls this after its first paint (setting the caches up for
+        ~400 items costs more than drawing them once); a one-off picture (handout) does without."""
+        if self._cached:
+            return
+        self._cached = True
+        for item in (self.figure, *(i for items in self.pathways.values() for i in items), *self.markers):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # --- state set from outside -------------------------------------------------------------
     def set_zoom(self, zoom: float, pixels_per_unit: float = 1.0) -> None:
