@@ -40,15 +40,19 @@ def can_render(text: str, font: QFont) -> bool:
     return all(metrics.inFontUcs4(ord(ch)) for ch in text if not ch.isspace())
 
 
-_CJK_IN_BRACKETS = re.compile(r"\s*[(（][^()（）]*[\u3400-\u9fff][^()（）]*[)）]")
-_CJK = re.compile(r"[\u3400-\u9fff]+")
+@functools.lru_cache(maxsize=1)
+def _cjk_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Hanzi, and brackets holding hanzi: compiled when first needed (their character ranges take
+    milliseconds to compile, and with a CJK font they are never needed)."""
+    return re.compile(r"[\u3400-\u9fff]+"), re.compile(r"\s*[(（][^()（）]*[\u3400-\u9fff][^()（）]*[)）]")
 
 
 def hanzi_safe(text: str) -> str:
     """``text`` as it can be drawn: without a CJK font, hanzi (and brackets holding them) are dropped."""
-    if hanzi_supported() or not _CJK.search(text):
+    if hanzi_supported():
         return text
-    return _CJK.sub("", _CJK_IN_BRACKETS.sub("", text))
+    cjk, in_brackets = _cjk_patterns()
+    return cjk.sub("", in_brackets.sub("", text)) if cjk.search(text) else text
 
 
 def hanzi_or_note(hanzi: str) -> str:
