@@ -107,8 +107,7 @@ class MainWindow(QMainWindow):
         remember_default_layout(self)
         self.set_view("front")
         report_problems(self)
-        # After the first paint, one per event-loop turn: the welcome text, the Browse tree, then the
-        # other views' scenes (so that switching view or selecting a point on another view is instant).
+        # After the first paint, one per event-loop turn: welcome text, Browse tree, item caches, other views.
         self.after_paint = AfterFirstPaint(self.diagram.viewport(), self)
         self.after_paint.add(lambda: self.details.code or self.details.show_point(""))
         self.after_paint.add(self.browse.ensure_filled)
