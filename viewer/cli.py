@@ -47,6 +47,9 @@ def app_parser() -> argparse.ArgumentParser:
                         help="side panel to bring to the front")
     parser.add_argument("--trigger-points", action="store_true", help="show the trigger-point layer")
     parser.add_argument("--no-acupoints", action="store_true", help="hide the acupoint layer")
+    parser.add_argument("--safety", choices=("on", "off"),
+                        help="show or hide the safety layer (lungs, kidneys, vessels, nerves); default: on with "
+                             "trigger points and in presentation mode")
     parser.add_argument("--voice", choices=("patient", "student"), help="voice of the comparison panel")
     parser.add_argument("--plan", metavar="FILE", help="open a treatment plan (.mvplan)")
     parser.add_argument("--patient-view", action="store_true", help="start in the patient view")

@@ -152,6 +152,8 @@ def _run_window(args, app, create_window, data_dir, content, started) -> int:
             window.triggers_action.trigger()
         if args.no_acupoints:
             window.acupoints_action.trigger()
+        if args.safety:
+            window.safety.choose(args.safety == "on")
     except (KeyError, ValueError) as exc:
         print(f"meridian-viewer: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 2

@@ -134,6 +134,7 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
     says the same in plain words. Each sentence below is written in both voices, side by side.
     """
     from .muscles import nearby_points, where_it_hurts
+    from .safety import notes_at
 
     def say(student: str, patient: str) -> str:
         return patient if voice == "patient" else student
@@ -257,6 +258,12 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
         cautions = set(content.atlas.points[near_points[0][0]].caution_tags)
     else:
         cautions = set()
+    beneath = content.safety.notes_of(key, muscles) if key else notes_at(content.safety, view, x, y)
+    for note in beneath:
+        ctx.shared.append(say(
+            f"Beneath: {note.sentence()}",
+            f"Something to keep clear of lies under this spot: the {note.name.lower()}. Both kinds of "
+            "practitioner know it is there and keep the needle shallow or angled away from it."))
     if "lung" in cautions:
         ctx.shared.append(say("Both must respect the lung below: shallow or angled needling only over the thorax.",
                               "The lung lies not far under the skin here, so both keep the needle shallow "

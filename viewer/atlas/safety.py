@@ -156,11 +156,14 @@ class SafetyAtlas:
 
     def notes_of(self, key: str, muscles) -> list[SafetyNote]:
         """The notes of a point, "tp:<id>", or "m:<muscle>" (those of its trigger points, each structure once)."""
-        if not key.startswith("m:"):
-            return self.notes_for(key)
+        from .keys import parse, trigger_key
+
+        parsed = parse(key)
+        if not parsed.is_muscle:
+            return self.notes_for(str(key))
         once: dict[str, SafetyNote] = {}
-        for tp in muscles.muscles[key[2:]].trigger_points:
-            for note in self.notes_for(f"tp:{tp.id}"):
+        for tp in muscles.muscles[parsed.ref].trigger_points:
+            for note in self.notes_for(trigger_key(tp.id)):
                 once.setdefault(note.structure, note)
         return list(once.values())
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from fsrs import Card, Rating, Scheduler, State
 
 from . import categories as point_categories
+from . import safety as beneath
 from .categories import CATEGORY_KINDS
 from .describe import describe_placement
 from .describe import landmark_words as landmark_name
@@ -27,7 +28,7 @@ from .store import quarantine
 DB_NAME = "study.sqlite3"
 SCHEMA_VERSION = 1
 KINDS = ("code_to_name", "name_to_code", "point_to_meridian", "hanzi_to_point", "muscle_to_referral",
-         "referral_to_muscle") + CATEGORY_KINDS
+         "referral_to_muscle") + CATEGORY_KINDS + beneath.SAFETY_KINDS
 POINT_KINDS = KINDS[:4]
 MUSCLE_KINDS = KINDS[4:6]
 
@@ -75,6 +76,9 @@ def decks(content) -> list[Deck]:
     refs = tuple(m.ref for m in content.categories.memberships)
     if refs:
         result.append(Deck("categories:all", "Point categories (source, luo, shu, mu ...)", refs, CATEGORY_KINDS))
+    refs = beneath.card_refs(content.safety)
+    if refs:
+        result.append(Deck("safety:all", "What lies beneath: safe needling", refs, beneath.SAFETY_KINDS))
     return result
 
 
@@ -113,6 +117,11 @@ def make_question(content, card_id: str, pool: tuple[str, ...], seed: int = 0) -
         rng.shuffle(choices)
         return tuple(choices), choices.index(right)
 
+    if kind in beneath.SAFETY_KINDS:
+        tp = muscles.trigger_points.get(ref[3:]) if ref.startswith("tp:") else None
+        name = (f"trigger point {tp.id} of the {muscles.muscles[tp.muscle].name.lower()}" if tp
+                else f"{ref} {atlas.points[ref].pinyin}")
+        return Question(card_id, kind, ref, *beneath.card(content.safety, ref, name, rng))
     if kind in CATEGORY_KINDS:
         def label(code: str) -> str:
             return f"{code} {atlas.points[code].pinyin}"
@@ -455,8 +464,10 @@ def score_locate(content, code: str, view: str, x: float, y: float) -> LocateRes
             m = content.layout.markers_of(ref, view)[0]
             landmarks.append((ref, (abs(m.x) if target.x >= 0 else -abs(m.x), m.y)))
     names = " and ".join(landmark_name(n) for n, _ in landmarks) or "the nearby landmarks"
+    below = content.safety.notes_for(code)[:1]
+    care = "".join(f" Beneath it: the {n.name.lower()}; safe: {n.safe}" for n in below)
     steps = (f"First find {names}.", describe_placement(place),
-             f"{code} lies here: {content.atlas.points[code].location}")
+             f"{code} lies here: {content.atlas.points[code].location}{care}")
     return LocateResult(code, view, cun, distance * 170.0, grade, rating, (target.x, target.y), steps,
                         tuple(landmarks), miss)
 

@@ -79,6 +79,8 @@ ACTIONS = (
             attr="acupoints_action"),
     Command("triggers", N_("&Trigger points"), lambda w: w._on_triggers_toggled, "T", checkable=True,
             attr="triggers_action"),
+    Command("safety", N_("&Safety layer"), lambda w: lambda _on: None, "S", checkable=True,
+            tip=N_("Safety layer: lungs and pleura, kidneys, great vessels and nerves (S)"), attr="safety_action"),
     Command("pain", N_("Where does it &hurt?"), lambda w: w._on_pain_mode, "H", checkable=True, attr="pain_action"),
     Command("patient", N_("&Patient view"), lambda w: w.patient_view.set_active, "F9", checkable=True,
             attr="patient_action"),
@@ -112,7 +114,7 @@ MENUS = (
     (N_("&File"), ("new_plan", "open_plan", "save_plan", "save_plan_as", "add_to_plan", "-", "export_handout",
                "export_quiz", "print_handout", "export_view", "@patient_language", "-", "quit")),
     (N_("&View"), ("@views", "-", "zoom_in", "zoom_out", "fit", "zoom_selection", "-", "next_point",
-               "previous_point", "clear", "-", "acupoints", "triggers", "pain", "-", "patient", "presentation",
+               "previous_point", "clear", "-", "acupoints", "triggers", "safety", "pain", "-", "patient", "presentation",
                "-", "study", "@docks", "legend", "-", "@appearance")),
     (N_("&Go"), ("back", "forward", "-", "find", "favourite")),
     (N_("&Window"), ("reset_layout",)),
@@ -188,3 +190,4 @@ def build_actions(win) -> None:
         if "(&" in action.text():
             action.setIconText(re.sub(r"\s*\(&.\)", "", action.text()))
     win._update_go_actions()
+    win.safety.connect()  # the safety layer follows the trigger-point, presentation and patient switches

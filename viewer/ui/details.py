@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas.describe import DISCLAIMER, describe_placement
 from ..atlas.hangul import reading
-from ..atlas.i18n import _, ngettext
-from ..atlas.keys import parse
+from ..atlas.i18n import N_, _, ngettext
+from ..atlas.keys import muscle_key, parse, trigger_key
 from ..atlas.localize import Localized
 from . import theme
 from .fonts import hangul_supported, hanzi_safe, hanzi_supported
@@ -30,6 +30,26 @@ def caution_chips(tags, local: Localized | None = None) -> str:
 def heading(text: str, colour: str = "") -> str:
     style = f" style='color:{colour}'" if colour else ""
     return f"<h3{style}>{escape(text)}</h3>"
+
+
+# How near a structure lies, as the "What lies beneath" list says it.
+RELATION = {"over": N_("lies over it"), "near": N_("lies near it"), "listed": N_("lies close to it")}
+
+
+def beneath_html(notes) -> str:
+    """'What lies beneath': each structure under the point, its depth there and the safe direction.
+    (The structures' names, depths and directions are data from assets/atlas/safety.toml.)"""
+    if not notes:
+        return ""
+    items = []
+    for note in notes:
+        how = _(RELATION[note.relation])
+        where = _("{relation}, {region}").format(relation=how, region=note.region) if note.region else how
+        depth = f"<br>{escape(note.depth)}" if note.depth else ""
+        safe = _("<b>Safe:</b> {direction}").format(direction=escape(note.safe))
+        items.append(f"<li><b>{escape(note.name)}</b> <span style='color:{theme.css('muted')}'>({escape(where)})</span>"
+                     f"{depth}<br>{safe}</li>")
+    return heading(_("What lies beneath"), theme.css("beneath")) + f"<ul>{''.join(items)}</ul>"
 
 
 class DetailsPanel(QTextBrowser):
@@ -120,6 +140,7 @@ class DetailsPanel(QTextBrowser):
             + heading(_("Palpation")) + f"<p>{escape(muscle.palpation)}{english('muscle', muscle_id, 'palpation')}</p>"
             + heading(_("Dry needling")) + f"<p>{escape(muscle.needling)}{english('muscle', muscle_id, 'needling')}</p>"
             + self._safety_html(muscle, chips)
+            + beneath_html(self.content.safety.notes_of(muscle_key(muscle_id), self.content.muscles))
             + self._disclaimer()
         )
 
@@ -137,7 +158,8 @@ class DetailsPanel(QTextBrowser):
             + f"<p>{escape(muscle.symptoms)}{self._english('muscle', muscle.id, 'symptoms')}</p>"
             + heading(_("Dry needling"))
             + f"<p>{escape(muscle.needling)}{self._english('muscle', muscle.id, 'needling')}</p>"
-            + self._safety_html(muscle) + self._disclaimer()
+            + self._safety_html(muscle) + beneath_html(self.content.safety.notes_for(trigger_key(tp_id)))
+            + self._disclaimer()
         )
 
     def _empty_html(self) -> str:
@@ -215,6 +237,7 @@ class DetailsPanel(QTextBrowser):
             items = "".join(f"<li>{escape(c)}</li>" for c in point.cautions)
             parts.append(heading(_("Cautions"), theme.css("caution"))
                          + f"<p>{chips}{english('point', code, 'cautions')}</p><ul>{items}</ul>")
+        parts.append(beneath_html(self.content.safety.notes_for(code)))
         if point.tags:
             tags = _(", ").join(self.local.term("tag", t) for t in point.tags)
             parts.append(heading(_("Traditionally used for")) + f"<p>{escape(tags)}</p>")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..atlas.i18n import N_, _
 from ..atlas.model import channel_label
-from . import theme
+from . import safety_layer, theme
 from .fonts import relative_font
 
 
@@ -27,6 +27,8 @@ class LegendOverlay(QWidget):
         self.entries: list[tuple[str, str]] = []
         self.compact = False  # codes only, when the full legend would hide the figure in every corner
         relative_font(self, 0.95)  # follows View ▸ Text size
+        self.safety = False  # the safety layer's rows (organ, vessel, nerve) are listed
+        self._base: tuple[list, bool] = ([], False)
         self.view = parent
         parent.zoomChanged.connect(self.place)
         parent.horizontalScrollBar().valueChanged.connect(self.place)
@@ -72,11 +74,14 @@ class LegendOverlay(QWidget):
     # Rows for the trigger-point layer, drawn with their own symbols.
     TRIGGER_ROWS = (("✕", N_("Trigger point")), ("■", N_("Pain zone (essential)")), ("▨", N_("Spillover zone")),
                     ("▭", N_("Muscle")), ("┅", N_("Deep muscle (dashed)")))
-    SYMBOLS = tuple(symbol for symbol, _ in TRIGGER_ROWS)
+    # Rows for the safety layer: what lies beneath (drawn as in safety_layer.py).
+    SAFETY_ROWS = (("◍", N_("Lung, pleura, kidney (beneath)")), ("⎯", N_("Artery or vein")), ("┄", N_("Nerve")))
+    SYMBOLS = tuple(symbol for symbol, _ in TRIGGER_ROWS + SAFETY_ROWS)
     # Translators: the legend's short words when little room is left beside the figure.
     SHORT: ClassVar[dict[str, str]] = {"Trigger point": N_("TrP"), "Pain zone (essential)": N_("Pain"),
                                        "Spillover zone": N_("Spill"), "Muscle": N_("Muscle"),
-                                       "Deep muscle (dashed)": N_("Deep")}
+                                       "Deep muscle (dashed)": N_("Deep"), "Lung, pleura, kidney (beneath)": N_("Organ"),
+                                       "Artery or vein": N_("Vessel"), "Nerve": N_("Nerve")}
 
     @property
     def row(self) -> int:
@@ -95,10 +100,21 @@ class LegendOverlay(QWidget):
 
     def set_entries(self, entries: list[tuple[str, str]], triggers: bool = False) -> None:
         """``entries``: (code, name) of each channel to list, in order; ``triggers`` adds the TrP key."""
-        entries = list(entries) + (list(self.TRIGGER_ROWS) if triggers else [])
-        self.entries = entries
+        self._base = (list(entries), triggers)
+        self._refresh()
+
+    def set_safety(self, on: bool) -> None:
+        """List the safety layer's key (or not); the legend is not shown by this alone."""
+        self.safety = on
+        self._refresh()
+        if not self.entries:
+            self.hide()
+
+    def _refresh(self) -> None:
+        entries, triggers = self._base
+        self.entries = (entries + (list(self.TRIGGER_ROWS) if triggers else [])
+                        + (list(self.SAFETY_ROWS) if self.safety else []))
         self.place()
-        self.setVisible(bool(entries))
         self.update()
 
     def paintEvent(self, event) -> None:
@@ -127,7 +143,9 @@ class LegendOverlay(QWidget):
 
     def _paint_trigger_row(self, painter: QPainter, symbol: str, name: str, y: float) -> None:
         red = theme.color("trp")
-        if symbol == "✕":
+        if symbol in safety_layer.LEGEND:
+            safety_layer.paint_key(painter, symbol, QRectF(9, y - 6, 22, 12))
+        elif symbol == "✕":
             painter.setPen(QPen(red, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawLine(QPointF(15, y - 5), QPointF(25, y + 5))
             painter.drawLine(QPointF(15, y + 5), QPointF(25, y - 5))

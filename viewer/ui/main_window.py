@@ -25,6 +25,7 @@ from .plan_controller import PlanController
 from .plan_panel import PlanPanel
 from .problems import ProblemsDialog, report_problems, show_about
 from .safe_text import plain
+from .safety_wiring import SafetySwitch
 from .scene import BodyScene
 from .selection import Selection
 from .session import remember_default_layout, restore_layout, save_layout
@@ -102,7 +103,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.patient_view = PatientView(self)
         self.presentation = PresentationMode(self)
-        self._build_actions()
+        self.safety = SafetySwitch(self)
+        build_actions(self)
         self._connect_signals()
         remember_default_layout(self)
         self.set_view("front")
@@ -136,9 +138,6 @@ class MainWindow(QMainWindow):
         action.setCheckable(checkable)
         action.triggered.connect(slot)
         return action
-
-    def _build_actions(self) -> None:
-        build_actions(self)
 
     def _connect_signals(self) -> None:
         self.selection.changed.connect(self._on_selection_changed)
@@ -179,6 +178,7 @@ class MainWindow(QMainWindow):
             for meridian in self.hidden_meridians:
                 scene.set_meridian_visible(meridian, False)
             scene.set_pathways_visible(self.pathways_on)
+            self.safety.show_in(scene)
             self.scenes[view] = scene
         return scene
 

@@ -13,6 +13,7 @@ from ..atlas.pathways import pathway_runs
 from . import theme
 from .fonts import hanzi_supported, text_scale
 from .items import FigureItem, LabelItem, MarkerItem, PathwayItem, to_painter_path
+from .safety_layer import SafetyLayer
 from .trigger_layer import TriggerLayer, TriggerMarkerItem
 
 
@@ -79,6 +80,7 @@ class BodyScene(QGraphicsScene):
             self.markers.append(item)
             self.by_code.setdefault(marker.code, []).append(item)
         self.triggers = TriggerLayer(self, view.name, content.muscles)
+        self.safety = SafetyLayer(self, view.name, content.safety)
         self._view = view
         margin = 0.04 * theme.SCENE_HEIGHT
         self.setSceneRect(self.body_rect().adjusted(-margin, -margin, margin, margin))

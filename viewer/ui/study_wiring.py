@@ -4,8 +4,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..atlas.i18n import _
-from ..atlas.keys import muscle_key
+from ..atlas.keys import muscle_key, parse
 from ..atlas.paths import user_data_dir
+from ..atlas.safety import SAFETY_KINDS
 from .lazy import BuiltOnFirstShow
 
 
@@ -57,13 +58,15 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
         content = self.window.content
         if kind.startswith("muscle"):
             key = muscle_key(ref) if ref in content.muscles.muscles else ""
-        elif ref in content.atlas.points:
-            key = ref
+        elif ref in content.atlas.points or parse(ref).is_trigger_point and parse(ref).ref in content.muscles.trigger_points:
+            key = ref  # a point, or a trigger point ("what lies beneath" cards)
         else:  # a category card ("well/LU"): the point it names
             membership = content.categories.get(ref)
             key = membership.point if membership is not None else ""
         if key:
             self.window.select(key)
+        if kind in SAFETY_KINDS:
+            self.window.safety.choose(True)  # the card was about what lies beneath: show it
 
     def _on_started(self, view: str) -> None:
         """A blank body: no acupoints or trigger points until the answer is given."""

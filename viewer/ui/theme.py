@@ -74,6 +74,7 @@ class Theme:
     dry_needling: str = _text("base", "dry_needling_bg")  # and the ✕ of trigger points in the details
     shared: str = _text("base", "shared_bg")
     success: str = _text("window", "base")  # "✓ Right" in the study panel
+    beneath: str = _text("base")  # the details panel's "What lies beneath" (the safety layer's organ blue)
     warning: str = _text("window")  # notices in dialogs
     # --- the diagram -------------------------------------------------------------------------
     canvas: str = _surface()  # around the figure
@@ -85,6 +86,9 @@ class Theme:
     caption_bg: str = _surface(over=("presentation",))
     zone_chip: str = _surface()  # a referral zone's red as a chip in the details panel's key
     label_text: str = _text("label_chip", "zone_chip")
+    organ_text: str = _text("label_chip")  # the safety layer's labels, each in its kind's colour
+    vessel_text: str = _text("label_chip")
+    nerve_text: str = _text("label_chip")
     legend_text: str = _text("legend_bg")
     number_text: str = _text("number_chip")
     caption_text: str = _text("caption_bg")
@@ -110,6 +114,13 @@ class Theme:
     spillover_hatch: str = _graphic()
     spillover_edge: str = _graphic()
     pointer: str = _graphic()  # presentation mode's pointer disc
+    organ_fill: str = _graphic()  # the safety layer: lungs, pleura, kidneys ...
+    organ_edge: str = _graphic()
+    vessel: str = _graphic()  # ... vessels (a white lumen) and nerves (dark dotted fibres), cased in white
+    vessel_core: str = _graphic()
+    nerve: str = _graphic()
+    nerve_core: str = _graphic()
+    casing: str = _graphic()
     legend_edge: str = _graphic()
     # Channel colours on the figure: code -> colour ("pack" for channels only packs define).
     meridians: MappingProxyType = field(metadata={"role": "graphic"})
@@ -170,6 +181,8 @@ _FIGURE = dict(
     number_chip="#D7FFFFFF",
     number_text="#8A1C1C", legend_bg="#E1FFFFFF", legend_text="#1E1E1E", legend_edge="#28000000",
     presentation="#101418", caption_bg="#C8101418", caption_text="#FFFFFF", pointer="#5AFFD600",
+    organ_fill="#2D4682C8", organ_edge="#DC2860AA", vessel="#C0182F", vessel_core="#E6FFFFFF", nerve="#F5C400",
+    nerve_core="#3C2800", casing="#C8FFFFFF", organ_text="#1F4E8C", vessel_text="#A0132A", nerve_text="#5E4200",
     meridians=MappingProxyType(_CHANNELS),
 )
 
@@ -180,7 +193,7 @@ LIGHT = Theme(
     acupuncture_bg="#EEF4FB", dry_needling_bg="#FCEFEE", shared_bg="#F3F3F1",
     text="#1A1A1A", button_text="#1A1A1A", muted="#505050", placeholder="#6A6A6A", link="#0B57A4",
     highlighted_text="#FFFFFF", tooltip_text="#1A1A1A", caution="#8A1C1C", acupuncture="#1B5E9E",
-    dry_needling="#B3261E", shared="#4A4A4A", success="#17723A", warning="#8A4B00",
+    dry_needling="#B3261E", shared="#4A4A4A", success="#17723A", warning="#8A4B00", beneath="#1F4E8C",
     canvas="#FBFAF7", **_FIGURE,
 )
 
@@ -191,7 +204,7 @@ DARK = Theme(
     acupuncture_bg="#1A2838", dry_needling_bg="#381E1D", shared_bg="#28292B",
     text="#E8E8E6", button_text="#E8E8E6", muted="#B8B8B4", placeholder="#9C9C98", link="#8AB4F8",
     highlighted_text="#FFFFFF", tooltip_text="#E8E8E6", caution="#FF9C92", acupuncture="#8DBBF0",
-    dry_needling="#FF8C80", shared="#D2D2CE", success="#74D68F", warning="#F0B66A",
+    dry_needling="#FF8C80", shared="#D2D2CE", success="#74D68F", warning="#F0B66A", beneath="#8DBBF0",
     canvas="#2B2C30", **_FIGURE,
 )
 
@@ -202,7 +215,7 @@ HIGH_CONTRAST = Theme(
     acupuncture_bg="#EAF2FF", dry_needling_bg="#FFECEA", shared_bg="#F2F2F2",
     text="#000000", button_text="#000000", muted="#262626", placeholder="#3A3A3A", link="#00008C",
     highlighted_text="#FFFFFF", tooltip_text="#000000", caution="#6E0000", acupuncture="#00366B",
-    dry_needling="#7A0A00", shared="#1E1E1E", success="#00501B", warning="#4A2800",
+    dry_needling="#7A0A00", shared="#1E1E1E", success="#00501B", warning="#4A2800", beneath="#00366B",
     canvas="#FFFFFF",
     **{**_FIGURE, **dict(
         skin="#FFF6EF", outline="#000000", contour="#4A3428", crease="#5E4636", bone="#2E3E58",
@@ -210,7 +223,9 @@ HIGH_CONTRAST = Theme(
         locate_target="#A3000F", locate_landmark="#00501B", trp="#A3000F", muscle_edge="#E6502A1C",
         essential_edge="#FF8C0000", spillover_edge="#FF8C0000", label_chip="#F0FFFFFF", label_text="#000000",
         number_chip="#F5FFFFFF", number_text="#6E0000", legend_bg="#F5FFFFFF", legend_text="#000000",
-        legend_edge="#FF000000", caption_bg="#EB000000", meridians=MappingProxyType(_CHANNELS_HC))},
+        legend_edge="#FF000000", caption_bg="#EB000000", organ_edge="#FF1F3F7A", vessel="#A3000F",
+        nerve_core="#000000", organ_text="#00366B", vessel_text="#7A0A00", nerve_text="#4A2800",
+        meridians=MappingProxyType(_CHANNELS_HC))},
 )
 
 THEMES = {t.key: t for t in (LIGHT, DARK, HIGH_CONTRAST)}
