@@ -144,3 +144,20 @@ def test_a_what_lies_beneath_card_is_answered_from_the_keyboard_and_shows_the_la
     assert "Right" in cards.feedback.text()
     assert window.selection.code == question.ref
     assert window.safety_action.isChecked() and _shown(window)
+
+
+def test_the_layers_panel_switch_is_the_same_switch(window, qtbot):
+    """The Layers panel's 'Safety layer' box and the S key drive one state."""
+    from PySide6.QtWidgets import QCheckBox
+
+    window.set_view("back")
+    window.raise_panel("layers")
+    window.layers.ensure_built()
+    box = next(b for b in window.layers.findChildren(QCheckBox) if b.text() == "Safety layer")
+    assert not box.isChecked()
+    from PySide6.QtCore import QPoint
+
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # on the tick box
+    assert window.safety_action.isChecked() and _shown(window)
+    _press(window, qtbot, Qt.Key.Key_S)
+    assert not box.isChecked() and _shown(window) == []

@@ -190,4 +190,5 @@ def build_actions(win) -> None:
         if "(&" in action.text():
             action.setIconText(re.sub(r"\s*\(&.\)", "", action.text()))
     win._update_go_actions()
+    win.layers.layer_actions = [win.acupoints_action, win.triggers_action, win.safety_action]  # also as tick boxes
     win.safety.connect()  # the safety layer follows the trigger-point, presentation and patient switches

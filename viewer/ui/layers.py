@@ -27,6 +27,7 @@ class LayersPanel(BuiltOnFirstShow, QWidget):
         self.setObjectName("layers")
         self.atlas = atlas
         self._boxes: dict[str, QCheckBox] = {}
+        self.layer_actions: list = []  # the window's layer switches (acupoints, trigger points, safety)
 
     @property
     def boxes(self) -> dict[str, QCheckBox]:
@@ -37,6 +38,13 @@ class LayersPanel(BuiltOnFirstShow, QWidget):
     def build_content(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
+        for action in self.layer_actions:  # the menu's own switches: one state, shown in both places
+            box = QCheckBox(action.iconText())
+            box.setToolTip(tooltip(action.toolTip()))
+            box.setChecked(action.isChecked())
+            action.toggled.connect(box.setChecked)
+            box.clicked.connect(lambda _on, a=action: a.trigger())
+            outer.addWidget(box)
         self.pathways = QCheckBox(_("Channel lines"))
         self.pathways.setChecked(True)
         self.pathways.toggled.connect(self.pathwaysToggled)
