@@ -19,6 +19,7 @@ SHOTS = {
     "face-zoom.png": ["--view", "front", "--select", "ST2", "--zoom", "7"],
     "trigger-points.png": ["--view", "back", "--trigger-points", "--no-acupoints", "--select", "quadratus_lumborum"],
     "compare.png": ["--view", "back", "--select", "BL23", "--panel", "compare"],
+    "safety.png": ["--view", "back", "--trigger-points", "--select", "BL42", "--zoom", "2.2"],
     "patient-view.png": ["--view", "back", "--plan", "docs/examples/low-back.mvplan", "--patient-view"],
     "window-es.png": ["--lang", "es", "--select", "ST36", "--size", "1366x768"],
     "window-zh_CN.png": ["--lang", "zh_CN", "--select", "ST36", "--size", "1366x768"],

@@ -85,7 +85,7 @@ class StructureLabel(QGraphicsSimpleTextItem):
         self.setBrush(theme.color(f"{kind}_text"))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(11)  # above the acupoint dots (10), below a selected one and trigger crosses
+        self.setZValue(12.5)  # readable over dots and crosses (clicks pass through to them); under a selected dot
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -135,6 +135,10 @@ class SafetyLayer:
         self._build()
         for item in self.items + self.labels:
             item.setVisible(on)
+        self.scene.refresh_labels()  # the point labels keep clear of these labels
+
+    def visible_labels(self) -> list[StructureLabel]:
+        return [label for label in self.labels if label.isVisible()]
 
     def visible_items(self) -> list:
         return [i for i in self.items + self.labels if i.isVisible()]

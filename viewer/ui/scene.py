@@ -124,6 +124,10 @@ class BodyScene(QGraphicsScene):
         for item in self.markers:
             self._update_label(item)
 
+    def refresh_labels(self) -> None:
+        """Lay the point labels out again (another layer's labels came or went)."""
+        self.set_labels_visible(self._labels_on)
+
     _crosses_labelled = False
 
     def _labelled_items(self) -> list:
@@ -147,6 +151,7 @@ class BodyScene(QGraphicsScene):
         cross = (TriggerMarkerItem.SIZE + 3) / scale
         dots += [QRectF(t.pos().x() - cross, t.pos().y() - cross, 2 * cross, 2 * cross)
                  for t in self.triggers.visible_markers()]
+        dots += [QRectF(s.pos(), s.boundingRect().size() / scale) for s in self.safety.visible_labels()]
         if self._plan is not None:  # a cross's number chip sits above right of it (see TriggerMarkerItem)
             dots += [QRectF(t.pos().x() + cross / 2, t.pos().y() - cross - height, height, height)
                      for t in self.triggers.visible_markers()]
