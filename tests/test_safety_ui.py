@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 def _shown(window, view=None):
     scene = window.scenes[view or window.current_view]
-    return [i for i in scene.safety.visible_items()]
+    return list(scene.safety.visible_items())
 
 
 def _press(window, qtbot, key):
@@ -71,7 +71,9 @@ def test_the_patient_view_never_shows_it(window, qtbot):
 
 
 def test_the_legend_lists_the_safety_key_while_the_layer_is_on(window, qtbot):
-    names = lambda: [name for _code, name in window.legend.entries]
+    def names():
+        return [name for _code, name in window.legend.entries]
+
     assert "Artery or vein" not in names()
     _press(window, qtbot, Qt.Key.Key_S)
     assert {"Lung, pleura, kidney (beneath)", "Artery or vein", "Nerve"} <= set(names())

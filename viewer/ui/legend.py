@@ -80,7 +80,8 @@ class LegendOverlay(QWidget):
     # Translators: the legend's short words when little room is left beside the figure.
     SHORT: ClassVar[dict[str, str]] = {"Trigger point": N_("TrP"), "Pain zone (essential)": N_("Pain"),
                                        "Spillover zone": N_("Spill"), "Muscle": N_("Muscle"),
-                                       "Deep muscle (dashed)": N_("Deep"), "Lung, pleura, kidney (beneath)": N_("Organ"),
+                                       "Deep muscle (dashed)": N_("Deep"),
+                                       "Lung, pleura, kidney (beneath)": N_("Organ"),
                                        "Artery or vein": N_("Vessel"), "Nerve": N_("Nerve")}
 
     @property

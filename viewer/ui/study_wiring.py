@@ -58,7 +58,8 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
         content = self.window.content
         if kind.startswith("muscle"):
             key = muscle_key(ref) if ref in content.muscles.muscles else ""
-        elif ref in content.atlas.points or parse(ref).is_trigger_point and parse(ref).ref in content.muscles.trigger_points:
+        elif ref in content.atlas.points or (parse(ref).is_trigger_point
+                                             and parse(ref).ref in content.muscles.trigger_points):
             key = ref  # a point, or a trigger point ("what lies beneath" cards)
         else:  # a category card ("well/LU"): the point it names
             membership = content.categories.get(ref)
