@@ -53,6 +53,8 @@ def data_strings(content, plan=None) -> list[str]:
                   muscle.region, muscle.region.replace("_", " "), muscle.source or "", *muscle.safety}
         for tp in muscle.trigger_points:
             found |= {tp.id, tp.name}
+    for notes in content.safety.notes.values():  # what lies beneath: names, depths, directions (safety.toml)
+        found |= {text for note in notes for text in (note.name, note.region, note.depth, note.safe, note.note)}
     overview = content.overview
     found.add(overview.disclaimer)
     for section in overview.sections:

@@ -40,7 +40,7 @@ class LayersPanel(BuiltOnFirstShow, QWidget):
         outer.setContentsMargins(6, 6, 6, 6)
         for action in self.layer_actions:  # the menu's own switches: one state, shown in both places
             box = QCheckBox(action.iconText())
-            box.setToolTip(tooltip(action.toolTip()))
+            box.setToolTip(action.toolTip())  # already made safe by the action table
             box.setChecked(action.isChecked())
             action.toggled.connect(box.setChecked)
             box.clicked.connect(lambda _on, a=action: a.trigger())
