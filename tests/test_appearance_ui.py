@@ -119,11 +119,14 @@ def test_text_size_keys_scale_the_text_and_are_in_the_shortcut_reference(window,
     """Ctrl+Shift+Up makes the text larger (and the study title with it); Ctrl+Shift+Down smaller again."""
     base = QApplication.font().pointSizeF()
     legend_row = window.legend.row
+    title_bar = window.details.mapTo(window.details_dock, window.details.rect().topLeft()).y()
     qtbot.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.appearance.percent == 125
     assert QApplication.font().pointSizeF() == pytest.approx(base * 1.25)
     qtbot.waitUntil(lambda: window.details.font().pointSizeF() == pytest.approx(base * 1.25))
     assert window.legend.row > legend_row
+    qtbot.waitUntil(lambda: window.details.mapTo(window.details_dock, window.details.rect().topLeft()).y()
+                    > title_bar)  # the panel's title grows too
     qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.appearance.percent == 100
     entries = {entry for _menu_, _keys, entry in menu_shortcuts(window)}

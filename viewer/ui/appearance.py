@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QActionGroup, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QTabBar, QToolTip
+from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QToolTip
 
 from ..atlas.i18n import N_, _
 from . import theme
@@ -79,7 +79,17 @@ def apply(choice: str, percent: int) -> theme.Theme:
         factor = widget.property("font_factor")
         if factor:
             relative_font(widget, float(factor))
+        elif isinstance(widget, QDockWidget):
+            title_font(widget, font)
     return chosen
+
+
+def title_font(dock: QDockWidget, font: QFont) -> None:
+    """A panel's title at the text size. QDockWidget keeps the title font it was made with while its own
+    font is the application's; a font of its own (the same but for a style hint nobody sees) is followed."""
+    own = QFont(font)
+    own.setStyleStrategy(QFont.StyleStrategy.PreferQuality)
+    dock.setFont(own)
 
 
 def unelide_tabs(win) -> None:

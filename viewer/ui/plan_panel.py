@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,15 +39,24 @@ class PlanPanel(QWidget):
         self.title.setAccessibleName(_("Plan title"))
         layout.addWidget(self.title)
         self.list = QListWidget()
-        layout.addWidget(self.list, 1)
+        self.up_button = QToolButton()  # beside the list, as narrow as their arrows: nothing is squeezed
+        self.down_button = QToolButton()  # out of the panel at large text
+        self.up_button.setText("▲")
+        self.down_button.setText("▼")
+        self.up_button.setToolTip(_("Move up (Ctrl+Up)"))
+        self.down_button.setToolTip(_("Move down (Ctrl+Down)"))
+        beside = QHBoxLayout()
+        beside.addWidget(self.list, 1)
+        arrows = QVBoxLayout()
+        arrows.addWidget(self.up_button)
+        arrows.addWidget(self.down_button)
+        arrows.addStretch(1)
+        beside.addLayout(arrows)
+        layout.addLayout(beside, 1)
         row = QHBoxLayout()
         self.add_button = QPushButton(_("Add selected"))
         self.remove_button = QPushButton(_("Remove"))
-        self.up_button = QPushButton("▲")
-        self.down_button = QPushButton("▼")
-        self.up_button.setToolTip(_("Move up (Ctrl+Up)"))
-        self.down_button.setToolTip(_("Move down (Ctrl+Down)"))
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+        for button in (self.add_button, self.remove_button):
             row.addWidget(button)
         layout.addLayout(row)
         layout.addWidget(QLabel(_("Note for this item:")))
