@@ -51,7 +51,7 @@ def test_new_template_is_commented_and_validates_clean(tmp_path, capsys):
     capsys.readouterr()
     assert main(["pack", "validate", str(folder)]) == 0
     out = capsys.readouterr().out
-    assert "0 problems" in out and "1 points, 1 decks, 1 plans" in out
+    assert "0 problems" in out and "1 point, 1 deck, 1 plan" in out
 
 
 def test_new_never_overwrites_a_pack(tmp_path, capsys):

@@ -4,8 +4,22 @@ from __future__ import annotations
 import sys
 
 
+def _cli_language(argv: list[str]) -> None:
+    """Messages and --help in the language asked for by --lang (else the system's) before parsing."""
+    from .atlas import i18n
+
+    tag = None
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            tag = argv[index + 1]
+        elif arg.startswith("--lang="):
+            tag = arg.split("=", 1)[1]
+    i18n.set_language(tag)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _cli_language(argv)
     if argv and argv[0] == "export":
         from .cli import export_parser
         from .commands import run_export

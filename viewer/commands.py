@@ -7,15 +7,17 @@ import sys
 import time
 from pathlib import Path
 
+from .atlas.i18n import _
+
 
 def output_problem(path: Path) -> str:
     """Why ``path`` cannot be written as an output file, or "" (checked before any work is done)."""
     if path.is_dir():
-        return "it is a folder"
+        return _("it is a folder")
     if not path.parent.is_dir():
-        return f"the folder {path.parent} does not exist"
+        return _("the folder {folder} does not exist").format(folder=path.parent)
     if not os.access(path.parent, os.W_OK):
-        return f"the folder {path.parent} is read-only"
+        return _("the folder {folder} is read-only").format(folder=path.parent)
     return ""
 
 
@@ -23,7 +25,8 @@ def _cannot_write(path: Path, reason) -> int:
     """One line naming the path and the reason; exit status 1."""
     if isinstance(reason, OSError):
         reason = reason.strerror or str(reason)
-    print(f"meridian-viewer: cannot write {path}: {reason}", file=sys.stderr)
+    print("meridian-viewer: " + _("cannot write {path}: {reason}").format(path=path, reason=reason),
+          file=sys.stderr)
     return 1
 
 
@@ -41,7 +44,7 @@ def run_export(args) -> int:
 
     content = load_content()
     for problem in content.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(_("warning: {problem}").format(problem=problem), file=sys.stderr)
     text = export_points(content, args.format)
     if args.output:
         try:
@@ -56,7 +59,8 @@ def run_export(args) -> int:
 def _export_handout(args) -> int:
     if not args.plan or not args.output:
         out = "OUT.pdf" if args.what == "quiz" else "OUT.pdf|OUT.png"
-        print(f"meridian-viewer export {args.what}: --plan FILE and -o {out} are both needed", file=sys.stderr)
+        print(f"meridian-viewer export {args.what}: "
+              + _("--plan FILE and -o {out} are both needed").format(out=out), file=sys.stderr)
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .app import ensure_application
@@ -83,7 +87,7 @@ def _export_handout(args) -> int:
             (export_png if out.suffix.lower() == ".png" else export_pdf)(content, plan, out)
     except OSError as exc:
         return _cannot_write(out, exc)
-    print(f"saved {out}")
+    print(_("saved {path}").format(path=out))
     return 0
 
 
@@ -127,7 +131,7 @@ def _run_window(args, app, create_window, data_dir, content, started) -> int:
     try:
         channels = [c.strip().upper() for c in args.channels.split(",") if c.strip()] if args.channels else None
         if not 1.0 <= args.zoom <= 40.0:
-            raise ValueError(f"--zoom must lie between 1 and 40, not {args.zoom:g}")
+            raise ValueError(_("--zoom must lie between 1 and 40, not {zoom}").format(zoom=f"{args.zoom:g}"))
         window = create_window(view=args.view, select=args.select, size=args.size, channels=channels,
                                content=content, data_dir=data_dir)
         window.after_paint.add(gc.enable)  # after the welcome text and the Browse tree
@@ -164,7 +168,7 @@ def _run_window(args, app, create_window, data_dir, content, started) -> int:
             path = save_screenshot(window, Path(args.screenshot), args.zoom)
         except OSError as exc:
             return _cannot_write(Path(args.screenshot), exc)
-        print(f"saved {path} ({window.width()}x{window.height()})")
+        print(_("saved {path} ({width}x{height})").format(path=path, width=window.width(), height=window.height()))
         return 0
     if args.quit_on_paint:
         from .app import quit_on_first_paint

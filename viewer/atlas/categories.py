@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n import N_, _
 from .model import Atlas, Problem
 
 TRANSPORT = ("well", "spring", "stream", "river", "sea")
@@ -21,24 +22,43 @@ OTHER_NAMES = {
     "front-mu": "front collecting alarm", "influential": "hui-meeting gathering", "confluent": "opening master",
     "lower-sea": "lower he-sea",
 }
-ROLE = {  # how the category is said in a sentence
-    "source": "source (yuan) point", "connecting": "connecting (luo) point", "cleft": "cleft (xi) point",
+# How a point of each category is said, with what it relates to ("well point of the Lung channel").
+# Translators: {relation} is one of the relation texts below ("the Lung channel", "the vessels" ...).
+ROLE = {
+    "well": N_("well point of {relation}"), "spring": N_("spring point of {relation}"),
+    "stream": N_("stream point of {relation}"), "river": N_("river point of {relation}"),
+    "sea": N_("sea point of {relation}"), "source": N_("source (yuan) point of {relation}"),
+    "connecting": N_("connecting (luo) point of {relation}"), "cleft": N_("cleft (xi) point of {relation}"),
+    "back-shu": N_("back-shu point of {relation}"), "front-mu": N_("front-mu point of {relation}"),
+    "influential": N_("influential point of {relation}"), "confluent": N_("confluent point of {relation}"),
+    "lower-sea": N_("lower-sea point of {relation}"),
 }
+# The relations, as texts of their own (answers of the study cards and parts of the roles above).
 ORGANS = {
-    "lung": "Lung", "pericardium": "Pericardium", "heart": "Heart", "liver": "Liver", "gallbladder": "Gallbladder",
-    "spleen": "Spleen", "stomach": "Stomach", "triple_energizer": "Triple Energizer", "kidney": "Kidney",
-    "large_intestine": "Large Intestine", "small_intestine": "Small Intestine", "bladder": "Bladder",
+    "lung": N_("the Lung"), "pericardium": N_("the Pericardium"), "heart": N_("the Heart"),
+    "liver": N_("the Liver"), "gallbladder": N_("the Gallbladder"), "spleen": N_("the Spleen"),
+    "stomach": N_("the Stomach"), "triple_energizer": N_("the Triple Energizer"), "kidney": N_("the Kidney"),
+    "large_intestine": N_("the Large Intestine"), "small_intestine": N_("the Small Intestine"),
+    "bladder": N_("the Bladder"),
 }
 FU_ORGANS = ("stomach", "large_intestine", "small_intestine", "triple_energizer", "bladder", "gallbladder")
 TISSUES = {
-    "zang_organs": "the zang organs", "fu_organs": "the fu organs", "qi": "qi", "blood": "blood",
-    "sinews": "the sinews", "vessels": "the vessels", "bones": "the bones", "marrow": "the marrow",
+    "zang_organs": N_("the zang organs"), "fu_organs": N_("the fu organs"), "qi": N_("qi"), "blood": N_("blood"),
+    "sinews": N_("the sinews"), "vessels": N_("the vessels"), "bones": N_("the bones"), "marrow": N_("the marrow"),
 }
 VESSELS = {
-    "penetrating": "Chong Mai (Penetrating Vessel)", "yin_linking": "Yin Wei Mai (Yin Linking Vessel)",
-    "governor": "Du Mai (Governor Vessel)", "yang_heel": "Yang Qiao Mai (Yang Heel Vessel)",
-    "girdle": "Dai Mai (Girdle Vessel)", "yang_linking": "Yang Wei Mai (Yang Linking Vessel)",
-    "conception": "Ren Mai (Conception Vessel)", "yin_heel": "Yin Qiao Mai (Yin Heel Vessel)",
+    "penetrating": N_("Chong Mai (Penetrating Vessel)"), "yin_linking": N_("Yin Wei Mai (Yin Linking Vessel)"),
+    "governor": N_("Du Mai (Governor Vessel)"), "yang_heel": N_("Yang Qiao Mai (Yang Heel Vessel)"),
+    "girdle": N_("Dai Mai (Girdle Vessel)"), "yang_linking": N_("Yang Wei Mai (Yang Linking Vessel)"),
+    "conception": N_("Ren Mai (Conception Vessel)"), "yin_heel": N_("Yin Qiao Mai (Yin Heel Vessel)"),
+}
+CHANNELS = {
+    "LU": N_("the Lung channel"), "LI": N_("the Large Intestine channel"), "ST": N_("the Stomach channel"),
+    "SP": N_("the Spleen channel"), "HT": N_("the Heart channel"), "SI": N_("the Small Intestine channel"),
+    "BL": N_("the Bladder channel"), "KI": N_("the Kidney channel"), "PC": N_("the Pericardium channel"),
+    "TE": N_("the Triple Energizer channel"), "GB": N_("the Gallbladder channel"), "LR": N_("the Liver channel"),
+    "GV": N_("the Governor Vessel"), "CV": N_("the Conception Vessel"),
+    "spleen_great": N_("the Spleen (its great connecting point)"),
 }
 TWELVE = ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR")
 _HEEL_LINKING = ("yin_heel", "yang_heel", "yin_linking", "yang_linking")
@@ -62,22 +82,26 @@ class Membership:
 
     word: str  # one of WORDS
     key: str  # the relation's key in the file: "LU", "lung", "vessels", "penetrating" ...
-    relation: str  # said in words: "the Lung channel", "the Lung", "the vessels", "Chong Mai (...)"
+    relation: str  # in English words (a msgid): "the Lung channel", "the Lung", "the vessels", "Chong Mai (...)"
     point: str
 
     @property
     def ref(self) -> str:
         return f"{self.word}/{self.key}"
 
+    def relation_text(self) -> str:
+        """What the point relates to, in the active language."""
+        return _(self.relation)
+
     def role(self) -> str:
         """'source (yuan) point of the Lung channel', 'confluent point of Chong Mai (Penetrating Vessel)'."""
         if self.key == "spleen_great":
-            return "great connecting (luo) point of the Spleen"
-        return f"{ROLE.get(self.word, self.word + ' point')} of {self.relation}"
+            return _("great connecting (luo) point of the Spleen")
+        return _(ROLE[self.word]).format(relation=self.relation_text())
 
     def describe(self) -> str:
         if self.word == "confluent":
-            return f"confluent point: opens {self.relation}"
+            return _("confluent point: opens {relation}").format(relation=self.relation_text())
         return self.role()
 
 
@@ -100,17 +124,21 @@ class PointCategories:
         return next((m for m in self.memberships if m.ref == ref), None)
 
 
-def _relation(atlas: Atlas, kind: str, key: str) -> str:
+_UNKNOWN = {
+    "channel": N_("is not a known channel here (known: {known})"),
+    "organ": N_("is not a known organ here (known: {known})"),
+    "fu organ": N_("is not a known fu organ here (known: {known})"),
+    "tissue": N_("is not a known tissue here (known: {known})"),
+    "vessel": N_("is not a known vessel here (known: {known})"),
+}
+
+
+def _relation(kind: str, key: str) -> str:
+    """The English text (a catalogue msgid) of what a category relates to."""
     if kind == "channel":
-        if key == "spleen_great":
-            return "the Spleen (its great connecting point)"
-        if key in VESSELS:
-            return VESSELS[key]
-        meridian = atlas.meridians.get(key)
-        name = meridian.name if meridian else key
-        return f"the {name}" if key in ("GV", "CV") else f"the {name} channel"
+        return VESSELS[key] if key in VESSELS else CHANNELS[key]
     if kind in ("organ", "fu organ"):
-        return f"the {ORGANS[key]}"
+        return ORGANS[key]
     if kind == "tissue":
         return TISSUES[key]
     return VESSELS[key]
@@ -129,25 +157,25 @@ def load_categories(path: Path, atlas: Atlas, name: str = "categories.toml") -> 
         with path.open("rb") as fh:
             data = tomllib.load(fh)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        problem("", "", f"cannot be read: {exc}")
+        problem("", "", _("cannot be read: {error}").format(error=exc))
         return result
     skipped = {p.entry for p in atlas.problems} | {
         f"{channel}{n}" for channel in TWELVE + ("GV", "CV") if channel not in atlas.meridians for n in range(1, 68)}
     for table, entries in data.items():
         if table not in TABLES:
-            problem(table, "", f"is not a known category table (known: {', '.join(TABLES)})")
+            problem(table, "", _("is not a known category table (known: {known})").format(known=", ".join(TABLES)))
             continue
         word, keys, kind = TABLES[table]
         if not isinstance(entries, dict):
-            problem(table, "", "must be a table of key = point code")
+            problem(table, "", _("must be a table of key = point code"))
             continue
         for key, value in entries.items():
             if key not in keys:
-                problem(table, key, f"is not a known {kind} here (known: {', '.join(keys)})")
+                problem(table, key, _(_UNKNOWN[kind]).format(known=", ".join(keys)))
                 continue
             if word is None:  # the transport table: one inline table of five points per channel
                 if not isinstance(value, dict) or set(value) != set(TRANSPORT):
-                    problem(table, key, f"must give exactly {', '.join(TRANSPORT)}")
+                    problem(table, key, _("must give exactly {points}").format(points=", ".join(TRANSPORT)))
                     continue
                 pairs = [(w, value[w]) for w in TRANSPORT]
             else:
@@ -156,9 +184,9 @@ def load_categories(path: Path, atlas: Atlas, name: str = "categories.toml") -> 
                 if isinstance(code, str) and code in skipped:
                     continue  # its own file or entry did not load, and says so already
                 if not isinstance(code, str) or code not in atlas.points:
-                    problem(table, key, f"{code!r} is not a point of the atlas")
+                    problem(table, key, _("{code} is not a point of the atlas").format(code=repr(code)))
                     continue
-                result.memberships.append(Membership(word_, key, _relation(atlas, kind, key), code))
+                result.memberships.append(Membership(word_, key, _relation(kind, key), code))
     return result
 
 
@@ -166,11 +194,19 @@ def load_categories(path: Path, atlas: Atlas, name: str = "categories.toml") -> 
 
 CATEGORY_KINDS = ("category_to_point", "point_to_relation")
 _ASK_RELATION = {
-    "confluent": "Which extraordinary vessel does {code} open?",
-    "influential": "{code} is the influential point of which tissue?",
-    "back-shu": "{code} is the back-shu point of which organ?",
-    "front-mu": "{code} is the front-mu point of which organ?",
-    "lower-sea": "{code} is the lower-sea point of which fu organ?",
+    "well": N_("{code} is the well point of which channel?"),
+    "spring": N_("{code} is the spring point of which channel?"),
+    "stream": N_("{code} is the stream point of which channel?"),
+    "river": N_("{code} is the river point of which channel?"),
+    "sea": N_("{code} is the sea point of which channel?"),
+    "source": N_("{code} is the source (yuan) point of which channel?"),
+    "connecting": N_("{code} is the connecting (luo) point of which channel?"),
+    "cleft": N_("{code} is the cleft (xi) point of which channel?"),
+    "confluent": N_("Which extraordinary vessel does {code} open?"),
+    "influential": N_("{code} is the influential point of which tissue?"),
+    "back-shu": N_("{code} is the back-shu point of which organ?"),
+    "front-mu": N_("{code} is the front-mu point of which organ?"),
+    "lower-sea": N_("{code} is the lower-sea point of which fu organ?"),
 }
 
 
@@ -183,11 +219,10 @@ def card(categories: PointCategories, kind: str, ref: str, label) -> tuple[str, 
     if member is None:
         raise KeyError(ref)
     same = [m for m in categories.memberships if m.word == member.word]
-    explanation = f"{label(member.point)} is the {member.role()}."
+    explanation = _("{point} is the {role}.").format(point=label(member.point), role=member.role())
     if kind == "category_to_point":
-        return (f"Which point is the {member.role()}?", label(member.point), [label(m.point) for m in same],
-                explanation)
-    ask = _ASK_RELATION.get(member.word, "{code} is the " + ROLE.get(member.word, member.word + " point")
-                            + " of which channel?")
-    others = [m.relation for m in same if m.point != member.point]
-    return ask.format(code=label(member.point)), member.relation, others, explanation
+        return (_("Which point is the {role}?").format(role=member.role()), label(member.point),
+                [label(m.point) for m in same], explanation)
+    others = [m.relation_text() for m in same if m.point != member.point]
+    return (_(_ASK_RELATION[member.word]).format(code=label(member.point)), member.relation_text(), others,
+            explanation)

@@ -1,7 +1,7 @@
 """Plain-language sentences about a placement, for the details panel ("how it is found")."""
 from __future__ import annotations
 
-from .i18n import N_
+from .i18n import N_, _, join
 from .model import Placement
 
 # Under every description, handout and patient view.
@@ -25,33 +25,43 @@ def _name(ref: str) -> str:
     return " ".join(words)
 
 
-def _cun(value: float) -> str:
-    return f"{value:g} cun"
+def cun(value: float) -> str:
+    """'1.5 cun' (寸 in Chinese)."""
+    # Translators: a distance in cun, the proportional body inch (Chinese 寸).
+    return _("{value} cun").format(value=f"{value:g}")
 
 
 def describe_placement(place: Placement) -> str:
     """Say how the engine finds the point on a view, in words a student can follow."""
     if place.xy is not None:
-        return "Drawn by hand at this spot (no landmark rule yet)."
-    parts: list[str] = []
+        return _("Drawn by hand at this spot (no landmark rule yet).")
     if place.at is not None:
-        parts.append(f"at {_name(place.at)}")
+        # Translators: the start of a point's description, e.g. "At umbilicus" (a landmark or a point code).
+        base = _("At {landmark}").format(landmark=_name(place.at))
     elif place.start is not None and place.end is not None:
         start, end = _name(place.start), _name(place.end)
         if place.frac is not None:
-            parts.append(f"{place.frac:.3g} of the way from {start} to {end}")
+            base = _("{fraction} of the way from {start} to {end}").format(
+                fraction=f"{place.frac:.3g}", start=start, end=end)
         elif place.cun is not None and place.of is not None:
-            parts.append(f"{_cun(place.cun)} from {start} toward {end} (that line measures {_cun(place.of)})")
+            base = _("{distance} from {start} toward {end} (that line measures {length})").format(
+                distance=cun(place.cun), start=start, end=end, length=cun(place.of))
         else:
-            parts.append(f"on the line from {start} to {end}")
+            base = _("On the line from {start} to {end}").format(start=start, end=end)
     else:
-        return "Placed by a rule this version cannot put in words."
+        return _("Placed by a rule this version cannot put in words.")
+    offsets = []
     if place.lateral:
-        side = "lateral" if place.lateral > 0 else "medial"
-        parts.append(f"{_cun(abs(place.lateral))} {side}")
+        offsets.append((_("{distance} lateral") if place.lateral > 0 else _("{distance} medial")).format(
+            distance=cun(abs(place.lateral))))
     if place.forward:
-        parts.append(f"{_cun(abs(place.forward))} {'forward' if place.forward > 0 else 'backward'}")
+        offsets.append((_("{distance} forward") if place.forward > 0 else _("{distance} backward")).format(
+            distance=cun(abs(place.forward))))
     if place.up:
-        parts.append(f"{_cun(abs(place.up))} {'up' if place.up > 0 else 'down'}")
-    text = ", ".join(parts)
-    return text[0].upper() + text[1:] + "."
+        offsets.append((_("{distance} up") if place.up > 0 else _("{distance} down")).format(
+            distance=cun(abs(place.up))))
+    if not offsets:
+        # Translators: a point's description that has no offsets; keep the final full stop of your language.
+        return _("{place}.").format(place=base)
+    # Translators: a point's description, then its offsets, e.g. "At umbilicus, 2 cun lateral, 1 cun up."
+    return _("{place}, {offsets}.").format(place=base, offsets=join(offsets))

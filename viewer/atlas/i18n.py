@@ -169,3 +169,30 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it now (tables built at import time)."""
     return message
+
+
+def join(items) -> str:
+    """A list in the active language's way: 'LI4, ST36' in English, 'LI4、ST36' in Chinese.
+
+    Each item must be a whole phrase on its own (a name, '2 points'): a list is not a sentence.
+    """
+    # Translators: the separator between the items of a list, e.g. "LI4, ST36"; Chinese uses "、".
+    return pgettext("list separator", ", ").join(items)
+
+
+def join_or(items) -> str:
+    """'a', 'a or b', 'a, b or c' in the active language."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    # Translators: the end of a list of alternatives, e.g. "the hand, the wrist or the foot".
+    return _("{items} or {last}").format(items=join(items[:-1]), last=items[-1])
+
+
+def join_and(items) -> str:
+    """'a', 'a and b', 'a, b and c' in the active language."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    # Translators: the end of a list, e.g. "the umbilicus, ST25 and the pubic symphysis".
+    return _("{items} and {last}").format(items=join(items[:-1]), last=items[-1])

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .i18n import N_, _, join
 from .placement import Marker, PlacementError, Resolver
 
 REGION_SCALES = {  # (view, region) -> the proportional cun used where a placement names none
@@ -45,11 +46,23 @@ class Miss:
 
     @property
     def cun(self) -> float:
-        return math.hypot(*(c for c, _ in self.parts)) if self.parts else 0.0
+        return math.hypot(*(c for c, _direction in self.parts)) if self.parts else 0.0
 
     def words(self) -> str:
-        said = [f"{c:.1f} cun {w}" for c, w in self.parts if c >= NEGLIGIBLE]
-        return ", ".join(said) if said else "right on the spot"
+        said = [_(MISS_WORDS[w]).format(cun=f"{c:.1f}") for c, w in self.parts if c >= NEGLIGIBLE]
+        return join(said) if said else _("right on the spot")
+
+
+# The direction of a miss (the key kept in Miss.parts) -> the words shown, with the distance in cun.
+MISS_WORDS = {
+    "too low": N_("{cun} cun too low"),
+    "too high": N_("{cun} cun too high"),
+    "too far forward": N_("{cun} cun too far forward"),
+    "too far back": N_("{cun} cun too far back"),
+    "off the midline": N_("{cun} cun off the midline"),
+    "too far out": N_("{cun} cun too far out"),
+    "too far in": N_("{cun} cun too far in"),
+}
 
 
 def region_scale(content, code: str, view: str) -> float:

@@ -22,6 +22,7 @@ from . import safety as beneath
 from .categories import CATEGORY_KINDS
 from .describe import describe_placement
 from .describe import landmark_words as landmark_name
+from .i18n import N_, _, join_and, ngettext
 from .locate import Miss, measure_miss
 from .store import quarantine
 
@@ -70,23 +71,30 @@ def decks(content) -> list[Deck]:
     regions = sorted({p.region for p in atlas.points.values()})
     for region in regions:
         refs = tuple(c for c, p in atlas.points.items() if p.region == region)
-        result.append(Deck(f"region:{region}", f"Points of the {region.replace('_', ' ')}", refs, POINT_KINDS))
+        title = _("Points of the {region}").format(region=region.replace("_", " "))
+        result.append(Deck(f"region:{region}", title, refs, POINT_KINDS))
     if muscles.muscles:
-        result.append(Deck("muscles:all", "Trigger-point muscles", tuple(muscles.muscles), MUSCLE_KINDS))
+        result.append(Deck("muscles:all", _("Trigger-point muscles"), tuple(muscles.muscles), MUSCLE_KINDS))
     refs = tuple(m.ref for m in content.categories.memberships)
     if refs:
-        result.append(Deck("categories:all", "Point categories (source, luo, shu, mu ...)", refs, CATEGORY_KINDS))
+        result.append(Deck("categories:all", _("Point categories (source, luo, shu, mu ...)"), refs,
+                           CATEGORY_KINDS))
     refs = beneath.card_refs(content.safety)
     if refs:
-        result.append(Deck("safety:all", "What lies beneath: safe needling", refs, beneath.SAFETY_KINDS))
+        result.append(Deck("safety:all", _("What lies beneath: safe needling"), refs, beneath.SAFETY_KINDS))
     return result
 
 
-def custom_deck(content, codes, name: str = "My selection") -> Deck:
-    """A deck of the student's own choosing (favourites, the points of a plan ...)."""
+def custom_deck(content, codes, name: str = N_("My selection")) -> Deck:
+    """A deck of the student's own choosing (favourites, the points of a plan ...).
+
+    ``name`` is an English name marked with ``N_``: the title shows its translation, the deck's id
+    keeps the English, so the study history of the deck does not depend on the language.
+    """
     refs = tuple(dict.fromkeys(c for c in codes if c in content.atlas.points))
     slug = name.lower().replace(" ", "-")
-    return Deck(f"custom:{slug}", f"{name} ({len(refs)} points)", refs, POINT_KINDS)
+    title = ngettext("{name} ({n} point)", "{name} ({n} points)", len(refs)).format(name=_(name), n=len(refs))
+    return Deck(f"custom:{slug}", title, refs, POINT_KINDS)
 
 
 def pack_decks(content) -> list[Deck]:
@@ -134,17 +142,17 @@ def make_question(content, card_id: str, pool: tuple[str, ...], seed: int = 0) -
         others = [c for c in pool if c != ref] or [c for c in atlas.points if c != ref]
         if kind == "code_to_name":
             opts, answer = options(_point_label(point), [_point_label(atlas.points[c]) for c in others])
-            prompt = f"What is {ref} called?"
+            prompt = _("What is {code} called?").format(code=ref)
         elif kind == "name_to_code":
             opts, answer = options(ref, others)
-            prompt = f"Which point is {_point_label(point)}?"
+            prompt = _("Which point is {name}?").format(name=_point_label(point))
         elif kind == "point_to_meridian":
             names = [m.full_name for m in atlas.meridians.values()]
             opts, answer = options(atlas.meridians[point.meridian].full_name, names)
-            prompt = f"On which channel does {_point_label(point)} lie?"
+            prompt = _("On which channel does {name} lie?").format(name=_point_label(point))
         else:
             opts, answer = options(ref, others)
-            prompt = f"Which point is written {point.hanzi} ({point.pinyin})?"
+            prompt = _("Which point is written {hanzi} ({pinyin})?").format(hanzi=point.hanzi, pinyin=point.pinyin)
         explanation = f"{ref} {_point_label(point)}: {point.location}"
     else:
         muscle = muscles.muscles[ref]
@@ -152,10 +160,11 @@ def make_question(content, card_id: str, pool: tuple[str, ...], seed: int = 0) -
         if kind == "muscle_to_referral":
             opts, answer = options(_first_sentence(muscle.symptoms),
                                    [_first_sentence(muscles.muscles[m].symptoms) for m in others])
-            prompt = f"Where is pain from {muscle.name} trigger points usually felt?"
+            prompt = _("Where is pain from {muscle} trigger points usually felt?").format(muscle=muscle.name)
         else:
             opts, answer = options(muscle.name, [muscles.muscles[m].name for m in others])
-            prompt = f"Which muscle refers pain like this? {_first_sentence(muscle.symptoms)}"
+            prompt = _("Which muscle refers pain like this? {symptoms}").format(
+                symptoms=_first_sentence(muscle.symptoms))
         explanation = f"{muscle.name}: {muscle.symptoms}"
     return Question(card_id, kind, ref, prompt, opts, answer, explanation)
 
@@ -248,11 +257,13 @@ class StudyStore:
             if _is_damaged(exc):
                 self.conn = self._replace_damaged(exc, held)
             else:
-                self.conn = self._in_memory(f"could not be opened ({exc})")
+                self.conn = self._in_memory(_("The study history {name} could not be opened ({error}).").format(
+                    name=self.path.name, error=exc))
         except StudyUnavailable as exc:
             self.conn = self._in_memory(str(exc))
         except OSError as exc:
-            self.conn = self._in_memory(f"could not be opened ({exc.strerror or exc})")
+            self.conn = self._in_memory(_("The study history {name} could not be opened ({error}).").format(
+                name=self.path.name, error=exc.strerror or exc))
         finally:
             _release(held)
 
@@ -261,14 +272,17 @@ class StudyStore:
             kept = quarantine_database(self.path, held)
             conn = self._open()
         except (OSError, sqlite3.Error, StudyUnavailable) as again:
-            return self._in_memory(f"is damaged ({exc}) and could not be replaced ({again})")
-        self.note = f"The study database was damaged ({exc}); it was kept as {kept.name} and a new one started."
+            return self._in_memory(
+                _("The study history {name} is damaged ({error}) and could not be replaced ({again}).").format(
+                    name=self.path.name, error=exc, again=again))
+        self.note = _("The study database was damaged ({error}); it was kept as {kept} and a new one "
+                      "started.").format(error=exc, kept=kept.name)
         return conn
 
     def _in_memory(self, why: str) -> sqlite3.Connection:
+        """Work in memory; ``why`` is a whole sentence naming the file."""
         self.saving = False
-        self.note = (f"The study history {self.path.name} {why}. It is left exactly as it is; "
-                     "answers in this session are not saved.")
+        self.note = _("{why} It is left exactly as it is; answers in this session are not saved.").format(why=why)
         conn = sqlite3.connect(":memory:", isolation_level=None)
         _create_schema(conn)
         return conn
@@ -287,13 +301,15 @@ class StudyStore:
                 raise _Damaged(ok)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise StudyUnavailable(f"was made by a newer version of the app (schema {version}; this app "
-                                       f"reads up to {SCHEMA_VERSION})")
+                raise StudyUnavailable(_("The study history {name} was made by a newer version of the app "
+                                         "(schema {version}; this app reads up to {supported}).").format(
+                    name=self.path.name, version=version, supported=SCHEMA_VERSION))
             for table, columns in _TABLES.items():
                 found = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
                 if not columns <= found:
-                    raise StudyUnavailable(f"has a different layout (table {table!r} lacks "
-                                           f"{', '.join(sorted(columns - found))})")
+                    raise StudyUnavailable(_("The study history {name} has a different layout (table {table} "
+                                             "lacks {columns}).").format(
+                        name=self.path.name, table=repr(table), columns=", ".join(sorted(columns - found))))
         except BaseException:
             conn.close()
             raise
@@ -306,7 +322,8 @@ class StudyStore:
         try:
             return Card.from_dict(json.loads(row[0]))
         except (ValueError, KeyError, TypeError) as exc:  # one broken row: that card starts afresh
-            self.note = f"The saved state of card {card_id} could not be read ({exc}); it starts afresh."
+            self.note = _("The saved state of card {card} could not be read ({error}); it starts afresh.").format(
+                card=card_id, error=exc)
             return None
 
     def record(self, card_id: str, deck: str, card: Card, rating: Rating, correct: bool, when: datetime) -> bool:
@@ -321,7 +338,8 @@ class StudyStore:
                                   "VALUES (?, ?, ?, ?, ?)",
                                   (card_id, deck, int(rating), int(correct), when.isoformat()))
         except sqlite3.Error as exc:
-            self.note = f"This answer could not be saved in the study history ({exc}); the file is unchanged."
+            self.note = _("This answer could not be saved in the study history ({error}); the file is "
+                          "unchanged.").format(error=exc)
             return False
         return True
 
@@ -439,7 +457,7 @@ def score_locate(content, code: str, view: str, x: float, y: float) -> LocateRes
     """Score a click against the nearest marker of ``code`` on ``view``, in the local proportional cun."""
     markers = content.layout.markers_of(code, view)
     if not markers:
-        raise KeyError(f"{code} is not drawn on the {view} view")
+        raise KeyError(_("{code} is not drawn on the {view} view").format(code=code, view=view))
     target = min(markers, key=lambda m: math.hypot(m.x - x, m.y - y))
     distance = math.hypot(target.x - x, target.y - y)
     miss = measure_miss(content, code, target, x, y)
@@ -463,11 +481,13 @@ def score_locate(content, code: str, view: str, x: float, y: float) -> LocateRes
         elif content.layout.markers_of(ref, view):
             m = content.layout.markers_of(ref, view)[0]
             landmarks.append((ref, (abs(m.x) if target.x >= 0 else -abs(m.x), m.y)))
-    names = " and ".join(landmark_name(n) for n, _ in landmarks) or "the nearby landmarks"
+    names = join_and(landmark_name(n) for n, _xy in landmarks) or _("the nearby landmarks")
     below = content.safety.notes_for(code)[:1]
-    care = "".join(f" Beneath it: the {n.name.lower()}; safe: {n.safe}" for n in below)
-    steps = (f"First find {names}.", describe_placement(place),
-             f"{code} lies here: {content.atlas.points[code].location}{care}")
+    care = "".join(" " + _("Beneath it: the {name}; safe: {safe}").format(name=n.name.lower(), safe=n.safe)
+                   for n in below)
+    steps = (_("First find {landmarks}.").format(landmarks=names), describe_placement(place),
+             _("{code} lies here: {location}").format(code=code, location=content.atlas.points[code].location)
+             + care)
     return LocateResult(code, view, cun, distance * 170.0, grade, rating, (target.x, target.y), steps,
                         tuple(landmarks), miss)
 
@@ -497,7 +517,7 @@ class LocateDrill:
             elif card.due <= when:
                 due.append((card.due, code, views[0]))
         if due:
-            _, code, view = min(due)
+            _due, code, view = min(due)
             return code, view
         return new[0] if new else None
 
@@ -505,7 +525,7 @@ class LocateDrill:
         result = score_locate(self.content, code, view, x, y)
         when = self.clock()
         card = self.store.card(f"locate:{code}") or Card(due=when)
-        card, _ = self.scheduler.review_card(card, result.rating, review_datetime=when)
+        card, _log = self.scheduler.review_card(card, result.rating, review_datetime=when)
         self.store.record(f"locate:{code}", self.deck.id, card, result.rating, result.grade != "missed", when)
         self.results.append(result)
         return result

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ..atlas.i18n import _
+from ..atlas.i18n import N_
 from ..atlas.keys import muscle_key, parse
 from ..atlas.paths import user_data_dir
 from ..atlas.safety import SAFETY_KINDS
@@ -34,9 +34,9 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
         self.store = StudyStore(win.data_dir or user_data_dir())
         extra = []
         if win.favourites is not None:
-            extra.append(custom_deck(win.content, win.favourites.codes, _("My favourites")))
+            extra.append(custom_deck(win.content, win.favourites.codes, N_("My favourites")))
         extra.append(custom_deck(win.content, [i.ref for i in win.plan_panel.plan.items if i.kind == "point"],
-                                 _("Points of the current plan")))
+                                 N_("Points of the current plan")))
         extra += pack_decks(win.content)
         self.panel = StudyPanel(win.content, self.store, extra_decks=extra)
         self.layout().addWidget(self.panel)

@@ -1,0 +1,142 @@
+"""The Qt-free domain's texts and the command line in other languages: every message of real content
+comes out translated and whole (pseudo-locale), Spanish and Chinese read right, and every catalogue
+entry keeps its placeholders."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from viewer.atlas import i18n
+from viewer.atlas.describe import describe_placement
+from viewer.atlas.study import custom_deck, decks, make_question, score_locate
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import i18n as i18n_tool  # noqa: E402  (tools/i18n.py)
+
+FIELD = re.compile(r"\{[^{}]*\}|%\([^)]*\)[sdf]")
+
+
+@pytest.fixture(autouse=True)
+def _english_after():
+    yield
+    i18n.set_language("en")
+
+
+def unmarked(text: str) -> str:
+    """What lies outside every ⟦…⟧ of the pseudo-locale (marks nested inside a message count as inside)."""
+    depth, outside = 0, []
+    for char in text:
+        if char == "⟦":
+            depth += 1
+        elif char == "⟧":
+            depth -= 1
+        elif depth == 0:
+            outside.append(char)
+    return "".join(outside)
+
+
+def assert_whole(text: str) -> None:
+    """One translated message (or several whole sentences side by side), nothing glued on outside."""
+    assert text.startswith("⟦") and text.endswith("⟧"), f"not translated: {text!r}"
+    assert not unmarked(text).strip(), f"untranslated text glued to a message: {unmarked(text)!r} in {text!r}"
+
+
+@pytest.mark.parametrize("lang", i18n_tool.languages())
+def test_every_translation_keeps_the_placeholders_of_its_message_and_none_is_fuzzy(lang):
+    catalog = i18n_tool.read(i18n_tool.po_path(lang), lang)
+    for message in catalog:
+        if not message.id:
+            continue
+        assert not message.fuzzy, f"{lang}: fuzzy entry {message.id!r}"
+        ids = message.id if isinstance(message.id, (list, tuple)) else [message.id]
+        strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+        expected = sorted(FIELD.findall(ids[-1]))
+        for string in strings:
+            if string:  # an empty one is untranslated (English is shown), counted by tools/i18n.py stats
+                assert sorted(FIELD.findall(string)) == expected, f"{lang}: {message.id!r} -> {string!r}"
+
+
+def test_study_prompts_are_whole_translated_messages(content):
+    """Every kind of question, for real points and muscles, asks in one translated sentence."""
+    with i18n.language(i18n.PSEUDO):
+        for deck in decks(content):
+            if deck.id in ("meridian:LU", "muscles:all", "categories:all"):
+                for kind in deck.kinds:
+                    question = make_question(content, f"{kind}:{deck.refs[0]}", deck.refs)
+                    assert_whole(question.prompt)
+        assert all(deck.title.startswith("⟦") for deck in decks(content) if deck.id.startswith("region:"))
+        assert_whole(custom_deck(content, ["LI4", "ST36"], i18n.N_("My favourites")).title)
+
+
+def test_placement_descriptions_and_locate_steps_are_whole_translated_messages(content):
+    with i18n.language(i18n.PSEUDO):
+        for point in content.atlas.points.values():
+            for place in point.places:
+                assert_whole(describe_placement(place))
+        result = score_locate(content, "KI14", "front", 0.0, 0.5)
+        for step in result.steps[:2]:
+            assert_whole(step)
+        assert result.steps[2].startswith("⟦")  # then the point's location text (content, not interface)
+        assert_whole(result.miss_words())
+
+
+def test_a_placement_reads_in_spanish_and_in_chinese(content):
+    pc6 = content.atlas.points["PC6"].places[0]
+    with i18n.language("es"):
+        spanish = describe_placement(pc6)
+    with i18n.language("zh_CN"):
+        chinese = describe_placement(pc6)
+    assert spanish.startswith("A 2 cun de ") and "hacia" in spanish and "(esa línea mide 12 cun)" in spanish
+    assert chinese.startswith("从") and "2寸" in chinese and "12寸" in chinese and chinese.endswith("。")
+
+
+def test_counted_titles_follow_each_languages_plural_rules(content):
+    with i18n.language("es"):
+        assert custom_deck(content, ["LI4"], i18n.N_("My favourites")).title == "Mis favoritos (1 punto)"
+        assert custom_deck(content, ["LI4", "ST36", "PC6"], i18n.N_("My favourites")).title == \
+            "Mis favoritos (3 puntos)"
+    with i18n.language("zh_CN"):
+        assert custom_deck(content, ["LI4"], i18n.N_("My favourites")).title == "我的收藏（1 个穴位）"
+    assert custom_deck(content, ["LI4"], i18n.N_("My favourites")).title == "My favourites (1 point)"
+
+
+def test_a_study_deck_keeps_its_id_whatever_the_language(content):
+    """The study history is stored by deck id: the same deck in Chinese is the same deck."""
+    english = custom_deck(content, ["LI4"], i18n.N_("My favourites"))
+    with i18n.language("zh_CN"):
+        chinese = custom_deck(content, ["LI4"], i18n.N_("My favourites"))
+    assert chinese.id == english.id == "custom:my-favourites" and chinese.title != english.title
+
+
+def test_locate_feedback_in_spanish_names_the_distance_and_direction(content):
+    with i18n.language("es"):
+        result = score_locate(content, "KI14", "front", 0.0, 0.5)
+        words = result.miss_words()
+    assert "cun demasiado" in words or "fuera de la línea media" in words
+    assert result.steps[0].startswith("Primero localice ")
+
+
+def test_pack_validation_speaks_the_systems_language_with_plurals(tmp_path, capsys, monkeypatch):
+    """`meridian-viewer pack validate` in a Spanish session: the summary line is Spanish, plural right."""
+    from viewer.__main__ import main
+
+    monkeypatch.setenv("LANGUAGE", "es")
+    assert main(["pack", "validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert f"1 problema en {tmp_path}" in out
+    main(["pack", "new", str(tmp_path / "week")])
+    assert main(["pack", "validate", str(tmp_path / "week")]) == 0
+    out = capsys.readouterr().out
+    assert f"0 problemas en {tmp_path / 'week'}" in out and "1 punto, 1 mazo, 1 plan" in out
+
+
+def test_command_line_help_is_in_the_language_asked_for(capsys):
+    from viewer.__main__ import main
+
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh_CN", "--help"])
+    assert "显示激痛点图层" in capsys.readouterr().out
