@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,84 @@ def test_command_line_help_is_in_the_language_asked_for(capsys):
     with pytest.raises(SystemExit):
         main(["--lang", "zh_CN", "--help"])
     assert "显示激痛点图层" in capsys.readouterr().out
+
+
+COMPARE_KEYS = ("BL23", "LI4", "CV17", "m:quadratus_lumborum", "tp:QL1", "m:trapezius")
+
+
+@pytest.mark.parametrize("voice", ["student", "patient"])
+def test_comparison_sentences_are_whole_translated_messages_in_both_voices(content, voice):
+    """Every in-context line for points, muscles, trigger points and bare spots is one translated message."""
+    from viewer.atlas.compare import context_for
+
+    with i18n.language(i18n.PSEUDO):
+        contexts = [context_for(content, key, voice=voice) for key in COMPARE_KEYS
+                    if key in content.atlas.points or key.split(":")[-1] in content.muscles.muscles
+                    or key.split(":")[-1] in content.muscles.trigger_points]
+        contexts += [context_for(content, spot=spot, voice=voice)
+                     for spot in (("back", 0.05, 0.42), ("front", 0.0, 0.35), ("back", 0.12, 0.2))]
+    assert len(contexts) >= 7
+    for ctx in contexts:
+        for line in ctx.acupuncture + ctx.dry_needling + ctx.shared:
+            assert_whole(line)
+
+
+def test_a_comparison_reads_in_spanish_and_chinese(content):
+    from viewer.atlas.compare import context_for
+
+    with i18n.language("es"):
+        spanish = context_for(content, "BL23", voice="patient")
+    with i18n.language("zh_CN"):
+        chinese = context_for(content, "BL23", voice="student")
+    assert spanish.shared[0].startswith("Las dos usan las mismas agujas muy finas")
+    assert chinese.shared[0] == "两者都使用同样细的实心毫针，目的都是缓解疼痛。"
+
+
+
+
+def _broken_atlas(tmp_path, lang):
+    from tests.test_loader import HEAD, POINT
+    from viewer.atlas.loader import load_bundled
+
+    text = HEAD.format(count=1) + POINT.format(code="LU1", region="elsewhere")
+    (tmp_path / "LU.toml").write_text(textwrap.dedent(text), encoding="utf-8")
+    with i18n.language(lang):
+        return load_bundled(tmp_path)
+
+
+def test_load_problems_are_whole_translated_messages(tmp_path):
+    problems = [p for p in _broken_atlas(tmp_path, i18n.PSEUDO).problems if p.file == "meridians/LU.toml"]
+    assert problems and all(p.message.startswith("⟦") and not unmarked(p.message).strip() for p in problems)
+
+
+def test_a_load_problem_in_spanish_names_file_entry_and_field(tmp_path):
+    problem = next(p for p in _broken_atlas(tmp_path, "es").problems if p.file == "meridians/LU.toml")
+    assert str(problem) == "meridians/LU.toml: LU1.region: 'elsewhere' no es una región conocida (entrada omitida)"
+
+
+def test_a_load_problem_in_chinese_names_file_entry_and_field(tmp_path):
+    problem = next(p for p in _broken_atlas(tmp_path, "zh_CN").problems if p.file == "meridians/LU.toml")
+    assert str(problem) == "meridians/LU.toml: LU1.region: 'elsewhere' 不是已知部位（已跳过此条目）"
+
+
+def test_a_bad_plan_is_reported_in_the_users_language(tmp_path):
+    from viewer.atlas.plan import PlanError, load_plan
+
+    path = tmp_path / "week.mvplan"
+    path.write_text('{"format": "meridian-viewer-plan", "version": 99, "items": []}', encoding="utf-8")
+    with i18n.language("es"), pytest.raises(PlanError) as refused:
+        load_plan(path)
+    assert str(refused.value).startswith("week.mvplan: ") and "versión más reciente" in str(refused.value)
+
+
+def test_cached_content_is_kept_apart_per_language(tmp_path):
+    """Load problems are written in the interface language, so a cache made in English never answers
+    for Spanish (each language has its own cache entry)."""
+    from viewer.atlas import cache
+
+    files = [tmp_path / "a.toml"]
+    files[0].write_text("x = 1", encoding="utf-8")
+    english = cache.content_key(files)
+    with i18n.language("es"):
+        spanish = cache.content_key(files)
+    assert english != spanish and cache.content_key(files) == english

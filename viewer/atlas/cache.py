@@ -55,17 +55,23 @@ def _private_dir(create: bool) -> Path | None:
 
 
 def content_key(data_files: list[Path]) -> str:
-    """Hash of the data files (full paths and bytes) and of every module of the domain code."""
+    """Hash of the data files (full paths and bytes), of every module of the domain code and of the
+    interface language's catalogue."""
     try:
         from _blake2 import blake2b  # the same function as hashlib's, without loading OpenSSL
     except ImportError:  # pragma: no cover - other Python builds
         from hashlib import blake2b
     import msgspec
 
+    from .i18n import DOMAIN, current, locale_dir
+
     digest = blake2b(digest_size=16)
     here = Path(__file__).resolve().parent
-    digest.update(f"{FORMAT} {sys.version} msgspec {msgspec.__version__}".encode())
-    for path in sorted(here.glob("*.py")) + sorted(data_files):
+    # Load problems are written in the interface language: each language (and catalogue) has its own entry.
+    lang = current()
+    catalogue = [locale_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"]
+    digest.update(f"{FORMAT} {sys.version} msgspec {msgspec.__version__} {lang}".encode())
+    for path in sorted(here.glob("*.py")) + sorted(data_files) + catalogue:
         digest.update(str(path).encode() + b"\0")
         try:  # bounded and non-blocking: what the loader refuses to read is not hashed either
             digest.update(read_limited(path, MAX_TOML_BYTES))

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n import _, join_or
 from .model import Problem
 from .resources import asset_path
 
@@ -49,28 +50,29 @@ class CautionVocabulary:
             return None
         heirs = [c for c in self.cautions.values() if tag in c.formerly]
         if heirs:
-            choices = " or ".join(f"{c.id} ({c.label})" for c in heirs)
-            return f"{tag!r} is no longer used: write {choices}"
-        return f"{tag!r} is not a known caution tag (known: {', '.join(self.cautions)})"
+            choices = join_or(f"{c.id} ({c.label})" for c in heirs)
+            return _("{tag} is no longer used: write {choices}").format(tag=repr(tag), choices=choices)
+        return _("{tag} is not a known caution tag (known: {known})").format(
+            tag=repr(tag), known=", ".join(self.cautions))
 
 
 def _entry(data) -> Caution:
     if not isinstance(data, dict):
-        raise _BadEntry("", "must be a table")
+        raise _BadEntry("", _("must be a table"))
     extra = sorted(set(data) - _FIELDS)
     if extra:
-        raise _BadEntry(extra[0], f"is not a known field (known: {', '.join(sorted(_FIELDS))})")
+        raise _BadEntry(extra[0], _("is not a known field (known: {known})").format(known=", ".join(sorted(_FIELDS))))
     values = {}
     for key in ("id", "label", "meaning"):
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise _BadEntry(key, "is missing or empty (must be text)")
+            raise _BadEntry(key, _("is missing or empty (must be text)"))
         values[key] = value.strip()
     if not _ID.match(values["id"]):
-        raise _BadEntry("id", f"{values['id']!r} must be lower-case letters and underscores")
+        raise _BadEntry("id", _("{id} must be lower-case letters and underscores").format(id=repr(values["id"])))
     formerly = data.get("formerly", [])
     if not isinstance(formerly, list) or not all(isinstance(v, str) and v for v in formerly):
-        raise _BadEntry("formerly", "must be a list of text")
+        raise _BadEntry("formerly", _("must be a list of text"))
     return Caution(values["id"], values["label"], values["meaning"], tuple(formerly))
 
 
@@ -84,7 +86,7 @@ def load_vocabulary(path: Path, name: str = "cautions.toml") -> CautionVocabular
         return vocabulary
     entries = data.get("caution", [])
     if not isinstance(entries, list):
-        vocabulary.problems.append(Problem(name, "caution", "", "must be an array of [[caution]] tables"))
+        vocabulary.problems.append(Problem(name, "caution", "", _("must be an array of [[caution]] tables")))
         return vocabulary
     for index, entry in enumerate(entries):
         named = isinstance(entry, dict) and isinstance(entry.get("id"), str)
@@ -92,10 +94,11 @@ def load_vocabulary(path: Path, name: str = "cautions.toml") -> CautionVocabular
         try:
             caution = _entry(entry)
             if caution.id in vocabulary.cautions:
-                raise _BadEntry("id", f"{caution.id} is defined twice")
+                raise _BadEntry("id", _("{id} is defined twice").format(id=caution.id))
         except _BadEntry as exc:
             where, message = exc.args
-            vocabulary.problems.append(Problem(name, label, where, f"{message} (entry skipped)"))
+            vocabulary.problems.append(Problem(name, label, where, _("{problem} (entry skipped)").format(
+                problem=message)))
             continue
         vocabulary.cautions[caution.id] = caution
     return vocabulary

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n import _, join, join_or
 from .keys import muscle_of, parse
 from .model import Problem
 
@@ -66,26 +67,27 @@ def load_overview(path: Path) -> Overview:
         label = entry.get("id", f"section #{index + 1}") if isinstance(entry, dict) else f"section #{index + 1}"
         try:
             if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
-                raise ValueError("title", "is missing")
+                raise ValueError("title", _("is missing"))
             text = {}
             for voice in VOICES:
                 block = entry.get(voice)
                 if not isinstance(block, dict):
-                    raise ValueError(voice, "is missing")
+                    raise ValueError(voice, _("is missing"))
                 for column in COLUMNS:
                     if not isinstance(block.get(column), str) or not block[column].strip():
-                        raise ValueError(f"{voice}.{column}", "is missing or empty")
+                        raise ValueError(f"{voice}.{column}", _("is missing or empty"))
                 text[voice] = {c: block[c].strip() for c in COLUMNS}
             overview.sections.append(Section(str(label), entry["title"], text))
         except ValueError as exc:
-            overview.problems.append(Problem(name, str(label), exc.args[0], f"{exc.args[1]} (section skipped)"))
+            overview.problems.append(Problem(name, str(label), exc.args[0],
+                                             _("{problem} (section skipped)").format(problem=exc.args[1])))
     for index, ref in enumerate(references):
         try:
             overview.references.append(Reference(str(ref["key"]), str(ref["authors"]), int(ref["year"]),
                                                  str(ref["title"]), str(ref.get("where", ""))))
         except (KeyError, TypeError, ValueError) as exc:
             overview.problems.append(Problem(name, f"reference #{index + 1}", str(exc).strip("'"),
-                                             "is missing or invalid (reference skipped)"))
+                                             _("is missing or invalid (reference skipped)")))
     return overview
 
 
@@ -155,99 +157,110 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
     if point is not None:
         ctx = Context(f"{point.code} {point.pinyin} ({point.english})")
         meridian = content.atlas.meridians[point.meridian]
+        region = point.region.replace("_", " ")
+        outside = point.code.startswith("EX") or meridian.code.startswith("PACK")
         ctx.acupuncture.append(say(
-            f"{point.code} lies on the {meridian.full_name}: {point.location}",
-            f"This point sits on the {point.region.replace('_', ' ')}"
-            + (", outside the main channels." if point.code.startswith("EX") or meridian.code.startswith("PACK")
-               else f", on the channel called {meridian.name}.")))
-        uses = ", ".join(point.tags[:4])
+            _("{code} lies on the {channel}: {location}").format(
+                code=point.code, channel=meridian.full_name, location=point.location),
+            (_("This point sits on the {region}, outside the main channels.") if outside
+             else _("This point sits on the {region}, on the channel called {channel}.")).format(
+                region=region, channel=meridian.name)))
+        uses = join(point.tags[:4])
         if point.needling.needled:
             ctx.acupuncture.append(say(
-                f"Needled {point.needling.angle}, {point.needling.depth}; traditionally used for {uses}.",
-                f"A very fine needle goes in a short way here. People traditionally come for: {uses}."))
+                _("Needled {angle}, {depth}; traditionally used for {uses}.").format(
+                    angle=point.needling.angle, depth=point.needling.depth, uses=uses),
+                _("A very fine needle goes in a short way here. People traditionally come for: {uses}.").format(
+                    uses=uses)))
         else:
             ctx.acupuncture.append(say(
-                f"Never needled (needling contraindicated); traditionally used for {uses}.",
-                f"No needle is ever put in here; the point is used in other ways, traditionally for: {uses}."))
+                _("Never needled (needling contraindicated); traditionally used for {uses}.").format(uses=uses),
+                _("No needle is ever put in here; the point is used in other ways, traditionally for: "
+                  "{uses}.").format(uses=uses)))
     elif selected.is_muscle:
         muscle = muscles.muscles[selected.ref]
         ctx = Context(muscle.name)
     elif selected.is_trigger_point:
         tp = muscles.trigger_points[selected.ref]
         name = muscles.muscles[tp.muscle].name
-        ctx = Context(say(f"{tp.id}: {tp.name} ({name})", f"A tight, tender spot in the {name} muscle"))
+        ctx = Context(say(f"{tp.id}: {tp.name} ({name})",
+                          _("A tight, tender spot in the {muscle} muscle").format(muscle=name)))
     else:
-        ctx = Context(say(f"A spot on the {view} view", "This spot on the body"))
+        ctx = Context(say(_("A spot on the {view} view").format(view=view), _("This spot on the body")))
 
     if near_points and point is None:
-        names = ", ".join(f"{c} {content.atlas.points[c].pinyin}" for c, _ in near_points[:4])
-        ctx.acupuncture.append(say(f"Acupoints at this place: {names}.", f"Acupuncture points close by: {names}."))
+        names = join(f"{c} {content.atlas.points[c].pinyin}" for c, _distance in near_points[:4])
+        ctx.acupuncture.append(say(_("Acupoints at this place: {points}.").format(points=names),
+                                   _("Acupuncture points close by: {points}.").format(points=names)))
     for tag in ("back pain", "neck stiffness", "shoulder pain", "knee pain", "headache"):
-        if any(tag in content.atlas.points[c].tags for c, _ in near_points[:6]):
+        if any(tag in content.atlas.points[c].tags for c, _distance in near_points[:6]):
             region = content.atlas.points[near_points[0][0]].region
-            channels = list(dict.fromkeys(content.atlas.points[c].meridian for c, _ in near_points))
+            channels = list(dict.fromkeys(content.atlas.points[c].meridian for c, _distance in near_points))
             distal = _distal_points(content, tag, region, channels)
             if distal:
-                places = " or ".join(dict.fromkeys(content.atlas.points[c].region.replace("_", " ") for c in distal))
+                places = join_or(dict.fromkeys(content.atlas.points[c].region.replace("_", " ") for c in distal))
                 ctx.acupuncture.append(say(
-                    f"For {tag} a practitioner often adds distant points on the same channels, "
-                    f"e.g. {', '.join(distal)}, chosen by channel and pattern.",
-                    f"For {tag} the practitioner may also use points far from where it hurts, "
-                    f"for example on the {places}."))
+                    _("For {complaint} a practitioner often adds distant points on the same channels, "
+                      "e.g. {points}, chosen by channel and pattern.").format(complaint=tag, points=join(distal)),
+                    _("For {complaint} the practitioner may also use points far from where it hurts, "
+                      "for example on the {places}.").format(complaint=tag, places=places)))
             break
 
     if over:
-        names = ", ".join(muscles.muscles[m].name for m in over)
+        names = join(muscles.muscles[m].name for m in over)
         ctx.dry_needling.append(say(
-            f"Muscles under this spot: {names}. A practitioner palpates them for tender "
-            "taut bands and needles the trigger point itself.",
-            f"Under the skin here lie these muscles: {names}. The practitioner presses them to find tight, "
-            "tender spots and puts the needle right into such a spot."))
+            _("Muscles under this spot: {muscles}. A practitioner palpates them for tender "
+              "taut bands and needles the trigger point itself.").format(muscles=names),
+            _("Under the skin here lie these muscles: {muscles}. The practitioner presses them to find tight, "
+              "tender spots and puts the needle right into such a spot.").format(muscles=names)))
     for tp_id in near_tps:
         tp = muscles.trigger_points[tp_id]
         name = muscles.muscles[tp.muscle].name
-        ctx.dry_needling.append(say(f"Trigger point {tp.id} of {name} is here ({tp.name}).",
-                                    f"A tight, tender spot often forms here in the {name} muscle."))
+        ctx.dry_needling.append(say(
+            _("Trigger point {code} of {muscle} is here ({name}).").format(code=tp.id, muscle=name, name=tp.name),
+            _("A tight, tender spot often forms here in the {muscle} muscle.").format(muscle=name)))
     if hits:
         essential = [muscles.muscles[h.muscle].name for h in hits if h.kind == "essential"]
         spill = [muscles.muscles[h.muscle].name for h in hits if h.kind == "spillover"]
         if essential:
             ctx.dry_needling.append(say(
-                f"Pain felt here is typical of trigger points in {', '.join(essential)}; "
-                "the needle goes into the muscle, which may lie elsewhere.",
-                f"Pain felt here often comes from tight spots in {', '.join(essential)}, so the needle may go "
-                "into that muscle, which can be some way from where it hurts."))
+                _("Pain felt here is typical of trigger points in {muscles}; "
+                  "the needle goes into the muscle, which may lie elsewhere.").format(muscles=join(essential)),
+                _("Pain felt here often comes from tight spots in {muscles}, so the needle may go "
+                  "into that muscle, which can be some way from where it hurts.").format(muscles=join(essential))))
         if spill:
-            ctx.dry_needling.append(say(f"Pain here can also spill over from {', '.join(spill)}.",
-                                        f"Pain here can sometimes come from {', '.join(spill)} too."))
+            ctx.dry_needling.append(say(
+                _("Pain here can also spill over from {muscles}.").format(muscles=join(spill)),
+                _("Pain here can sometimes come from {muscles} too.").format(muscles=join(spill))))
     muscle_id = muscle_of(muscles, selected)
     if muscle_id is not None:
         muscle = muscles.muscles[muscle_id]
         ctx.dry_needling.insert(0, say(
-            f"{muscle.name}: {muscle.needling}",
-            f"The practitioner feels along the {muscle.name} muscle for tight, tender spots and may put a "
-            "fine needle into one; the muscle can twitch briefly, which is expected."))
+            # Translators: a muscle's name, then its needling text (both from the content).
+            _("{muscle}: {text}").format(muscle=muscle.name, text=muscle.needling),
+            _("The practitioner feels along the {muscle} muscle for tight, tender spots and may put a "
+              "fine needle into one; the muscle can twitch briefly, which is expected.").format(muscle=muscle.name)))
     if not ctx.dry_needling:
         ctx.dry_needling.append(say(
-            "No trigger point of this atlas lies here; a dry-needling practitioner would "
-            "palpate the nearby muscles for tender taut bands.",
-            "No typical tight spot lies right here; the practitioner would feel the muscles around it "
-            "for tender places."))
+            _("No trigger point of this atlas lies here; a dry-needling practitioner would "
+              "palpate the nearby muscles for tender taut bands."),
+            _("No typical tight spot lies right here; the practitioner would feel the muscles around it "
+              "for tender places.")))
     if not ctx.acupuncture:
         ctx.acupuncture.append(say(
-            "No acupoint lies right here; tender 'ashi' points may be needled where it hurts.",
-            "There is no classic acupuncture point right here; a practitioner may still put a needle "
-            "where it feels tender."))
+            _("No acupoint lies right here; tender 'ashi' points may be needled where it hurts."),
+            _("There is no classic acupuncture point right here; a practitioner may still put a needle "
+              "where it feels tender.")))
 
-    ctx.shared.append(say("Both use the same thin, solid filiform needles and aim to relieve pain.",
-                          "Both use the same very thin needles, with no medicine in them, and both aim to "
-                          "ease pain."))
+    ctx.shared.append(say(_("Both use the same thin, solid filiform needles and aim to relieve pain."),
+                          _("Both use the same very thin needles, with no medicine in them, and both aim to "
+                            "ease pain.")))
     if near_points and (near_tps or over):
         ctx.shared.append(say(
-            "Here the two maps overlap: an acupoint and a muscle with trigger points share the spot, "
-            "so both practitioners may needle close to the same place, for different reasons.",
-            "Here the two approaches meet: both practitioners may put a needle close to the same place, "
-            "for different reasons."))
+            _("Here the two maps overlap: an acupoint and a muscle with trigger points share the spot, "
+              "so both practitioners may needle close to the same place, for different reasons."),
+            _("Here the two approaches meet: both practitioners may put a needle close to the same place, "
+              "for different reasons.")))
     # The cautions of what would actually be needled: the selected point, the selected muscle, or
     # (for a bare spot) the nearest acupoint.
     if point is not None:
@@ -261,15 +274,15 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
     beneath = content.safety.notes_of(key, muscles) if key else notes_at(content.safety, view, x, y)
     for note in beneath:
         ctx.shared.append(say(
-            f"Beneath: {note.sentence()}",
-            f"Something to keep clear of lies under this spot: the {note.name.lower()}. Both kinds of "
-            "practitioner know it is there and keep the needle shallow or angled away from it."))
+            _("Beneath: {note}").format(note=note.sentence()),
+            _("Something to keep clear of lies under this spot: the {name}. Both kinds of practitioner know it "
+              "is there and keep the needle shallow or angled away from it.").format(name=note.name.lower())))
     if "lung" in cautions:
-        ctx.shared.append(say("Both must respect the lung below: shallow or angled needling only over the thorax.",
-                              "The lung lies not far under the skin here, so both keep the needle shallow "
-                              "or slanted."))
+        ctx.shared.append(say(
+            _("Both must respect the lung below: shallow or angled needling only over the thorax."),
+            _("The lung lies not far under the skin here, so both keep the needle shallow or slanted.")))
     if cautions & {"vessel", "nerve"}:
-        ctx.shared.append(say("Both keep clear of the vessels and nerves that run here.",
-                              "Blood vessels and nerves run here, and both practitioners keep the needle "
-                              "clear of them."))
+        ctx.shared.append(say(
+            _("Both keep clear of the vessels and nerves that run here."),
+            _("Blood vessels and nerves run here, and both practitioners keep the needle clear of them.")))
     return ctx

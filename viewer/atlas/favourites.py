@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .i18n import _, ngettext
 from .limits import MAX_FAVOURITES, MAX_FAVOURITES_BYTES
 from .store import keep_aside, load_json, save_json
 
@@ -15,14 +16,16 @@ def _codes(value) -> tuple[list[str], str]:
         points = value.get("points", [])
         shape = ""
     elif isinstance(value, list):
-        points, shape = value, "is a bare list instead of {\"points\": [...]}"
+        points, shape = value, _("is a bare list instead of {shape}").format(shape='{"points": [...]}')
     else:
-        return [], "does not have the shape {\"points\": [\"ST36\", ...]}"
+        return [], _("does not have the shape {shape}").format(shape='{"points": ["ST36", ...]}')
     codes = [c for c in points if isinstance(c, str) and c.strip()]
     if len(codes) != len(points):
-        shape = shape or f"holds {len(points) - len(codes)} entries that are not point codes"
+        wrong = len(points) - len(codes)
+        shape = shape or ngettext("holds {n} entry that is not a point code",
+                                  "holds {n} entries that are not point codes", wrong).format(n=wrong)
     if len(codes) > MAX_FAVOURITES:
-        shape = shape or f"holds {len(codes)} codes, over the limit of {MAX_FAVOURITES}"
+        shape = shape or _("holds {n} codes, over the limit of {limit}").format(n=len(codes), limit=MAX_FAVOURITES)
         codes = codes[:MAX_FAVOURITES]
     return codes, shape
 
@@ -34,7 +37,8 @@ class Favourites:
         codes, shape = _codes(value)
         if shape and self.writable:
             # Whatever we cannot keep as it is goes aside first; the codes we understood stay favourites.
-            note, self.writable = keep_aside(self.path, f"{shape} ({len(codes)} favourites kept)")
+            kept = ngettext("{problem} ({n} favourite kept)", "{problem} ({n} favourites kept)", len(codes))
+            note, self.writable = keep_aside(self.path, kept.format(problem=shape, n=len(codes)))
             self.note = note
         # Codes a data pack no longer provides are kept in the file but not shown.
         self._all = list(dict.fromkeys(codes))
@@ -53,11 +57,11 @@ class Favourites:
         Raises OSError (and changes nothing) when the file on disk must not be overwritten.
         """
         if not self.writable:
-            raise OSError(f"{self.path.name} is left unchanged (see the note at start-up)")
+            raise OSError(_("{file} is left unchanged (see the note at start-up)").format(file=self.path.name))
         if code in self._all:
             changed = [c for c in self._all if c != code]
         elif len(self._all) >= MAX_FAVOURITES:
-            raise OSError(f"at most {MAX_FAVOURITES} favourites")
+            raise OSError(_("at most {limit} favourites").format(limit=MAX_FAVOURITES))
         else:
             changed = [*self._all, code]
         save_json(self.path, {"points": changed})  # on failure nothing changes, in memory or on disk

@@ -14,12 +14,20 @@ from dataclasses import dataclass, field
 from .categories import OTHER_NAMES, WORDS
 from .cautions import vocabulary
 from .codes import compact, is_code_start
+from .i18n import N_, SOURCE, _, language
 from .indications import tag_aliases
 from .keys import muscle_key, trigger_key
 from .search import fold, squash
 
-KIND_TITLES = {"point": "Points", "muscle": "Muscles", "trigger_point": "Trigger points",
-               "indication": "Symptoms and indications", "category": "Categories"}
+KIND_TITLES = {"point": N_("Points"), "muscle": N_("Muscles"), "trigger_point": N_("Trigger points"),
+               "indication": N_("Symptoms and indications"), "category": N_("Categories")}  # shown through _()
+CATEGORY_TITLES = {
+    "well": N_("well points"), "spring": N_("spring points"), "stream": N_("stream points"),
+    "river": N_("river points"), "sea": N_("sea points"), "source": N_("source points"),
+    "connecting": N_("connecting points"), "cleft": N_("cleft points"), "back-shu": N_("back-shu points"),
+    "front-mu": N_("front-mu points"), "influential": N_("influential points"),
+    "confluent": N_("confluent points"), "lower-sea": N_("lower-sea points"),
+}
 
 # How much an exact match on each field is worth; a word's start, a typo or a sound-alike earn less.
 WEIGHTS = {"code": 1000, "hanzi": 950, "pinyin": 900, "name": 850, "alt_name": 800, "latin": 700,
@@ -93,7 +101,11 @@ def point_entries(content) -> Iterable[Entry]:
     atlas = content.atlas
     roles: dict[str, list[str]] = {}  # point -> "source (yuan) point of the Lung channel" ...
     for membership in content.categories.memberships:
-        roles.setdefault(membership.point, []).append(membership.role())
+        found = roles.setdefault(membership.point, [])
+        found.append(membership.role())
+        with language(SOURCE):  # the English words find it in any language
+            if membership.role() not in found:
+                found.append(membership.role())
     cautions = vocabulary()
     for code, point in atlas.points.items():
         terms = [Term("code", compact(c), ()) for c in (code, *atlas.aliases_of(code))]
@@ -140,8 +152,10 @@ def category_entries(content) -> Iterable[Entry]:
     for word in WORDS:
         codes = categories.points(word)
         if codes:
-            terms = (term("category", f"{word} points"), term("alt_name", f"{OTHER_NAMES[word]} points"))
-            yield Entry("category", "", f"{word} points", terms, tuple(codes))
+            title = _(CATEGORY_TITLES[word])
+            terms = (term("category", f"{word} points"), term("alt_name", f"{OTHER_NAMES[word]} points"),
+                     *((term("translation", title),) if title != f"{word} points" else ()))
+            yield Entry("category", "", title, terms, tuple(codes))
 
 
 SOURCES: list[Callable] = [point_entries, muscle_entries, trigger_point_entries, indication_entries,

@@ -10,6 +10,7 @@ import functools
 import re
 from pathlib import Path
 
+from .i18n import _
 from .model import Problem
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -29,17 +30,17 @@ def readings(path: Path | None = None) -> tuple[dict[str, str], tuple[Problem, .
     problems: list[Problem] = []
     where = "i18n/ko/hangul.toml"
     if not path.is_file():
-        return {}, (Problem(where, "", "", "is missing: Korean readings are not shown"),)
+        return {}, (Problem(where, "", "", _("is missing: Korean readings are not shown")),)
     data = read_toml(path, where, problems)
     table = data.get("point") if isinstance(data, dict) else None
     if data is not None and not isinstance(table, dict):
-        problems.append(Problem(where, "point", "", "the [point] table is missing"))
+        problems.append(Problem(where, "point", "", _("the [point] table is missing")))
     found: dict[str, str] = {}
     for code, value in (table or {}).items():
         if isinstance(value, str) and value and all(HANGUL.match(ch) for ch in value):
             found[code] = value
         else:
-            problems.append(Problem(where, f"point.{code}", "", "must be a reading in hangul syllables"))
+            problems.append(Problem(where, f"point.{code}", "", _("must be a reading in hangul syllables")))
     return found, tuple(problems)
 
 

@@ -5,6 +5,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n import _
 from .model import Problem
 from .resources import asset_path
 
@@ -33,16 +34,17 @@ def load_aliases(path: Path, name: str = "indications.toml") -> TagAliases:
         return result
     table = data.get("aliases", {})
     if not isinstance(table, dict):
-        result.problems.append(Problem(name, "aliases", "", "must be a table of tag = [aliases]"))
+        result.problems.append(Problem(name, "aliases", "", _("must be a table of tag = [aliases]")))
         return result
     for tag, aliases in table.items():
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            result.problems.append(Problem(name, "aliases", tag, "must be a list of text (entry skipped)"))
+            result.problems.append(Problem(name, "aliases", tag, _("must be a list of text (entry skipped)")))
             continue
         for alias in aliases:
             alias = alias.strip().lower()
             if alias in table or result.canonical.get(alias, tag) != tag:
-                result.problems.append(Problem(name, "aliases", tag, f"{alias!r} is already a tag or an alias"))
+                result.problems.append(Problem(name, "aliases", tag, _("{alias} is already a tag or an alias").format(
+                    alias=repr(alias))))
                 continue
             result.canonical[alias] = tag.lower()
     return result

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .cautions import vocabulary
+from .i18n import _, join, join_and, ngettext
 from .indications import tag_aliases
 from .limits import MAX_NUMBER, MAX_TEXT
 from .model import (
@@ -51,13 +52,14 @@ class EntryError(ValueError):
 def _text(data: dict, key: str, *, required: bool = True, prefix: str = "") -> str:
     value = data.get(key, "" if not required else None)
     if value is None:
-        raise EntryError(prefix + key, "is missing")
+        raise EntryError(prefix + key, _("is missing"))
     if not isinstance(value, str):
-        raise EntryError(prefix + key, f"must be text, not {_kind(value)}")
+        raise EntryError(prefix + key, _("must be text, not {kind}").format(kind=_kind(value)))
     if required and not value.strip():
-        raise EntryError(prefix + key, "is empty")
+        raise EntryError(prefix + key, _("is empty"))
     if len(value) > MAX_TEXT:
-        raise EntryError(prefix + key, f"is {len(value)} characters long, over the limit of {MAX_TEXT}")
+        raise EntryError(prefix + key, _("is {length} characters long, over the limit of {limit}").format(
+            length=len(value), limit=MAX_TEXT))
     return value.strip()
 
 
@@ -66,7 +68,7 @@ def _text(data: dict, key: str, *, required: bool = True, prefix: str = "") -> s
 def _text_list(data: dict, key: str) -> tuple[str, ...]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise EntryError(key, "must be a list of text")
+        raise EntryError(key, _("must be a list of text"))
     return tuple(v.strip() for v in value if v.strip())
 
 
@@ -75,23 +77,25 @@ def _number(data: dict, key: str, prefix: str) -> float | None:
         return None
     value = data[key]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise EntryError(prefix + key, f"must be a number, not {_kind(value)}")
+        raise EntryError(prefix + key, _("must be a number, not {kind}").format(kind=_kind(value)))
     if abs(value) > MAX_NUMBER:
-        raise EntryError(prefix + key, f"must lie between -{MAX_NUMBER:g} and {MAX_NUMBER:g}, not {value:g}")
+        raise EntryError(prefix + key, _("must lie between {low} and {high}, not {value}").format(
+            low=f"-{MAX_NUMBER:g}", high=f"{MAX_NUMBER:g}", value=f"{value:g}"))
     return float(value)
 
 
 def _unknown(data: dict, allowed: set[str], prefix: str = "") -> None:
     extra = sorted(set(data) - allowed)
     if extra:
-        raise EntryError(prefix + extra[0], f"is not a known field (known: {', '.join(sorted(allowed))})")
+        raise EntryError(prefix + extra[0], _("is not a known field (known: {known})").format(
+            known=", ".join(sorted(allowed))))
 
 
 def check_region(data: dict) -> str:
     """The entry's ``region``, which must be one of the fixed regions."""
     region = _text(data, "region")
     if region not in REGIONS:
-        raise EntryError("region", f"{region!r} is not a known region")
+        raise EntryError("region", _("{region} is not a known region").format(region=repr(region)))
     return region
 
 
@@ -109,30 +113,34 @@ def parse_needling(data: dict, caution_tags: tuple[str, ...]) -> Needling:
     """The ``needling`` table; a point tagged no_needle has only a note (no angle, no depth)."""
     needling = data.get("needling")
     if not isinstance(needling, dict):
-        raise EntryError("needling", ("is missing" if needling is None else f"must be a table, not {_kind(needling)}")
-                         + " (a table with angle, depth and note)")
+        raise EntryError("needling", _("is missing (a table with angle, depth and note)") if needling is None
+                         else _("must be a table, not {kind} (a table with angle, depth and note)").format(
+                             kind=_kind(needling)))
     _unknown(needling, {"angle", "depth", "note"}, "needling.")
     note = _text(needling, "note", required=False, prefix="needling.")
     if "no_needle" in caution_tags:
         for key in ("angle", "depth"):
             if key in needling:
-                raise EntryError(f"needling.{key}", "must be left out: the point is tagged no_needle "
-                                 "(needling contraindicated)")
+                raise EntryError(f"needling.{key}", _("must be left out: the point is tagged no_needle "
+                                                      "(needling contraindicated)"))
         return Needling("", "", note)
     angle = _text(needling, "angle", prefix="needling.")
     if angle not in NEEDLE_ANGLES:
-        raise EntryError("needling.angle", f"{angle!r} is not one of {', '.join(sorted(NEEDLE_ANGLES))}")
+        raise EntryError("needling.angle", _("{angle} is not one of {known}").format(
+            angle=repr(angle), known=", ".join(sorted(NEEDLE_ANGLES))))
     return Needling(angle, _text(needling, "depth", prefix="needling."), note)
 
 
 def parse_placement(data: Any, prefix: str) -> Placement:
     """Check one ``place`` entry and turn it into a :class:`Placement`."""
     if not isinstance(data, dict):
-        raise EntryError(prefix.rstrip("."), "must be a table such as { view = \"front\", at = \"umbilicus\" }")
+        raise EntryError(prefix.rstrip("."), _("must be a table such as {example}").format(
+            example='{ view = "front", at = "umbilicus" }'))
     _unknown(data, _PLACE_FIELDS, prefix)
     view = data.get("view")
     if view not in VIEWS:
-        raise EntryError(prefix + "view", f"must be one of {', '.join(VIEWS)}, not {view!r}")
+        raise EntryError(prefix + "view", _("must be one of {known}, not {value}").format(
+            known=", ".join(VIEWS), value=repr(view)))
     refs = {}
     for key in ("at", "from", "to", "hscale", "vscale"):
         if key in data:
@@ -142,46 +150,50 @@ def parse_placement(data: Any, prefix: str) -> Placement:
     bases = [name for name, present in (("at", "at" in refs), ("from/to", "from" in refs or "to" in refs),
                                          ("xy", xy is not None)) if present]
     if len(bases) != 1:
-        found = " and ".join(bases) if bases else "none"
-        raise EntryError(prefix + "at", f"needs exactly one base (at, from+to, or xy); found {found}")
+        found = join_and(bases) if bases else _("none")
+        raise EntryError(prefix + "at", _("needs exactly one base (at, from+to, or xy); found {found}").format(
+            found=found))
     if xy is not None:
         if (not isinstance(xy, list) or len(xy) != 2
                 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
                            for v in xy)):
-            raise EntryError(prefix + "xy", "must be a pair of finite numbers [x, y]")
+            raise EntryError(prefix + "xy", _("must be a pair of finite numbers [x, y]"))
         if not -1.0 <= xy[0] <= 1.0:
-            raise EntryError(prefix + "xy", f"x must lie between -1 and 1 (figure heights from the midline), "
-                                            f"not {xy[0]:g}")
+            raise EntryError(prefix + "xy", _("x must lie between -1 and 1 (figure heights from the midline), "
+                                              "not {value}").format(value=f"{xy[0]:g}"))
         if not 0.0 <= xy[1] <= 1.0:
-            raise EntryError(prefix + "xy", f"y must lie between 0 (vertex) and 1 (soles), not {xy[1]}")
+            raise EntryError(prefix + "xy", _("y must lie between 0 (vertex) and 1 (soles), not {value}").format(
+                value=xy[1]))
     if bases == ["from/to"]:
         if "from" not in refs or "to" not in refs:
-            raise EntryError(prefix + ("to" if "from" in refs else "from"), "is missing: a line needs both from and to")
+            raise EntryError(prefix + ("to" if "from" in refs else "from"),
+                             _("is missing: a line needs both from and to"))
         has_cun = nums["cun"] is not None or nums["of"] is not None
         if has_cun == (nums["frac"] is not None):
-            raise EntryError(prefix + "cun", "give either cun + of, or frac")
+            raise EntryError(prefix + "cun", _("give either cun + of, or frac"))
         if has_cun:
             if nums["cun"] is None or nums["of"] is None:
-                raise EntryError(prefix + ("of" if nums["of"] is None else "cun"), "is missing: cun and of go together")
+                raise EntryError(prefix + ("of" if nums["of"] is None else "cun"),
+                                 _("is missing: cun and of go together"))
             if nums["of"] <= 0:
-                raise EntryError(prefix + "of", f"must be positive, not {nums['of']:g}")
+                raise EntryError(prefix + "of", _("must be positive, not {value}").format(value=f"{nums['of']:g}"))
         if nums["up"]:
-            raise EntryError(prefix + "up", "only goes with 'at'; on a line, change cun instead")
+            raise EntryError(prefix + "up", _("only goes with 'at'; on a line, change cun instead"))
     else:
         for key in ("cun", "of", "frac"):
             if nums[key] is not None:
-                raise EntryError(prefix + key, "only goes with from/to")
+                raise EntryError(prefix + key, _("only goes with from/to"))
     if (nums["lateral"] or nums["forward"]) and "hscale" not in refs and bases != ["from/to"]:
-        raise EntryError(prefix + "hscale", "is needed to measure lateral/forward offsets from 'at'")
+        raise EntryError(prefix + "hscale", _("is needed to measure lateral/forward offsets from 'at'"))
     if nums["forward"] and view != "side":
-        raise EntryError(prefix + "forward", "is only meaningful on the side view; use lateral")
+        raise EntryError(prefix + "forward", _("is only meaningful on the side view; use lateral"))
     if nums["lateral"] and view == "side":
-        raise EntryError(prefix + "lateral", "has no meaning on the side view (it is depth); use forward")
+        raise EntryError(prefix + "lateral", _("has no meaning on the side view (it is depth); use forward"))
     if nums["up"] and "vscale" not in refs:
-        raise EntryError(prefix + "vscale", "is needed to measure 'up'")
+        raise EntryError(prefix + "vscale", _("is needed to measure 'up'"))
     offset = nums["lateral"] or nums["forward"]
     if bases == ["from/to"] and nums["frac"] is not None and offset and "hscale" not in refs:
-        raise EntryError(prefix + "hscale", "is needed for offsets when the line is divided by frac")
+        raise EntryError(prefix + "hscale", _("is needed for offsets when the line is divided by frac"))
     return Placement(
         view=view,
         at=refs.get("at"),
@@ -202,7 +214,7 @@ def parse_placement(data: Any, prefix: str) -> Placement:
 def parse_point(data: Any, meridian: str, default_bilateral: bool, source: str) -> Point:
     """Check one ``[[point]]`` table and turn it into a :class:`Point`."""
     if not isinstance(data, dict):
-        raise EntryError("", "must be a table")
+        raise EntryError("", _("must be a table"))
     _unknown(data, _POINT_FIELDS)
     code = _text(data, "code")
     region = check_region(data)
@@ -210,12 +222,12 @@ def parse_point(data: Any, meridian: str, default_bilateral: bool, source: str) 
     needling = parse_needling(data, caution_tags)
     bilateral = data.get("bilateral", default_bilateral)
     if not isinstance(bilateral, bool):
-        raise EntryError("bilateral", "must be true or false")
+        raise EntryError("bilateral", _("must be true or false"))
     places = data.get("place")
     if places is not None and not isinstance(places, list):
-        raise EntryError("place", f"must be a list of placements, not {_kind(places)}")
+        raise EntryError("place", _("must be a list of placements, not {kind}").format(kind=_kind(places)))
     if not places:
-        raise EntryError("place", "is missing: a point needs at least one placement")
+        raise EntryError("place", _("is missing: a point needs at least one placement"))
     return Point(
         code=code,
         meridian=meridian,
@@ -257,20 +269,21 @@ def load_meridian_file(path: Path, atlas: Atlas, name: str | None = None) -> Non
         return
     head = data.get("meridian")
     if not isinstance(head, dict):
-        atlas.problems.append(Problem(name, "meridian", "", "the [meridian] table is missing" if head is None
-                                      else f"must be a [meridian] table, not {_kind(head)}"))
+        atlas.problems.append(Problem(name, "meridian", "", _("the [meridian] table is missing") if head is None
+                                      else _("must be a [meridian] table, not {kind}").format(kind=_kind(head))))
         return
     try:
         _unknown(head, _MERIDIAN_FIELDS)
         code = _text(head, "code")
         if code != path.stem:
-            raise EntryError("code", f"{code!r} does not match the file name {path.stem!r}")
+            raise EntryError("code", _("{code} does not match the file name {file}").format(
+                code=repr(code), file=repr(path.stem)))
         if code in atlas.meridians:
-            raise EntryError("code", f"meridian {code} is defined twice")
+            raise EntryError("code", _("meridian {code} is defined twice").format(code=code))
         bilateral = head.get("bilateral", True)
         count = head.get("count")
         if not isinstance(count, int) or isinstance(count, bool) or count < 1:
-            raise EntryError("count", "must be a positive whole number")
+            raise EntryError("count", _("must be a positive whole number"))
         meridian = Meridian(
             code=code,
             name=_text(head, "name"),
@@ -293,25 +306,29 @@ def load_meridian_file(path: Path, atlas: Atlas, name: str | None = None) -> Non
         atlas.problems.append(Problem(name, "point", "", wrong))
     for index, entry in enumerate(entries):
         named = isinstance(entry, dict) and isinstance(entry.get("code"), str)
-        label = entry["code"] if named else f"point #{index + 1}"
+        label = entry["code"] if named else _("point #{number}").format(number=index + 1)
         try:
             point = parse_point(entry, code, meridian.bilateral, name)
             expected = f"{code}{index + 1}" if code != "EX" else None
             if expected and point.code != expected:
-                raise EntryError("code", f"expected {expected} at position {index + 1}")
+                raise EntryError("code", _("expected {code} at position {number}").format(
+                    code=expected, number=index + 1))
             if point.code in atlas.points:
-                raise EntryError("code", f"{point.code} is already defined in {atlas.points[point.code].source}")
+                raise EntryError("code", _("{code} is already defined in {file}").format(
+                    code=point.code, file=atlas.points[point.code].source))
         except EntryError as exc:
-            atlas.problems.append(Problem(name, label, exc.field, f"{exc} (entry skipped)"))
+            atlas.problems.append(Problem(name, label, exc.field, _("{problem} (entry skipped)").format(problem=exc)))
             continue
         atlas.points[point.code] = point
         codes.append(point.code)
     for code_ in meridian.breaks:
         if code_ not in codes:
-            atlas.problems.append(Problem(name, "meridian", "breaks", f"{code_!r} is not a point of this file"))
+            atlas.problems.append(Problem(name, "meridian", "breaks",
+                                          _("{code} is not a point of this file").format(code=repr(code_))))
     if len(entries) != meridian.count:
-        atlas.problems.append(Problem(name, "meridian", "count",
-                                      f"says {meridian.count} points but the file has {len(entries)}"))
+        says = ngettext("says {count} point but the file has {n}", "says {count} points but the file has {n}",
+                        meridian.count)
+        atlas.problems.append(Problem(name, "meridian", "count", says.format(count=meridian.count, n=len(entries))))
     atlas.meridians[code] = Meridian(**{**meridian.__dict__, "points": tuple(codes)})
 
 
@@ -330,8 +347,8 @@ def load_bundled(folder: Path | None = None) -> Atlas:
     for path in meridian_files(folder):
         if path.stem not in MERIDIAN_ORDER:  # only the 14 channels and the extra points are channels
             atlas.problems.append(Problem(f"meridians/{path.name}", "meridian", "code",
-                                          f"{path.stem!r} is not one of the channels "
-                                          f"({', '.join(MERIDIAN_ORDER)}); the file was not loaded"))
+                                          _("{code} is not one of the channels ({known}); the file was not "
+                                            "loaded").format(code=repr(path.stem), known=join(MERIDIAN_ORDER))))
             continue
         load_meridian_file(path, atlas, f"meridians/{path.name}")
     return atlas

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .body import flatten, mirror, smooth_closed
+from .i18n import _
 from .loader import (
     EntryError,
     _read_toml,
@@ -79,7 +80,7 @@ class Muscle:
     def views(self) -> tuple[str, ...]:
         seen: list[str] = []
         for view in [o.view for o in self.shapes] + [t.place.view for t in self.trigger_points] + \
-                [o.view for _, o in self.zones]:
+                [o.view for _kind, o in self.zones]:
             if view not in seen:
                 seen.append(view)
         return tuple(seen)
@@ -137,37 +138,40 @@ class MuscleAtlas:
 def _source(data, prefix: str = "") -> str:
     value = _text(data, "source", prefix=prefix, required=False)
     if value and not SOURCE_PATTERN.fullmatch(value):
-        raise EntryError(prefix + "source", f"must name volume and chapter like \"T&S vol. 1, ch. 20\", not {value!r}")
+        raise EntryError(prefix + "source", _("must name volume and chapter like {example}, not {value}").format(
+            example='"T&S vol. 1, ch. 20"', value=repr(value)))
     return value
 
 
 def _outline(data, prefix: str, extra: frozenset[str] = frozenset()) -> Outline:
     if not isinstance(data, dict):
-        raise EntryError(prefix.rstrip("."), "must be a table with view and outline")
+        raise EntryError(prefix.rstrip("."), _("must be a table with view and outline"))
     _unknown(data, {"view", "outline"} | extra, prefix)
     view = data.get("view")
     vertices = data.get("outline")
     if not isinstance(vertices, list) or len(vertices) < 3:
-        raise EntryError(prefix + "outline", "needs at least 3 vertices")
+        raise EntryError(prefix + "outline", _("needs at least 3 vertices"))
     parsed = []
     for i, vertex in enumerate(vertices):
         if not isinstance(vertex, dict):
-            raise EntryError(f"{prefix}outline[{i}]", "must be a table such as { at = \"L4\" }")
+            raise EntryError(f"{prefix}outline[{i}]", _("must be a table such as {example}").format(
+                example='{ at = "L4" }'))
         if "view" in vertex:
-            raise EntryError(f"{prefix}outline[{i}].view", "a vertex takes the view of its outline")
+            raise EntryError(f"{prefix}outline[{i}].view", _("a vertex takes the view of its outline"))
         parsed.append(parse_placement({**vertex, "view": view}, f"{prefix}outline[{i}]."))
     deep = data.get("deep", False)
     if not isinstance(deep, bool):
-        raise EntryError(prefix + "deep", f"must be true or false, not {deep!r}")
+        raise EntryError(prefix + "deep", _("must be true or false, not {value}").format(value=repr(deep)))
     frequency = data.get("frequency", "common")
     if frequency not in FREQUENCIES:
-        raise EntryError(prefix + "frequency", f"must be 'common' or 'less_common', not {frequency!r}")
+        raise EntryError(prefix + "frequency", _("must be 'common' or 'less_common', not {value}").format(
+            value=repr(frequency)))
     return Outline(parsed[0].view, tuple(parsed), deep=deep, frequency=frequency, source=_source(data, prefix))
 
 
 def parse_muscle(data, file: str) -> Muscle:
     if not isinstance(data, dict):
-        raise EntryError("", "must be a table")
+        raise EntryError("", _("must be a table"))
     _unknown(data, _MUSCLE_FIELDS)
     muscle_id = _text(data, "id")
     region = check_region(data)
@@ -175,26 +179,27 @@ def parse_muscle(data, file: str) -> Muscle:
     source = _source(data)
     shapes = tuple(_outline(s, f"shape[{i}].", frozenset({"deep"})) for i, s in enumerate(data.get("shape", [])))
     if not shapes:
-        raise EntryError("shape", "is missing: a muscle needs its outline on at least one view")
+        raise EntryError("shape", _("is missing: a muscle needs its outline on at least one view"))
     tps = []
     for i, tp in enumerate(data.get("trigger_point", [])):
         prefix = f"trigger_point[{i}]."
         if not isinstance(tp, dict):
-            raise EntryError(prefix.rstrip("."), "must be a table")
+            raise EntryError(prefix.rstrip("."), _("must be a table"))
         _unknown(tp, {"id", "name", "place"}, prefix)
         tps.append(TriggerPoint(_text(tp, "id", prefix=prefix), _text(tp, "name", prefix=prefix), muscle_id,
                                 parse_placement(tp.get("place"), prefix + "place.")))
     if not tps:
-        raise EntryError("trigger_point", "is missing: a muscle needs at least one trigger point")
+        raise EntryError("trigger_point", _("is missing: a muscle needs at least one trigger point"))
     zones = []
     for i, zone in enumerate(data.get("zone", [])):
         prefix = f"zone[{i}]."
         kind = zone.get("kind") if isinstance(zone, dict) else None
         if kind not in ZONE_KINDS:
-            raise EntryError(prefix + "kind", f"must be 'essential' or 'spillover', not {kind!r}")
+            raise EntryError(prefix + "kind", _("must be 'essential' or 'spillover', not {value}").format(
+                value=repr(kind)))
         zones.append((kind, _outline(zone, prefix, frozenset({"kind", "frequency", "source"}))))
-    if not any(kind == "essential" for kind, _ in zones):
-        raise EntryError("zone", "needs an essential referral zone")
+    if not any(kind == "essential" for kind, _outline in zones):
+        raise EntryError("zone", _("needs an essential referral zone"))
     return Muscle(
         id=muscle_id, name=_text(data, "name"), latin=_text(data, "latin", required=False),
         region=region, summary=_text(data, "summary"), symptoms=_text(data, "symptoms"),
@@ -210,7 +215,7 @@ def load_muscle_file(path: Path, catalog: MuscleAtlas, name: str) -> None:
         return
     extra = sorted(set(data) - {"muscle"})
     for key in extra:
-        catalog.problems.append(Problem(name, key, "", "is not a known section (only [[muscle]])"))
+        catalog.problems.append(Problem(name, key, "", _("is not a known section (only [[muscle]])")))
     entries, wrong = entries_of(data, "muscle")
     if wrong:
         catalog.problems.append(Problem(name, "muscle", "", wrong))
@@ -220,12 +225,13 @@ def load_muscle_file(path: Path, catalog: MuscleAtlas, name: str) -> None:
         try:
             muscle = parse_muscle(entry, name)
             if muscle.id in catalog.muscles:
-                raise EntryError("id", f"{muscle.id} is already defined in {catalog.muscles[muscle.id].file}")
+                raise EntryError("id", _("{id} is already defined in {file}").format(
+                    id=muscle.id, file=catalog.muscles[muscle.id].file))
             for tp in muscle.trigger_points:
                 if tp.id in catalog.trigger_points:
-                    raise EntryError("trigger_point", f"trigger point id {tp.id} is used twice")
+                    raise EntryError("trigger_point", _("trigger point id {id} is used twice").format(id=tp.id))
         except EntryError as exc:
-            catalog.problems.append(Problem(name, label, exc.field, f"{exc} (entry skipped)"))
+            catalog.problems.append(Problem(name, label, exc.field, _("{problem} (entry skipped)").format(problem=exc)))
             continue
         catalog.muscles[muscle.id] = muscle
         for tp in muscle.trigger_points:
@@ -268,10 +274,10 @@ def place_muscles(catalog: MuscleAtlas, atlas: Atlas, body) -> MuscleAtlas:
                         raise PlacementError(f"outline[{i}].{exc.field}", str(exc)) from None
             except PlacementError as exc:
                 catalog.problems.append(Problem(muscle.file, muscle.id, f"{label}.{exc.field}",
-                                                f"{exc} (outline skipped)"))
+                                                _("{problem} (outline skipped)").format(problem=exc)))
                 continue
             commands = smooth_closed(points)
-            crosses = min(x for x, _ in points) < 0 < max(x for x, _ in points)
+            crosses = min(x for x, _y in points) < 0 < max(x for x, _y in points)
             for side, sign in _sides(outline.view, not crosses):
                 cmds = commands if sign > 0 else mirror(commands)
                 catalog.regions[outline.view].append(Region2D(
@@ -282,7 +288,7 @@ def place_muscles(catalog: MuscleAtlas, atlas: Atlas, body) -> MuscleAtlas:
                 x, y = resolver.compute(tp.place)
             except PlacementError as exc:
                 catalog.problems.append(Problem(muscle.file, muscle.id, f"trigger_point[{number}].place.{exc.field}",
-                                                f"{exc} (trigger point skipped)"))
+                                                _("{problem} (trigger point skipped)").format(problem=exc)))
                 continue
             for side, sign in _sides(tp.place.view, abs(x) > 1e-9):
                 catalog.markers[tp.place.view].append(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .codes import code_index, compact
+from .i18n import _
 from .limits import MAX_NOTES_PER_POINT, MAX_TRANSLATIONS_PER_POINT
 from .loader import EntryError, _read_toml, _text, _unknown, entries_of, parse_point
 from .model import PACK_PREFIX, Atlas, Meridian, Problem
@@ -79,23 +80,26 @@ def misplaced_packs(data_dir: Path) -> list[Problem]:
         if path.is_file():
             name = path.relative_to(data_dir).as_posix()
             folder = path.parent.name if path.parent not in (data_dir, root) else "my-pack"
-            problems.append(Problem(name, "pack", "", f"is not loaded: a pack must be a folder directly in packs/; "
-                                                      f"move it to packs/{folder}/pack.toml"))
+            problems.append(Problem(name, "pack", "", _("is not loaded: a pack must be a folder directly in "
+                                                        "packs/; move it to {path}").format(
+                path=f"packs/{folder}/pack.toml")))
     return problems
 
 
 def check_pack_code(code: str, atlas: Atlas, taken: dict[str, str], bundled: frozenset[str]) -> None:
     """Refuse a pack code that breaks the pattern or means an existing code once normalised."""
     if len(code) > MAX_CODE_LENGTH or not CODE_PATTERN.fullmatch(code):
-        raise EntryError("code", f"{code!r} is not a pack code: use letters and digits joined by hyphens, "
-                                 f"starting with a letter, at most {MAX_CODE_LENGTH} characters (e.g. X-LEE1)")
+        raise EntryError("code", _("{code} is not a pack code: use letters and digits joined by hyphens, "
+                                   "starting with a letter, at most {limit} characters (e.g. X-LEE1)").format(
+            code=repr(code), limit=MAX_CODE_LENGTH))
     owner = taken.get(compact(code))
     if owner is None:
         return
-    spelt = code if code == owner else f"{code} (read as {owner})"
+    spelt = code if code == owner else _("{code} (read as {owner})").format(code=code, owner=owner)
     if owner in bundled:
-        raise EntryError("code", f"{spelt} is a bundled point; a pack cannot replace it")
-    raise EntryError("code", f"{spelt} is already defined in {atlas.points[owner].source}")
+        raise EntryError("code", _("{code} is a bundled point; a pack cannot replace it").format(code=spelt))
+    raise EntryError("code", _("{code} is already defined in {file}").format(
+        code=spelt, file=atlas.points[owner].source))
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -110,8 +114,8 @@ def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str], triggers=None
     added to ``atlas.problems``."""
     name = name or f"packs/{folder.name}/pack.toml"
     if not _inside(folder / "pack.toml", folder.parent):
-        atlas.problems.append(Problem(name, "", "", "is a link to a file outside the packs folder; "
-                                                    "copy the file into the pack folder to use it (not loaded)"))
+        atlas.problems.append(Problem(name, "", "", _("is a link to a file outside the packs folder; "
+                                                      "copy the file into the pack folder to use it (not loaded)")))
         return None
     data = _read_toml(folder / "pack.toml", name, atlas.problems)
     if data is None:
@@ -119,7 +123,7 @@ def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str], triggers=None
     head = data.get("pack", {})
     try:
         if not isinstance(head, dict):
-            raise EntryError("", "must be a table")
+            raise EntryError("", _("must be a table"))
         _unknown(head, {"name", "language"})
         title = _text(head, "name")
         language = _text(head, "language", required=False) or "en"
@@ -127,7 +131,8 @@ def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str], triggers=None
         atlas.problems.append(Problem(name, "pack", exc.field, str(exc)))
         return None
     for section in sorted(set(data) - set(SECTIONS)):
-        atlas.problems.append(Problem(name, section, "", f"is not a known section ({', '.join(SECTIONS)})"))
+        atlas.problems.append(Problem(name, section, "", _("is not a known section ({known})").format(
+            known=", ".join(SECTIONS))))
     counts = {"note": 0, "translation": 0, "point": 0}
     meridian_code = f"{PACK_PREFIX}{folder.name}"
     new_codes: list[str] = []
@@ -145,7 +150,8 @@ def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str], triggers=None
             point = parse_point(entry, meridian_code, True, name)
             check_pack_code(point.code, atlas, taken, bundled)
         except EntryError as exc:
-            atlas.problems.append(Problem(name, str(label), exc.field, f"{exc} (entry skipped)"))
+            atlas.problems.append(Problem(name, str(label), exc.field,
+                                          _("{problem} (entry skipped)").format(problem=exc)))
             continue
         atlas.points[point.code] = point
         taken[compact(point.code)] = point.code
@@ -154,7 +160,8 @@ def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str], triggers=None
     if new_codes:
         atlas.meridians[meridian_code] = Meridian(
             code=meridian_code, name=title, full_name=title, pinyin="", hanzi="", bilateral=True,
-            count=len(new_codes), summary=f"Points added by the data pack '{title}'.", points=tuple(new_codes),
+            count=len(new_codes), summary=_("Points added by the data pack '{title}'.").format(
+                title=title), points=tuple(new_codes),
             source=name,
         )
     # Collected first and attached once per point, so the cost grows linearly with the pack's size.
@@ -165,23 +172,27 @@ def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str], triggers=None
             label = f"{kind} #{index + 1}"
             try:
                 if not isinstance(entry, dict):
-                    raise EntryError("", "must be a table")
+                    raise EntryError("", _("must be a table"))
                 _unknown(entry, fields)
                 code = _text(entry, "code")
                 label = f"{kind} {code}"
                 if code not in atlas.points:
-                    raise EntryError("code", f"{code!r} is not a known point")
+                    raise EntryError("code", _("{code} is not a known point").format(code=repr(code)))
                 point = atlas.points[code]
                 have = len(point.notes if kind == "note" else point.translations)
                 pending = added[kind].setdefault(code, [])
                 if have + len(pending) >= limits[kind]:
-                    raise EntryError("code", f"{code} already has {limits[kind]} {kind}s, the limit per point")
+                    raise EntryError("code", (_("{code} already has {limit} notes, the limit per point")
+                                              if kind == "note" else
+                                              _("{code} already has {limit} translations, the limit per point"))
+                                     .format(code=code, limit=limits[kind]))
                 if kind == "note":
                     pending.append(f"{title}: {_text(entry, 'text')}")
                 else:
                     pending.append((_text(entry, "language"), _text(entry, "name")))
             except EntryError as exc:
-                atlas.problems.append(Problem(name, label, exc.field, f"{exc} (entry skipped)"))
+                atlas.problems.append(Problem(name, label, exc.field, _("{problem} (entry skipped)").format(
+                    problem=exc)))
                 continue
             counts[kind] += 1
     for kind, field in (("note", "notes"), ("translation", "translations")):
@@ -196,7 +207,8 @@ def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str], triggers=None
 def _entries(data, section: str, name: str, problems: list[Problem]) -> list[tuple[str, dict]]:
     """The tables of an array section, each with a label; anything else is a problem."""
     if not isinstance(data, list):
-        problems.append(Problem(name, section, "", f"must be an array of tables ([[{section}]])"))
+        problems.append(Problem(name, section, "", _("must be an array of tables ({tables})").format(
+            tables=f"[[{section}]]")))
         return []
     result = []
     for index, entry in enumerate(data):
@@ -204,7 +216,7 @@ def _entries(data, section: str, name: str, problems: list[Problem]) -> list[tup
         if isinstance(entry, dict):
             result.append((label, entry))
         else:
-            problems.append(Problem(name, label, "", "must be a table"))
+            problems.append(Problem(name, label, "", _("must be a table")))
     return result
 
 
@@ -217,12 +229,13 @@ def _decks(data, atlas: Atlas, name: str) -> tuple[PackDeck, ...]:
             label = f"deck {title!r}"
             points = entry.get("points")
             if not isinstance(points, list) or not points:
-                raise EntryError("points", "must be a non-empty list of point codes")
+                raise EntryError("points", _("must be a non-empty list of point codes"))
             for index, code in enumerate(points):
                 if not isinstance(code, str) or code not in atlas.points:
-                    raise EntryError(f"points[{index}]", f"{code!r} is not a known point code (e.g. LI4, BL23)")
+                    raise EntryError(f"points[{index}]", _("{code} is not a known point code (e.g. LI4, BL23)").format(
+                        code=repr(code)))
         except EntryError as exc:
-            atlas.problems.append(Problem(name, label, exc.field, f"{exc} (deck skipped)"))
+            atlas.problems.append(Problem(name, label, exc.field, _("{problem} (deck skipped)").format(problem=exc)))
             continue
         decks.append(PackDeck(title, tuple(dict.fromkeys(points))))
     return tuple(decks)
@@ -236,15 +249,16 @@ def _plans(data, folder: Path, atlas: Atlas, triggers, name: str) -> tuple[PackP
             file = _text(entry, "file")
             label = f"plan {file!r}"
             if Path(file).name != file or file.startswith(".") or not file.endswith(PLAN_SUFFIX):
-                raise EntryError("file", f"must be a file name ending in {PLAN_SUFFIX} in the pack's own folder")
+                raise EntryError("file", _("must be a file name ending in {suffix} in the pack's own folder").format(
+                    suffix=PLAN_SUFFIX))
             if not (folder / file).is_file() or not _inside(folder / file, folder):
-                raise EntryError("file", f"{file} is not in the pack's folder")
+                raise EntryError("file", _("{file} is not in the pack's folder").format(file=file))
             try:
                 plan = load_plan(folder / file, set(atlas.points), triggers)
             except PlanError as exc:
                 raise EntryError("file", str(exc)) from None
         except EntryError as exc:
-            atlas.problems.append(Problem(name, label, exc.field, f"{exc} (plan skipped)"))
+            atlas.problems.append(Problem(name, label, exc.field, _("{problem} (plan skipped)").format(problem=exc)))
             continue
         plans.append(PackPlan(plan.title, file, len(plan.items)))
     return tuple(plans)
@@ -275,7 +289,7 @@ def check_pack(folder: Path) -> tuple[Pack | None, list[Problem]]:
 
     name = (folder / "pack.toml").as_posix()
     if not (folder / "pack.toml").is_file():
-        return None, [Problem(name, "", "", "not found: a pack is a folder holding pack.toml")]
+        return None, [Problem(name, "", "", _("not found: a pack is a folder holding pack.toml"))]
     atlas = load_bundled()
     triggers = set(load_muscles(asset_path("atlas/muscles")).trigger_points)
     bundled_problems = len(atlas.problems)

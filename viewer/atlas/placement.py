@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from .i18n import _
 from .model import POSITIVE_SIDE, Atlas, Placement, Problem
 
 MIDLINE_TOLERANCE = 1e-9
@@ -54,7 +55,8 @@ class Layout:
         for m in self.markers_of(code, view):
             if side is None or m.side == side:
                 return (m.x, m.y)
-        raise KeyError(f"{code} has no marker on the {view} view" + (f" ({side} side)" if side else ""))
+        raise KeyError((_("{code} has no marker on the {view} view ({side} side)") if side
+                        else _("{code} has no marker on the {view} view")).format(code=code, view=view, side=side))
 
 
 def _side_for(view: str, x: float) -> str:
@@ -77,22 +79,25 @@ class Resolver:
 
     def scale(self, view, name: str | None, field: str) -> float:
         if name is None:
-            raise PlacementError(field, "needs a scale")
+            raise PlacementError(field, _("needs a scale"))
         try:
             return view.scales[name]
         except KeyError:
             known = ", ".join(sorted(view.scales))
-            raise PlacementError(field, f"unknown scale {name!r} on the {view.name} view (known: {known})") from None
+            raise PlacementError(field, _("unknown scale {name} on the {view} view (known: {known})").format(
+                name=repr(name), view=view.name, known=known)) from None
 
     def reference(self, view, name: str, field: str) -> tuple[float, float]:
         if name in view.landmarks:
             return view.landmarks[name]
         point = self.atlas.points.get(name)
         if point is None:
-            raise PlacementError(field, f"{name!r} is neither a landmark of the {view.name} view nor a known point")
+            raise PlacementError(field, _("{name} is neither a landmark of the {view} view nor a known point").format(
+                name=repr(name), view=view.name))
         first = next((p for p in point.places if p.view == view.name), None)
         if first is None:
-            raise PlacementError(field, f"point {name} has no placement on the {view.name} view to measure from")
+            raise PlacementError(field, _("point {code} has no placement on the {view} view to measure from").format(
+                code=name, view=view.name))
         return self.resolve(name, first, 0)
 
     def resolve(self, code: str, place: Placement, index: int) -> tuple[float, float]:
@@ -100,8 +105,8 @@ class Resolver:
         if key in self.cache:
             return self.cache[key]
         if (code, place.view) in self.stack:
-            chain = " -> ".join(c for c, _ in self.stack + [(code, place.view)])
-            raise PlacementError("at", f"placements refer to each other in a circle: {chain}")
+            chain = " -> ".join(c for c, _view in self.stack + [(code, place.view)])
+            raise PlacementError("at", _("placements refer to each other in a circle: {chain}").format(chain=chain))
         self.stack.append((code, place.view))
         try:
             result = self._compute(place)
@@ -118,7 +123,7 @@ class Resolver:
         try:
             view = self.body.view(place.view)
         except KeyError:
-            raise PlacementError("view", f"the body model has no {place.view!r} view") from None
+            raise PlacementError("view", _("the body model has no {view} view").format(view=repr(place.view))) from None
         if place.xy is not None:
             return place.xy
         if place.at is not None:
@@ -131,16 +136,17 @@ class Resolver:
                 y -= place.up * self.scale(view, place.vscale, "vscale")
             return (x, y)
         if place.start is None or place.end is None:
-            raise PlacementError("from", "a placement needs 'at', 'xy', or both 'from' and 'to'")
+            raise PlacementError("from", _("a placement needs 'at', 'xy', or both 'from' and 'to'"))
         t = place.fraction
         if t is None:
-            raise PlacementError("frac", "a line from/to needs 'frac', or 'cun' and 'of'")
+            raise PlacementError("frac", _("a line from/to needs 'frac', or 'cun' and 'of'"))
         ax, ay = self.reference(view, place.start, "from")
         bx, by = self.reference(view, place.end, "to")
         dx, dy = bx - ax, by - ay
         length = math.hypot(dx, dy)
         if length == 0:
-            raise PlacementError("to", f"{place.start!r} and {place.end!r} are the same spot")
+            raise PlacementError("to", _("{start} and {end} are the same spot").format(
+                start=repr(place.start), end=repr(place.end)))
         x, y = ax + dx * t, ay + dy * t
         offset = place.lateral or place.forward
         if offset:
@@ -149,7 +155,7 @@ class Resolver:
             elif place.of:
                 unit = length / place.of
             else:
-                raise PlacementError("hscale", "is needed for offsets when the line is divided by frac")
+                raise PlacementError("hscale", _("is needed for offsets when the line is divided by frac"))
             nx, ny = -dy / length, dx / length
             want = 1.0 if place.lateral else -1.0  # lateral: toward +x; forward (side view): toward -x
             if nx * want < 0:
@@ -172,7 +178,7 @@ def layout_points(atlas: Atlas, body) -> Layout:
                 x, y = resolver.resolve(code, place, index)
             except PlacementError as exc:
                 layout.problems.append(Problem(point.source, code, f"place[{number}].{exc.field}",
-                                               f"{exc} (marker skipped)"))
+                                               _("{problem} (marker skipped)").format(problem=exc)))
                 continue
             per_view[place.view] = index + 1
             if place.manual:
@@ -181,7 +187,8 @@ def layout_points(atlas: Atlas, body) -> Layout:
                 inset = place.at in getattr(body.view(place.view), "insets", ())
                 if place.view in ("front", "back") and abs(x) > 1e-6 and not inset:
                     layout.problems.append(Problem(point.source, code, f"place[{number}]",
-                                                   f"a midline point lands off the midline (x = {x:.4f})"))
+                                                   _("a midline point lands off the midline (x = {x})").format(
+                                                       x=f"{x:.4f}")))
                 markers.append(Marker(code, place.view, index, "mid", x, y, place.manual))
             elif place.view == "side" or abs(x) <= MIDLINE_TOLERANCE:
                 markers.append(Marker(code, place.view, index, _side_for(place.view, x) if place.view != "side"

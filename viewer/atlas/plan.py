@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n import _
 from .keys import parse, point_key, trigger_key
 from .limits import MAX_PLAN_BYTES, MAX_PLAN_ITEMS, MAX_TEXT
 from .store import Refused, atomic_write_text, decode_text, parse_json, read_limited
@@ -95,43 +96,50 @@ def parse_plan(text: str, name: str, known_points=None, known_triggers=None,
     try:
         data = parse_json(text)
     except json.JSONDecodeError as exc:
-        raise PlanError(f"{name}: not a plan file (invalid JSON at line {exc.lineno}: {exc.msg})") from None
+        raise PlanError(_("{file}: not a plan file (invalid JSON at line {line}: {error})").format(
+            file=name, line=exc.lineno, error=exc.msg)) from None
     except Refused as exc:
         raise PlanError(f"{name}: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise PlanError(f"{name}: not a Meridian Viewer plan (format should be {FORMAT!r})")
+        raise PlanError(_("{file}: not a Meridian Viewer plan (format should be {format})").format(
+            file=name, format=repr(FORMAT)))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise PlanError(f"{name}: version must be a whole number, not {version!r}")
+        raise PlanError(_("{file}: version must be a whole number, not {value}").format(
+            file=name, value=repr(version)))
     if version > VERSION:
-        raise PlanError(f"{name}: made by a newer version of the app (plan format {version}; "
-                        f"this app reads up to {VERSION})")
+        raise PlanError(_("{file}: made by a newer version of the app (plan format {version}; this app reads up "
+                          "to {supported})").format(file=name, version=version, supported=VERSION))
     title, note = data.get("title", ""), data.get("note", "")
     if not isinstance(title, str) or not isinstance(note, str):
-        raise PlanError(f"{name}: title and note must be text")
+        raise PlanError(_("{file}: title and note must be text").format(file=name))
     for field_name, value in (("title", title), ("note", note)):
         _check_length(f"{name}: {field_name}", value)
     items = data.get("items")
     if not isinstance(items, list):
-        raise PlanError(f"{name}: items must be a list")
+        raise PlanError(_("{file}: items must be a list").format(file=name))
     if len(items) > MAX_PLAN_ITEMS:
-        raise PlanError(f"{name}: items: {len(items)} items, over the limit of {MAX_PLAN_ITEMS} per plan")
+        raise PlanError(_("{file}: items: {n} items, over the limit of {limit} per plan").format(
+            file=name, n=len(items), limit=MAX_PLAN_ITEMS))
     plan = Plan(title or "Untitled plan", note)
     for index, entry in enumerate(items):
-        where = f"{name}: item {index + 1}"
+        where = _("{file}: item {number}").format(file=name, number=index + 1)
         if not isinstance(entry, dict):
-            raise PlanError(f"{where}: must be an object with kind, ref and note")
+            raise PlanError(_("{where}: must be an object with kind, ref and note").format(where=where))
         kind, ref, item_note = entry.get("kind"), entry.get("ref"), entry.get("note", "")
         if kind not in KINDS:
-            raise PlanError(f"{where}.kind: must be 'point' or 'trigger_point', not {kind!r}")
+            raise PlanError(_("{where}: must be 'point' or 'trigger_point', not {value}").format(
+                where=f"{where}.kind", value=repr(kind)))
         if not isinstance(ref, str) or not ref:
-            raise PlanError(f"{where}.ref: is missing")
+            raise PlanError(_("{where}: is missing").format(where=f"{where}.ref"))
         if not isinstance(item_note, str):
-            raise PlanError(f"{where}.note: must be text")
+            raise PlanError(_("{where}: must be text").format(where=f"{where}.note"))
         _check_length(f"{where}.note", item_note)
         known = known_points if kind == "point" else known_triggers
         if known is not None and ref not in known:
-            problem = f"{where}.ref: {ref!r} is not a known {'point' if kind == 'point' else 'trigger point'}"
+            problem = (_("{where}: {ref} is not a known point") if kind == "point"
+                       else _("{where}: {ref} is not a known trigger point")).format(
+                           where=f"{where}.ref", ref=repr(ref))
             if left_out is None:
                 raise PlanError(problem)
             left_out.append(problem)
@@ -142,7 +150,8 @@ def parse_plan(text: str, name: str, known_points=None, known_triggers=None,
 
 def _check_length(where: str, text: str) -> None:
     if len(text) > MAX_TEXT:
-        raise PlanError(f"{where}: {len(text)} characters, over the limit of {MAX_TEXT}")
+        raise PlanError(_("{where}: {n} characters, over the limit of {limit}").format(
+            where=where, n=len(text), limit=MAX_TEXT))
 
 
 def load_plan(path: Path, known_points=None, known_triggers=None, left_out: list[str] | None = None) -> Plan:
@@ -150,9 +159,10 @@ def load_plan(path: Path, known_points=None, known_triggers=None, left_out: list
     try:
         text = decode_text(read_limited(path, MAX_PLAN_BYTES, "plan"))
     except UnicodeDecodeError:
-        raise PlanError(f"{path.name}: not a plan file (not UTF-8 text)") from None
+        raise PlanError(_("{file}: not a plan file (not UTF-8 text)").format(file=path.name)) from None
     except Refused as exc:
         raise PlanError(f"{path.name}: {exc}") from None
     except OSError as exc:
-        raise PlanError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        raise PlanError(_("{file}: cannot be read ({error})").format(
+            file=path.name, error=exc.strerror or exc)) from None
     return parse_plan(text, path.name, known_points, known_triggers, left_out)

@@ -12,6 +12,7 @@ from .categories import OTHER_NAMES, PointCategories
 from .cautions import vocabulary
 from .codes import compact, is_code_start
 from .hangul import has_hangul, readings
+from .i18n import SOURCE, language
 from .indications import tag_aliases
 from .model import Atlas
 
@@ -31,6 +32,12 @@ def fold(text: str) -> str:
 def squash(text: str) -> str:
     """Folded and without spaces or punctuation: 'Zú Sān Lǐ' -> 'zusanli'."""
     return _NON_ALNUM.sub("", fold(text))
+
+
+def _english(text_of) -> str:
+    """A text in English as well, so English words find it whatever the interface language."""
+    with language(SOURCE):
+        return text_of()
 
 
 @dataclass(frozen=True)
@@ -107,7 +114,7 @@ class SearchIndex:
                 alt_hanzi=tuple(n for n in point.alt_names if _has_hanzi(n)),
                 tag_aliases=tuple(a for t in point.tags for a in aliases.aliases_of(t)),
                 categories=frozenset(categories.words(code)),
-                category_texts=tuple(fold(f"{m.describe()} {m.word} {OTHER_NAMES[m.word]}")
+                category_texts=tuple(fold(f"{m.describe()} {_english(m.describe)} {m.word} {OTHER_NAMES[m.word]}")
                                      for m in categories.of(code)),
                 hangul=korean.get(code, ""),
             ))

@@ -9,6 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from .i18n import _
 from .limits import MAX_TOML_BYTES, size_words
 from .model import Problem
 
@@ -30,11 +31,11 @@ def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
     with os.fdopen(fd, "rb") as fh:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise Refused(f"is not a regular file (a folder, pipe or device); the {what} was not read")
+            raise Refused(_("is not a regular file (a folder, pipe or device); it was not read"))
         data = fh.read(limit + 1)
     if len(data) > limit:
-        raise Refused(f"is {size_words(max(st.st_size, len(data)))}, over the limit of {size_words(limit)} "
-                      f"for a {what}; it was not read")
+        raise Refused(_("is {size}, over the limit of {limit} for this kind of file; it was not read").format(
+            size=size_words(max(st.st_size, len(data))), limit=size_words(limit)))
     return data
 
 
@@ -105,7 +106,7 @@ def parse_json(text: str):
     try:
         return json.loads(text)
     except RecursionError:
-        raise Refused("is nested too deeply to be a file of this app") from None
+        raise Refused(_("is nested too deeply to be a file of this app")) from None
 
 
 def keep_aside(path: Path, why: str) -> tuple[str, bool]:
@@ -116,9 +117,9 @@ def keep_aside(path: Path, why: str) -> tuple[str, bool]:
     try:
         kept = quarantine(path)
     except OSError as exc:
-        return (f"{path.name} {why}; it could not be moved aside ({exc.strerror or exc}), so it is left "
-                "unchanged and nothing is saved over it."), False
-    return f"{path.name} {why}; it was kept as {kept.name}.", True
+        return _("{file} {problem}; it could not be moved aside ({error}), so it is left unchanged and nothing "
+                 "is saved over it.").format(file=path.name, problem=why, error=exc.strerror or exc), False
+    return _("{file} {problem}; it was kept as {kept}.").format(file=path.name, problem=why, kept=kept.name), True
 
 
 def load_json(path: Path, default, limit: int = 1_000_000):
@@ -136,12 +137,12 @@ def load_json(path: Path, default, limit: int = 1_000_000):
         note, moved = keep_aside(path, str(exc))
         return default, note, moved
     except OSError as exc:  # not readable by us: leave it alone and never write over it
-        return default, (f"{path.name} could not be read ({exc.strerror or exc}); it is left unchanged "
-                         "and nothing is saved over it."), False
+        return default, _("{file} could not be read ({error}); it is left unchanged and nothing is saved over "
+                          "it.").format(file=path.name, error=exc.strerror or exc), False
     try:
         return parse_json(decode_text(data)), "", True
     except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError and Refused are ValueErrors
-        note, moved = keep_aside(path, f"could not be read ({exc})")
+        note, moved = keep_aside(path, _("could not be read ({error})").format(error=exc))
         return default, note, moved
 
 
@@ -156,28 +157,29 @@ def read_toml(path: Path, name: str, problems: list[Problem]) -> dict | None:
     try:
         return tomllib.loads(decode_text(read_limited(path, MAX_TOML_BYTES, "data file")))
     except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(name, "", "", f"not valid TOML: {exc}"))
+        problems.append(Problem(name, "", "", _("not valid TOML: {error}").format(error=exc)))
     except RecursionError:
-        problems.append(Problem(name, "", "", "is nested too deeply to be a data file; it was not read"))
+        problems.append(Problem(name, "", "", _("is nested too deeply to be a data file; it was not read")))
     except Refused as exc:
         problems.append(Problem(name, "", "", str(exc)))
     except UnicodeDecodeError as exc:
-        problems.append(Problem(name, "", "", f"is not UTF-8 text ({exc.reason} at byte {exc.start})"))
+        problems.append(Problem(name, "", "", _("is not UTF-8 text ({reason} at byte {byte})").format(
+            reason=exc.reason, byte=exc.start)))
     except OSError as exc:
-        problems.append(Problem(name, "", "", f"cannot be read: {exc.strerror or exc}"))
+        problems.append(Problem(name, "", "", _("cannot be read: {error}").format(error=exc.strerror or exc)))
     return None
 
 
 def value_kind(value) -> str:
     """What a TOML value is, in the words of the format ("a table", "a list", "a number")."""
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        return _("the number {value}").format(value=repr(value))
     return f"{type(value).__name__} {value!r}"
 
 
@@ -185,7 +187,9 @@ def entries_of(data: dict, section: str) -> tuple[list, str]:
     """The ``[[section]]`` entries of a file and "" — or, for a wrong shape, a message for it."""
     entries = data.get(section, [])
     if isinstance(entries, dict):
-        return [], f"must be written [[{section}]] (one table per entry), not [{section}]"
+        return [], _("must be written {tables} (one table per entry), not {table}").format(
+            tables=f"[[{section}]]", table=f"[{section}]")
     if not isinstance(entries, list):
-        return [], f"must be a list of [[{section}]] tables, not {value_kind(entries)}"
+        return [], _("must be a list of {tables} tables, not {kind}").format(
+            tables=f"[[{section}]]", kind=value_kind(entries))
     return entries, ""

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n import _
 from .model import NEEDLE_ANGLES, REGIONS, Problem
 
 Key = tuple[str, str, str, str]
@@ -99,14 +100,15 @@ def load_translation(assets: Path, lang: str) -> ContentTranslation:
             continue
         meta = data.get("meta")
         if not isinstance(meta, dict):
-            result.problems.append(Problem(where, "meta", "", "the [meta] table is missing"))
+            result.problems.append(Problem(where, "meta", "", _("the [meta] table is missing")))
             meta = {}
         for required in sorted(_META_FIELDS):
             if not isinstance(meta.get(required), str) or not meta[required].strip():
-                result.problems.append(Problem(where, "meta", required, "is missing or empty"))
+                result.problems.append(Problem(where, "meta", required, _("is missing or empty")))
         if meta.get("language", lang) != lang:
             result.problems.append(Problem(where, "meta", "language",
-                                           f"says {meta['language']!r} but the folder is {lang!r}"))
+                                           _("says {language} but the folder is {folder}").format(
+                                               language=repr(meta["language"]), folder=repr(lang))))
         result.review[name] = str(meta.get("review", ""))
         for path_, text in _leaves(data, ()):
             if path_[0] == "meta" and path_[1:] and path_[1] in _META_FIELDS:
@@ -114,7 +116,7 @@ def load_translation(assets: Path, lang: str) -> ContentTranslation:
             key = _key(name, path_)
             if key is None or text is None:
                 result.problems.append(Problem(where, ".".join(path_[:2]), ".".join(path_[2:]),
-                                               "must be a text (or a list of texts) inside a table"))
+                                               _("must be a text (or a list of texts) inside a table")))
                 continue
             result.texts[key] = text
     return result
@@ -175,22 +177,24 @@ def check(translation: ContentTranslation, english: dict[Key, Text]) -> list[Pro
         where = Problem(f"i18n/{translation.language}/{name}", f"{table}.{entry}".rstrip("."), name_, "")
         source = english.get(key)
         if source is None:
-            message = ("is not a known field of this entry" if key[:3] in entries
-                       else "does not exist in the English content")
+            message = (_("is not a known field of this entry") if key[:3] in entries
+                       else _("does not exist in the English content"))
             problems.append(Problem(where.file, where.entry, where.field, message))
             continue
         if isinstance(source, tuple) != isinstance(text, tuple):
-            kind = "a list of texts" if isinstance(source, tuple) else "a text"
-            problems.append(Problem(where.file, where.entry, where.field, f"must be {kind}, as in English"))
+            problems.append(Problem(where.file, where.entry, where.field,
+                                    _("must be a list of texts, as in English") if isinstance(source, tuple)
+                                    else _("must be a text, as in English")))
             continue
         if isinstance(source, tuple) and len(source) != len(text):
             problems.append(Problem(where.file, where.entry, where.field,
-                                    f"has {len(text)} items but the English has {len(source)}"))
+                                    _("has {n} items but the English has {english}").format(
+                                        n=len(text), english=len(source))))
         parts = text if isinstance(text, tuple) else (text,)
         if any(not part.strip() for part in parts):
-            problems.append(Problem(where.file, where.entry, where.field, "is empty"))
+            problems.append(Problem(where.file, where.entry, where.field, _("is empty")))
         if any("<" in part for part in parts):
-            problems.append(Problem(where.file, where.entry, where.field, "contains markup ('<'): plain text only"))
+            problems.append(Problem(where.file, where.entry, where.field, _("contains markup ('<'): plain text only")))
     return problems
 
 
