@@ -265,7 +265,7 @@ def test_the_dialogs_and_the_patient_view_are_translated_in_one_piece(pseudo_win
     plan = window.plan_panel.plan
     window.pain_action.trigger()
     window._on_spot_clicked(0.5, 0.55)
-    for title in ("&Keyboard shortcuts…", "&Trigger points and acupoints…", "Load &problems…", "Data &packs…"):
+    for title in ("&Keyboard shortcuts…", "&Trigger points and acupoints…", "Load &problems…", "Data pa&cks…"):
         action = next(a for a in window.findChildren(QAction_type()) if a.text() == i18n.pseudo(title))
         action.trigger()
     dialogs = [d for d in window.findChildren(QDialog) if d.isVisible()]

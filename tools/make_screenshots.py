@@ -88,6 +88,24 @@ def handout(path: Path) -> None:
         export_png(content, plan, path, dpi=70)
 
 
+def crosshair(path: Path) -> None:
+    """The keyboard crosshair: X on BL23, a few arrow steps, Enter asks 'where does it hurt?' there."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    from viewer.app import create_window, ensure_application, save_screenshot
+
+    app = ensure_application()
+    window = create_window(view="back", select="BL23", size=(1366, 768),
+                           data_dir=Path(os.environ.get("TMPDIR", "/tmp")) / "mv-shots")
+    window.show()
+    app.processEvents()
+    window.crosshair_action.trigger()
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Return):
+        app.sendEvent(window.diagram, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier))
+    save_screenshot(window, path)
+
+
 THEMES = {"theme-light.png": "light", "theme-dark.png": "dark", "theme-high-contrast.png": "high_contrast"}
 
 
@@ -120,9 +138,10 @@ def main() -> int:
     where_it_hurts(OUT / "where-it-hurts.png")
     study(OUT / "study-locate.png")
     handout(OUT / "handout.png")
+    crosshair(OUT / "keyboard-crosshair.png")
     for name, key in THEMES.items():
         themed(OUT / name, key)
-    print(f"wrote {len(SHOTS) + 3 + len(THEMES)} screenshots to {OUT}")
+    print(f"wrote {len(SHOTS) + 4 + len(THEMES)} screenshots to {OUT}")
     return 0
 
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QActionGroup, QKeySequence
 
 from ..atlas.i18n import N_, _
 from .appearance import Appearance
+from .crosshair import Crosshair
 from .language import add_menu as add_language_menu
 from .patient_language import menu as patient_language_menu
 from .safe_text import tooltip
@@ -61,7 +62,7 @@ ACTIONS = (
     Command("add_to_plan", N_("&Add selection to plan"), lambda w: w.plans.add_selection, "Ctrl+Return",
             attr="add_to_plan_action"),
     Command("export_handout", N_("&Export handout (PDF/PNG)…"), lambda w: lambda: w.plans.export_handout(), "Ctrl+E"),
-    Command("export_quiz", N_("Export &quiz sheet (PDF)…"), lambda w: lambda: w.plans.export_quiz()),
+    Command("export_quiz", N_("Export q&uiz sheet (PDF)…"), lambda w: lambda: w.plans.export_quiz()),
     Command("print_handout", N_("&Print handout…"), lambda w: w.plans.print_plan, Key.Print),
     Command("export_view", N_("Export &view image…"), lambda w: lambda: w.plans.export_view(), "Ctrl+Shift+E"),
     Command("quit", N_("&Quit"), lambda w: w.close, Key.Quit),
@@ -75,6 +76,9 @@ ACTIONS = (
     Command("previous_point", N_("&Previous point on channel"), lambda w: lambda: w.step_point(-1), "[",
             attr="prev_action"),
     Command("clear", N_("&Clear selection"), lambda w: w.selection.clear, "Esc", attr="clear_action"),
+    Command("crosshair", N_("Keyboard &crosshair"), lambda w: w.crosshair.set_visible, "X", checkable=True,
+            tip=N_("A crosshair moved with the arrow keys: Enter answers or asks where it hurts"),
+            attr="crosshair_action"),
     Command("acupoints", N_("&Acupoints"), lambda w: w._on_acupoints_toggled, "A", checkable=True, checked=True,
             attr="acupoints_action"),
     Command("triggers", N_("&Trigger points"), lambda w: w._on_triggers_toggled, "T", checkable=True,
@@ -102,7 +106,7 @@ ACTIONS = (
     Command("shortcuts", N_("&Keyboard shortcuts…"), lambda w: lambda: _show_shortcuts(w), "F1"),
     Command("correspondence", N_("&Trigger points and acupoints…"), lambda w: w.show_correspondence),
     Command("problems", N_("Load &problems…"), lambda w: w.show_problems),
-    Command("packs", N_("Data &packs…"), lambda w: lambda: _show_packs(w)),
+    Command("packs", N_("Data pa&cks…"), lambda w: lambda: _show_packs(w)),
     Command("data_folder", N_("Open &data folder"), lambda w: w.open_data_folder),
     Command("about", N_("&About"), lambda w: w.show_about),
 )
@@ -114,18 +118,20 @@ MENUS = (
     (N_("&File"), ("new_plan", "open_plan", "save_plan", "save_plan_as", "add_to_plan", "-", "export_handout",
                "export_quiz", "print_handout", "export_view", "@patient_language", "-", "quit")),
     (N_("&View"), ("@views", "-", "zoom_in", "zoom_out", "fit", "zoom_selection", "-", "next_point",
-               "previous_point", "clear", "-", "acupoints", "triggers", "safety", "pain", "-", "patient",
+               "previous_point", "clear", "crosshair", "-", "acupoints", "triggers", "safety", "pain", "-", "patient",
                "presentation",
-               "-", "study", "@docks", "legend", "-", "@appearance")),
+               "-", "study", "legend", "-", "@appearance")),
     (N_("&Go"), ("back", "forward", "-", "find", "favourite")),
-    (N_("&Window"), ("reset_layout",)),
+    (N_("&Window"), ("@docks", "-", "reset_layout")),
     ("@language", ()),
     (N_("&Help"), ("shortcuts", "correspondence", "problems", "packs", "data_folder", "about")),
 )
 TOOLBAR = ("@views", "-", "zoom_in", "zoom_out", "fit", "zoom_selection", "back", "forward", "favourite", "-",
            "acupoints", "triggers", "pain", "patient", "presentation")
-DOCKS = ("browse_dock", "muscles_dock", "plan_dock", "layers_dock", "details_dock", "compare_dock", "study_dock",
-         "pain_dock")
+# The side panels' show/hide switches (Window menu), each with a letter of its own there.
+DOCKS = (("browse_dock", N_("&Browse")), ("muscles_dock", N_("&Muscles")), ("plan_dock", N_("P&lan")),
+         ("layers_dock", N_("La&yers")), ("details_dock", N_("&Details")), ("compare_dock", N_("&Compare")),
+         ("study_dock", N_("&Study")), ("pain_dock", N_("&Where it hurts")))
 
 
 def _view_actions(win) -> list:
@@ -154,7 +160,9 @@ def _make(win, command: Command):
 
 def build_actions(win) -> None:
     """Create every QAction of ``win`` (a MainWindow) from ``ACTIONS`` and lay out menus and toolbar."""
+    win.crosshair = Crosshair(win)
     actions = {command.id: _make(win, command) for command in ACTIONS}
+    win.crosshair.action = actions["crosshair"]
     win.actions_by_id = actions
     # Esc clears only while the diagram has the focus, so panels (study, presentation) can use it too.
     actions["clear"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -171,7 +179,9 @@ def build_actions(win) -> None:
             elif entry == "@views":
                 menu.addActions(views)
             elif entry == "@docks":
-                menu.addActions([getattr(win, dock).toggleViewAction() for dock in DOCKS])
+                for dock, text in DOCKS:
+                    getattr(win, dock).toggleViewAction().setText(_(text))
+                    menu.addAction(getattr(win, dock).toggleViewAction())
             elif entry == "@patient_language":
                 patient_language_menu(win.patient_view.language, menu)
             elif entry == "@appearance":

@@ -20,6 +20,7 @@ from ..atlas.categories import WORDS
 from ..atlas.i18n import N_, _, ngettext
 from ..atlas.model import channel_label
 from ..atlas.search import Filters, SearchIndex
+from .accessibility import named
 from .fonts import hanzi_safe
 from .safe_text import tooltip
 from .theme import swatch
@@ -78,6 +79,7 @@ class BrowsePanel(QWidget):
                                  "symptoms and indications; a typo is forgiven"))
         self.search.setAccessibleName(_("Search"))
         self.search.setClearButtonEnabled(True)
+        named(self.search, _("Search"), _("Type a code, a name, a muscle or a symptom; Enter selects the first result"))
         channels = ((f"{channel_label(c)}  {m.name}", c) for c, m in atlas.meridians.items())
         self.channel = _combo(_("All channels"), channels)
         points = atlas.points.values()
@@ -89,12 +91,17 @@ class BrowsePanel(QWidget):
         self.category = _combo(_("All categories"), ((_(CATEGORY_CHOICES[w]) if w in CATEGORY_CHOICES else w, w)
                                                       for w in WORDS))
         self.category.setObjectName("category_filter")
+        for box, name in ((self.channel, _("Channel filter")), (self.region, _("Region filter")),
+                          (self.view, _("View filter")), (self.tag, _("Indication filter")),
+                          (self.category, _("Point category filter"))):
+            named(box, name)
         self.count = QLabel()
         self.count.setObjectName("result_count")
 
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([_("Point"), _("Name")])
         self.tree.setUniformRowHeights(True)
+        named(self.tree, _("Points"), _("Channels and their points, or the search results; Enter selects"))
         self.tree.setRootIsDecorated(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QV
 from ..atlas.compare import context_for
 from ..atlas.i18n import N_, _
 from . import theme
+from .accessibility import named
 from .fonts import hanzi_safe
 from .safe_text import SafeBrowser, escape
 
@@ -36,12 +37,13 @@ class ComparePanel(QWidget):
             button.setCheckable(True)
             button.setChecked(voice == self.voice)
             button.setObjectName(f"voice_{voice}")
+            button.setAccessibleDescription(f"Explain in words for {text.lower()}")
             self.buttons.addButton(button)
             button.clicked.connect(lambda _=False, v=voice: self.set_voice(v))
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.browser = SafeBrowser()
+        self.browser = named(SafeBrowser(), _("Acupuncture and dry needling compared"))
         layout.addWidget(self.browser, 1)
         self.render()
 

@@ -16,6 +16,7 @@ from ..atlas.i18n import N_, _
 from ..atlas.keys import trigger_key
 from ..atlas.muscles import correspondence_summary
 from . import theme
+from .accessibility import name_parts, named
 from .safe_text import escape
 
 PUBLISHED = (
@@ -53,12 +54,13 @@ class CorrespondenceDialog(QDialog):
         self.setWindowTitle(_("Trigger points and acupoints"))
         self.resize(760, 560)
         layout = QVBoxLayout(self)
-        self.summary = QTextBrowser()
+        self.summary = named(QTextBrowser(), _("Summary: trigger points and acupoints"))
         self.summary.setOpenLinks(False)
         self.summary.setHtml(summary_html(items))
         self.summary.setMaximumHeight(260)
         layout.addWidget(self.summary)
-        self.table = QTableWidget(len(items), 5)
+        self.table = named(QTableWidget(len(items), 5), _("Trigger points and their nearest acupoints"),
+                           _("Choosing a row shows the pair on the body"))
         headers = [_("Trigger point"), _("Muscle"), _("Nearest acupoint"), _("cm"), _("cun")]
         self.table.setHorizontalHeaderLabels(headers)
         muscles = content.muscles
@@ -78,6 +80,7 @@ class CorrespondenceDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        name_parts(self)
 
     def _on_row(self, row: int, *_columns) -> None:
         if 0 <= row < len(self.pairs):

@@ -13,6 +13,7 @@ from ..atlas.i18n import N_, _, ngettext
 from ..atlas.keys import muscle_key, parse, trigger_key
 from ..atlas.localize import Localized
 from . import theme
+from .accessibility import named
 from .fonts import hangul_supported, hanzi_safe, hanzi_supported
 from .safe_text import escape
 from .words import view_word
@@ -60,6 +61,8 @@ class DetailsPanel(QTextBrowser):
         self.content = content
         self.local = local or Localized("en", content)  # the content's language and its English stand-ins
         self.setObjectName("details")
+        named(self, _("Details of the selection"),
+              _("Location, channel, categories and needling of the selected point"))
         self.setOpenLinks(False)
         self.setMinimumWidth(260)
         self.code = ""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from ..atlas.i18n import _
 from ..atlas.model import channel_label
+from .accessibility import named
 from .lazy import BuiltOnFirstShow
 from .safe_text import tooltip
 from .theme import swatch
@@ -51,7 +52,7 @@ class LayersPanel(BuiltOnFirstShow, QWidget):
         outer.addWidget(self.pathways)
         buttons = QHBoxLayout()
         for text, state in ((_("All"), True), (_("None"), False)):
-            button = QPushButton(text)
+            button = named(QPushButton(text), _("Show all channels") if state else _("Hide all channels"))
             button.clicked.connect(lambda _=False, s=state: self.set_all(s))
             buttons.addWidget(button)
         outer.addLayout(buttons)

@@ -15,6 +15,8 @@ from .browse import BrowsePanel
 from .compare_panel import ComparePanel
 from .details import DetailsPanel
 from .diagram import DiagramView
+from .diagram_keys import install as install_diagram_keys
+from .diagram_keys import neighbour
 from .layers import LayersPanel
 from .lazy import AfterFirstPaint
 from .legend import LegendOverlay
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.safety = SafetySwitch(self)
         build_actions(self)
         self._connect_signals()
+        install_diagram_keys(self)
         remember_default_layout(self)
         self.set_view("front")
         report_problems(self)
@@ -262,16 +265,8 @@ class MainWindow(QMainWindow):
             self.diagram.center_on_items(items)
 
     def step_point(self, step: int) -> None:
-        """Keyboard selection: move to the next/previous point of the selected point's channel."""
-        atlas = self.content.atlas
-        code = self.selection.code
-        if code not in atlas.points:
-            first = next(iter(atlas.points), "")
-            self.selection.select(first)
-            return
-        codes = atlas.meridians[atlas.points[code].meridian].points
-        index = (codes.index(code) + step) % len(codes)
-        self.selection.select(codes[index])
+        """Keyboard selection: the next/previous point of the selected point's channel (or region)."""
+        self.selection.select(neighbour(self.content, self.selection.code, step))
 
     # --- slots ------------------------------------------------------------------------------
     def _on_point_clicked(self, code: str, key) -> None:

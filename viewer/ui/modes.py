@@ -12,6 +12,7 @@ from ..atlas.i18n import _
 from ..atlas.keys import describe_key, parse
 from ..atlas.localize import localize
 from . import theme
+from .accessibility import named
 from .fonts import relative_font
 from .patient_language import PatientLanguage, combo
 from .safe_text import SafeBrowser, escape
@@ -34,6 +35,7 @@ class PatientPanel(SafeBrowser):
     def __init__(self, content, parent=None):
         super().__init__(parent)
         self.setObjectName("patient")
+        named(self, _("The plan, for the patient"))
         self.content = content
         relative_font(self, 1.45)
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from ..atlas.i18n import _
 from ..atlas.keys import muscle_key, trigger_key
+from .accessibility import named
 from .lazy import BuiltOnFirstShow
 from .safe_text import tooltip
 from .words import view_word
@@ -23,6 +24,7 @@ class MusclesPanel(BuiltOnFirstShow, QTreeWidget):
         self.terms = terms or {}  # (region, id) -> the region in the user's language
         self.setObjectName("muscles")
         self.setHeaderLabels([_("Muscle / trigger point"), _("Where")])
+        named(self, _("Muscles and trigger points"), _("By body region; choosing one shows it on the body"))
         self.setUniformRowHeights(True)
         # Names in full ("Quadratus lumborum"): the first column follows its widest shown row.
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

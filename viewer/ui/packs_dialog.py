@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..atlas.i18n import _, ngettext
 from . import theme
+from .accessibility import buddy, name_parts, named
 
 PLAN_ROLE = 256  # Qt.UserRole: the plan's path on a plan row
 
@@ -41,9 +42,10 @@ class PacksDialog(QDialog):
         self.resize(720, 460)
         data_dir = window.data_dir or Path()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Data folder (a pack is a folder inside its packs/ folder, holding pack.toml):")))
+        self.path = named(QLineEdit(str(data_dir)), _("Data folder"))
+        folder = _("Data folder (a pack is a folder inside its packs/ folder, holding pack.toml):")
+        layout.addWidget(buddy(QLabel(folder), self.path))
         row = QHBoxLayout()
-        self.path = QLineEdit(str(data_dir))
         self.path.setReadOnly(True)
         copy = QPushButton(_("Copy path"))
         copy.clicked.connect(self.copy_path)
@@ -57,16 +59,17 @@ class PacksDialog(QDialog):
         self.notice.setWordWrap(True)
         self.notice.setVisible(no_file_manager)
         layout.addWidget(self.notice)
-        self.tree = QTreeWidget()
+        self.tree = named(QTreeWidget(), _("Loaded packs"), _("Each pack with its decks and plans; Enter opens a plan"))
         self.tree.setHeaderLabels([_("Pack"), _("Contents")])
         self.tree.setColumnWidth(0, 300)
         self._fill(window.content, data_dir)
         layout.addWidget(self.tree, 1)
         problems = pack_problems(window.content.problems)
-        self.problems = QPlainTextEdit("\n".join(str(p) for p in problems) or _("No problems in the packs."))
+        self.problems = named(QPlainTextEdit("\n".join(str(p) for p in problems) or _("No problems in the packs.")),
+                              _("Problems in the packs"))
         self.problems.setReadOnly(True)
         self.problems.setMaximumHeight(110)
-        layout.addWidget(QLabel(_("Problems ({n}):").format(n=len(problems))))
+        layout.addWidget(buddy(QLabel(_("Problems ({n}):").format(n=len(problems))), self.problems))
         layout.addWidget(self.problems)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.open_plan = buttons.addButton(_("Open plan"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -77,6 +80,7 @@ class PacksDialog(QDialog):
         self.tree.itemActivated.connect(lambda item, _col: self._on_open_plan())
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        name_parts(self)
 
     def _fill(self, content, data_dir: Path) -> None:
         if not content.packs:

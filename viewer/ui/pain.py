@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from ..atlas.i18n import N_, _, ngettext
 from ..atlas.keys import muscle_key
+from .accessibility import named
 from .words import view_word
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -26,6 +27,8 @@ class PainPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([_("Candidate"), _("Why"), _("Travell & Simons")])
         self.tree.setRootIsDecorated(True)
+        named(self.tree, _("Where it hurts: candidates"),
+              _("Muscles that may refer pain to the spot, acupoints near it"))
         layout.addWidget(self.hint)
         layout.addWidget(self.tree, 1)
         self.tree.itemActivated.connect(self._on_item)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ..atlas.i18n import _
 from ..atlas.keys import describe_key
 from ..atlas.plan import Plan
+from .accessibility import buddy, named
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -38,7 +39,8 @@ class PlanPanel(QWidget):
         self.title.setPlaceholderText(_("Plan title (no patient names needed)"))
         self.title.setAccessibleName(_("Plan title"))
         layout.addWidget(self.title)
-        self.list = QListWidget()
+        self.list = named(QListWidget(), _("Points of the plan"),
+                          _("In treatment order; Ctrl+Up and Ctrl+Down move one"))
         self.up_button = QToolButton()  # beside the list, as narrow as their arrows: nothing is squeezed
         self.down_button = QToolButton()  # out of the panel at large text
         self.up_button.setText("▲")
@@ -59,11 +61,13 @@ class PlanPanel(QWidget):
         for button in (self.add_button, self.remove_button):
             row.addWidget(button)
         layout.addLayout(row)
-        layout.addWidget(QLabel(_("Note for this item:")))
-        self.item_note = QLineEdit()
+        named(self.up_button, _("Move up"))
+        named(self.down_button, _("Move down"))
+        self.item_note = named(QLineEdit(), _("Note for this item"))
+        self.plan_note = named(QPlainTextEdit(), _("Note for the plan"))
+        layout.addWidget(buddy(QLabel(_("Note for this item:")), self.item_note))
         layout.addWidget(self.item_note)
-        layout.addWidget(QLabel(_("Note for the plan:")))
-        self.plan_note = QPlainTextEdit()
+        layout.addWidget(buddy(QLabel(_("Note for the plan:")), self.plan_note))
         self.plan_note.setMaximumHeight(90)
         layout.addWidget(self.plan_note)
 

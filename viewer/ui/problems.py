@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QP
 from .. import APP_NAME, __version__
 from ..atlas.describe import DISCLAIMER
 from ..atlas.i18n import _, ngettext
+from .accessibility import name_parts, named
 
 
 class ProblemsDialog(QDialog):
@@ -24,12 +25,14 @@ class ProblemsDialog(QDialog):
         label = QLabel(summary)
         label.setWordWrap(True)
         layout.addWidget(label)
-        self.text = QPlainTextEdit("\n".join(str(p) for p in problems))
+        self.text = named(QPlainTextEdit("\n".join(str(p) for p in problems)), _("Load problems"),
+                          _("One line per skipped entry: file, entry, field and why"))
         self.text.setReadOnly(True)
         layout.addWidget(self.text, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        name_parts(self)
 
 
 def show_about(window) -> None:

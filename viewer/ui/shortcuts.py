@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from ..atlas.i18n import N_, _
 from . import dialogs, theme
+from .accessibility import name_parts, named
+from .crosshair import KEY_ROWS as CROSSHAIR_KEYS
+from .diagram_keys import KEY_ROWS as DIAGRAM_KEYS
 from .safe_text import escape
 
 # Keys that are not menu entries: (where, keys, what). Study and presentation keys are checked against
@@ -21,6 +24,10 @@ OTHER_KEYS = (
     (N_("Diagram"), "+  /  −", N_("Zoom in / out")),
     (N_("Diagram"), "0", N_("Fit the whole figure")),
     (N_("Diagram"), N_("Click"), N_("Select a point, trigger point or muscle (in 'Where does it hurt?': a spot)")),
+    *DIAGRAM_KEYS,
+    *CROSSHAIR_KEYS,
+    (N_("Plan"), "Ctrl+↑  Ctrl+↓", N_("Move the chosen item of the plan up / down")),
+    (N_("Plan"), "Delete", N_("Remove the chosen item from the plan")),
     (N_("Presentation"), "→  Space  Page Down", N_("Next item of the plan (or next point on the channel)")),
     (N_("Presentation"), "←  Backspace  Page Up", N_("Previous item")),
     (N_("Presentation"), "Esc", N_("Leave presentation mode")),
@@ -103,7 +110,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(_("Keyboard shortcuts"))
         self.resize(640, 640)
         layout = QVBoxLayout(self)
-        self.text = QTextBrowser()
+        self.text = named(QTextBrowser(), _("Keyboard shortcuts"))
         self.text.setOpenLinks(False)
         self.text.setHtml(shortcuts_html(window))
         layout.addWidget(self.text)
@@ -112,6 +119,7 @@ class ShortcutsDialog(QDialog):
         self.save.clicked.connect(self._on_save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        name_parts(self)
 
     def _on_save(self) -> None:
         path = dialogs.ask_save_path(self, _("Save keyboard shortcuts"), _("PDF (*.pdf)"), "meridian-viewer-keys.pdf")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ..atlas.i18n import N_, _, ngettext
 from ..atlas.study import POINT_KINDS, LocateDrill, StudySession, decks
 from . import theme
+from .accessibility import named
 from .fonts import hanzi_safe, hanzi_supported, relative_font
 from .safe_text import escape, plain
 from .study_keys import StudyKeys
@@ -87,7 +88,7 @@ class CardsTab(KeyboardTab):
         self.question = None
         self.pending_right = False
         layout = QVBoxLayout(self)
-        self.deck = QComboBox()
+        self.deck = named(QComboBox(), _("Deck of cards"))
         for deck in deck_choices(content, extra_decks):
             self.deck.addItem(deck.title, deck)
         self.progress = plain(QLabel())
@@ -103,6 +104,7 @@ class CardsTab(KeyboardTab):
             layout.addWidget(widget)
         for number, button in enumerate(self.options, start=1):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys keep working after a mouse click
+            named(button, _("Answer {n}").format(n=number))  # until the first card gives it its text
             button.clicked.connect(lambda _=False, n=number - 1: self.choose(n))
             layout.addWidget(button)
         layout.addWidget(self.feedback)
@@ -236,7 +238,7 @@ class LocateTab(KeyboardTab):
         self.result = None
         self.step = 0
         layout = QVBoxLayout(self)
-        self.deck = QComboBox()
+        self.deck = named(QComboBox(), _("Deck of points to locate"))
         for deck in deck_choices(content, extra_decks):
             if deck.kinds and deck.kinds[0] in POINT_KINDS:  # decks of points, not muscles or categories
                 self.deck.addItem(deck.title, deck)

@@ -121,6 +121,8 @@ class Theme:
     nerve: str = _graphic()
     nerve_core: str = _graphic()
     casing: str = _graphic()
+    crosshair: str = _graphic()  # the keyboard crosshair: ink over a broad halo
+    crosshair_halo: str = _graphic()
     legend_edge: str = _graphic()
     # Channel colours on the figure: code -> colour ("pack" for channels only packs define).
     meridians: MappingProxyType = field(metadata={"role": "graphic"})
@@ -183,6 +185,7 @@ _FIGURE = dict(
     presentation="#101418", caption_bg="#C8101418", caption_text="#FFFFFF", pointer="#5AFFD600",
     organ_fill="#2D4682C8", organ_edge="#DC2860AA", vessel="#C0182F", vessel_core="#E6FFFFFF", nerve="#F5C400",
     nerve_core="#3C2800", casing="#C8FFFFFF", organ_text="#1F4E8C", vessel_text="#A0132A", nerve_text="#5E4200",
+    crosshair="#1E1E1E", crosshair_halo="#FFFFFF",
     meridians=MappingProxyType(_CHANNELS),
 )
 
@@ -225,6 +228,7 @@ HIGH_CONTRAST = Theme(
         number_chip="#F5FFFFFF", number_text="#6E0000", legend_bg="#F5FFFFFF", legend_text="#000000",
         legend_edge="#FF000000", caption_bg="#EB000000", organ_edge="#FF1F3F7A", vessel="#A3000F",
         nerve_core="#000000", organ_text="#00366B", vessel_text="#7A0A00", nerve_text="#4A2800",
+        crosshair="#000000",
         meridians=MappingProxyType(_CHANNELS_HC))},
 )
 
