@@ -95,6 +95,34 @@ def test_a_placement_reads_in_spanish_and_in_chinese(content):
     assert chinese.startswith("从") and "2寸" in chinese and "12寸" in chinese and chinese.endswith("。")
 
 
+def test_landmarks_are_named_in_the_interface_language(content):
+    st36 = content.atlas.points["ST36"].places[0]
+    english = describe_placement(st36)
+    assert "lateral knee eye" in english
+    with i18n.language("es"):
+        spanish = describe_placement(st36)
+    with i18n.language("zh_CN"):
+        chinese = describe_placement(st36)
+    assert "ojo lateral de la rodilla" in spanish and "犊鼻" in chinese
+    for text in (spanish, chinese):
+        assert not re.search(r"\b(lateral knee eye|knee|eye|ankle|front)\b", text), text
+    assert re.search(r"[a-z]", chinese.replace("cun", "")) is None, chinese
+
+
+def test_comparison_names_region_tags_and_angle_in_the_interface_language(content):
+    from viewer.atlas.compare import context_for
+
+    with i18n.language("es"):
+        student = " ".join(context_for(content, "ST36").acupuncture)
+        patient = " ".join(context_for(content, "ST36", voice="patient").acupuncture)
+        deck_titles = [d.title for d in decks(content)]
+    assert "perpendicular" in student and "náuseas" in student and "dolor de rodilla" in student
+    assert "pierna" in patient
+    for text in (student, patient):
+        assert not re.search(r"\b(leg|knee pain|nausea|stomach pain)\b", text), text
+    assert any("parte alta de la espalda" in title for title in deck_titles)
+
+
 def test_counted_titles_follow_each_languages_plural_rules(content):
     with i18n.language("es"):
         assert custom_deck(content, ["LI4"], i18n.N_("My favourites")).title == "Mis favoritos (1 punto)"

@@ -13,6 +13,7 @@ from pathlib import Path
 from .i18n import _, join, join_or
 from .keys import muscle_of, parse
 from .model import Problem
+from .translations import region_words, term
 
 VOICES = ("patient", "student")
 COLUMNS = ("acupuncture", "dry_needling", "shared")
@@ -157,7 +158,7 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
     if point is not None:
         ctx = Context(f"{point.code} {point.pinyin} ({point.english})")
         meridian = content.atlas.meridians[point.meridian]
-        region = point.region.replace("_", " ")
+        region = region_words(point.region)
         outside = point.code.startswith("EX") or meridian.code.startswith("PACK")
         ctx.acupuncture.append(say(
             _("{code} lies on the {channel}: {location}").format(
@@ -165,11 +166,11 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
             (_("This point sits on the {region}, outside the main channels.") if outside
              else _("This point sits on the {region}, on the channel called {channel}.")).format(
                 region=region, channel=meridian.name)))
-        uses = join(point.tags[:4])
+        uses = join(term("tag", tag) for tag in point.tags[:4])
         if point.needling.needled:
             ctx.acupuncture.append(say(
                 _("Needled {angle}, {depth}; traditionally used for {uses}.").format(
-                    angle=point.needling.angle, depth=point.needling.depth, uses=uses),
+                    angle=term("angle", point.needling.angle), depth=point.needling.depth, uses=uses),
                 _("A very fine needle goes in a short way here. People traditionally come for: {uses}.").format(
                     uses=uses)))
         else:
@@ -198,12 +199,13 @@ def context_for(content, key: str = "", spot: tuple[str, float, float] | None = 
             channels = list(dict.fromkeys(content.atlas.points[c].meridian for c, _distance in near_points))
             distal = _distal_points(content, tag, region, channels)
             if distal:
-                places = join_or(dict.fromkeys(content.atlas.points[c].region.replace("_", " ") for c in distal))
+                complaint = term("tag", tag)
+                places = join_or(dict.fromkeys(region_words(content.atlas.points[c].region) for c in distal))
                 ctx.acupuncture.append(say(
                     _("For {complaint} a practitioner often adds distant points on the same channels, "
-                      "e.g. {points}, chosen by channel and pattern.").format(complaint=tag, points=join(distal)),
+                      "e.g. {points}, chosen by channel and pattern.").format(complaint=complaint, points=join(distal)),
                     _("For {complaint} the practitioner may also use points far from where it hurts, "
-                      "for example on the {places}.").format(complaint=tag, places=places)))
+                      "for example on the {places}.").format(complaint=complaint, places=places)))
             break
 
     if over:

@@ -1,8 +1,11 @@
 """Plain-language sentences about a placement, for the details panel ("how it is found")."""
 from __future__ import annotations
 
+import functools
+
 from .i18n import N_, _, join
 from .model import Placement
+from .translations import term
 
 # Under every description, handout and patient view.
 DISCLAIMER = N_("Educational content for learning point locations. It is not a diagnosis or a "
@@ -17,8 +20,26 @@ def landmark_words(ref: str) -> str:
     return _name(ref)
 
 
+def landmark_ids() -> list[str]:
+    """Every landmark id of the body model that a placement can name (vertebrae and point codes excluded)."""
+    return sorted({name for view in _body().views.values() for name in view.landmarks if name.islower()})
+
+
+@functools.cache
+def _body():
+    from .body import build_body
+
+    return build_body()
+
+
 def _name(ref: str) -> str:
-    """A landmark name as words: 'knee_eye_lateral' -> 'lateral knee eye'; point codes stay."""
+    """A landmark in words of the interface language ('knee_eye_lateral' -> 'lateral knee eye',
+    'ojo lateral de la rodilla', '外膝眼（犊鼻）'); point codes and vertebrae stay as they are."""
+    return term("landmark", ref, english_landmark(ref))
+
+
+def english_landmark(ref: str) -> str:
+    """A landmark id in English words: 'knee_eye_lateral' -> 'lateral knee eye'; point codes stay."""
     words = ref.split("_")
     if len(words) > 1 and words[-1] in _QUALIFIERS:
         words = [words[-1] if words[-1] != "mid" else "middle of the", *words[:-1]]

@@ -25,6 +25,7 @@ from .describe import landmark_words as landmark_name
 from .i18n import N_, _, join_and, ngettext
 from .locate import Miss, measure_miss
 from .store import quarantine
+from .translations import region_words
 
 DB_NAME = "study.sqlite3"
 SCHEMA_VERSION = 1
@@ -71,7 +72,7 @@ def decks(content) -> list[Deck]:
     regions = sorted({p.region for p in atlas.points.values()})
     for region in regions:
         refs = tuple(c for c, p in atlas.points.items() if p.region == region)
-        title = _("Points of the {region}").format(region=region.replace("_", " "))
+        title = _("Points of the {region}").format(region=region_words(region))
         result.append(Deck(f"region:{region}", title, refs, POINT_KINDS))
     if muscles.muscles:
         result.append(Deck("muscles:all", _("Trigger-point muscles"), tuple(muscles.muscles), MUSCLE_KINDS))

@@ -4,7 +4,7 @@ Layout (docs/translations.md)::
 
     assets/atlas/i18n/<lang>/meridians/<CH>.toml   [meridian] and [point.<code>] texts
     assets/atlas/i18n/<lang>/muscles/<file>.toml   [muscle.<id>] and [trigger_point.<id>] texts
-    assets/atlas/i18n/<lang>/vocabulary.toml       [region], [tag], [angle]
+    assets/atlas/i18n/<lang>/vocabulary.toml       [region], [tag], [angle], [landmark], [caution]
     assets/content/i18n/<lang>/compare.toml        [meta] disclaimer and [section.<id>] texts
 
 Every text is addressed by a :data:`Key` ``(file, table, entry, field)``, e.g.
@@ -14,10 +14,12 @@ out falls back to English field by field (:func:`lookup`).
 """
 from __future__ import annotations
 
+import functools
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .i18n import _
+from .i18n import SOURCE, _, current
 from .model import NEEDLE_ANGLES, REGIONS, Problem
 
 Key = tuple[str, str, str, str]
@@ -154,6 +156,10 @@ def english_texts(atlas, muscles, overview) -> dict[Key, Text]:
         if point.source.startswith("meridians/"):
             for tag in point.tags:
                 put(("vocabulary.toml", "tag", tag, ""), tag)
+    from .describe import english_landmark, landmark_ids
+
+    for landmark in landmark_ids():
+        put(("vocabulary.toml", "landmark", landmark, ""), english_landmark(landmark))
     from .cautions import vocabulary
 
     for caution in vocabulary().cautions.values():
@@ -212,3 +218,33 @@ def lookup(translation: ContentTranslation | None, english: dict[Key, Text], key
     if translation is not None and key in translation.texts:
         return translation.texts[key], True
     return english.get(key, ""), False
+
+
+@functools.cache
+def _words(lang: str) -> dict[tuple[str, str], str]:
+    """``(table, English word or id) -> word`` from a language's vocabulary.toml; {} when unreadable."""
+    from .resources import assets_root
+
+    path = i18n_roots(assets_root())[0] / lang / "vocabulary.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}  # load_translation reports the problem where the content is loaded
+    return {(table, str(key)): value for table, words in data.items() if table != "meta" and isinstance(words, dict)
+            for key, value in words.items() if isinstance(value, str) and value.strip()}
+
+
+def term(table: str, english: str, fallback: str | None = None) -> str:
+    """A vocabulary word (``landmark``, ``region``, ``tag``, ``angle``) in the interface language; the
+    ``fallback`` (else ``english``) when the language has no translation for it."""
+    lang = current()
+    if lang != SOURCE:
+        word = _words(lang).get((table, english))
+        if word is not None:
+            return word
+    return english if fallback is None else fallback
+
+
+def region_words(region: str) -> str:
+    """A region id in words of the interface language: 'upper_back' -> 'upper back', 'parte alta de la espalda'."""
+    return term("region", region, region.replace("_", " "))
