@@ -23,6 +23,7 @@ from .categories import CATEGORY_KINDS
 from .describe import describe_placement
 from .describe import landmark_words as landmark_name
 from .i18n import N_, _, join_and, ngettext
+from .keys import parse as parse_key
 from .locate import Miss, measure_miss
 from .store import quarantine
 from .translations import region_words
@@ -127,9 +128,11 @@ def make_question(content, card_id: str, pool: tuple[str, ...], seed: int = 0) -
         return tuple(choices), choices.index(right)
 
     if kind in beneath.SAFETY_KINDS:
-        tp = muscles.trigger_points.get(ref[3:]) if ref.startswith("tp:") else None
-        name = (f"trigger point {tp.id} of the {muscles.muscles[tp.muscle].name.lower()}" if tp
-                else f"{ref} {atlas.points[ref].pinyin}")
+        parsed = parse_key(ref)
+        tp = muscles.trigger_points.get(parsed.ref) if parsed.is_trigger_point else None
+        # Translators: names the trigger point a "what lies beneath" card asks about.
+        name = (_("trigger point {id} of the {muscle}").format(id=tp.id, muscle=muscles.muscles[tp.muscle].name.lower())
+                if tp else f"{ref} {atlas.points[ref].pinyin}")
         return Question(card_id, kind, ref, *beneath.card(content.safety, ref, name, rng))
     if kind in CATEGORY_KINDS:
         def label(code: str) -> str:

@@ -103,6 +103,7 @@ class LegendOverlay(QWidget):
         """``entries``: (code, name) of each channel to list, in order; ``triggers`` adds the TrP key."""
         self._base = (list(entries), triggers)
         self._refresh()
+        self.setVisible(bool(self.entries))
 
     def set_safety(self, on: bool) -> None:
         """List the safety layer's key (or not); the legend is not shown by this alone."""
