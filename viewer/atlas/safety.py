@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .body import _inside, flatten, mirror, smooth_closed, smooth_open
+from .keys import parse, trigger_key
 from .loader import EntryError, _number, _read_toml, _text, _unknown, entries_of, parse_placement
 from .model import Placement, Problem
 from .muscles import _sides
@@ -64,7 +65,7 @@ class Structure:
     margin_cm: float
     shapes: tuple[Shape, ...]
     regions: tuple[Region, ...] = ()
-    links: tuple[tuple[str, str], ...] = ()  # (point code or "tp:<id>", region id or "")
+    links: tuple[tuple[str, str], ...] = ()  # (point code or trigger-point key, region id or "")
     unlinks: tuple[str, ...] = ()
 
 
@@ -148,16 +149,14 @@ class SafetyAtlas:
     structures: dict[str, Structure] = field(default_factory=dict)
     drawn: dict[str, list[Drawn]] = field(default_factory=dict)  # per view, what the layer draws
     areas: dict[str, list[Drawn]] = field(default_factory=dict)  # per view, where the depth facts hold
-    notes: dict[str, list[SafetyNote]] = field(default_factory=dict)  # "LI4" or "tp:UT1" -> notes
+    notes: dict[str, list[SafetyNote]] = field(default_factory=dict)  # point code or trigger-point key -> notes
     problems: list[Problem] = field(default_factory=list)
 
     def notes_for(self, key: str) -> list[SafetyNote]:
         return self.notes.get(key, [])
 
     def notes_of(self, key: str, muscles) -> list[SafetyNote]:
-        """The notes of a point, "tp:<id>", or "m:<muscle>" (those of its trigger points, each structure once)."""
-        from .keys import parse, trigger_key
-
+        """The notes of a point, a trigger point or a muscle (those of its trigger points, each structure once)."""
         parsed = parse(key)
         if not parsed.is_muscle:
             return self.notes_for(str(key))
@@ -232,14 +231,14 @@ def _links(data, regions: set[str]) -> tuple[tuple[tuple[str, str], ...], tuple[
         _unknown(link, {"points", "region"}, prefix)
         points = link.get("points")
         if not isinstance(points, list) or not points or not all(isinstance(p, str) and p.strip() for p in points):
-            raise EntryError(prefix + "points", "must be a non-empty list of point codes or \"tp:<id>\"")
+            raise EntryError(prefix + "points", f"must be a non-empty list of point codes or {trigger_key('<id>')!r}")
         region = _text(link, "region", prefix=prefix, required=False)
         if region and region not in regions:
             raise EntryError(prefix + "region", f"{region!r} is not a region of this structure")
         links += [(p.strip(), region) for p in points]
     unlink = data.get("unlink", [])
     if not isinstance(unlink, list) or not all(isinstance(p, str) and p.strip() for p in unlink):
-        raise EntryError("unlink", "must be a list of point codes or \"tp:<id>\"")
+        raise EntryError("unlink", f"must be a list of point codes or {trigger_key('<id>')!r}")
     return tuple(links), tuple(p.strip() for p in unlink)
 
 
@@ -379,7 +378,7 @@ def link_points(safety: SafetyAtlas, layout, muscles) -> SafetyAtlas:
     ``link`` adds points by name (with a region) and ``unlink`` removes them.
     """
     markers = [(m.code, m) for ms in layout.markers.values() for m in ms]
-    markers += [(f"tp:{m.code}", m) for ms in muscles.markers.values() for m in ms]
+    markers += [(trigger_key(m.code), m) for ms in muscles.markers.values() for m in ms]
     found: dict[str, dict[str, SafetyNote]] = {}
     for structure in safety.structures.values():
         for key, marker in markers:
@@ -392,8 +391,8 @@ def link_points(safety: SafetyAtlas, layout, muscles) -> SafetyAtlas:
                 found[key][structure.id] = note
         by_id = {r.id: r for r in structure.regions}
         for key, region_id in structure.links:
-            trigger = key.startswith("tp:")
-            if not (key in layout.by_point or (trigger and key[3:] in muscles.trigger_points)):
+            trigger = parse(key).is_trigger_point
+            if not (key in layout.by_point or (trigger and parse(key).ref in muscles.trigger_points)):
                 if not trigger or muscles.trigger_points:  # no muscle file loaded: their own problem, not ours
                     safety.problems.append(Problem("safety.toml", structure.id, "link", f"{key!r} is neither a "
                                                    "known point nor a known trigger point (link skipped)"))
@@ -425,7 +424,7 @@ def card_refs(safety: SafetyAtlas) -> tuple[str, ...]:
 
 
 def card(safety: SafetyAtlas, key: str, label: str, rng) -> tuple[str, tuple[str, ...], int, str]:
-    """A "what lies beneath" card for a point or "tp:<id>": (prompt, options, index of the answer, explanation).
+    """A "what lies beneath" card for a point or a trigger point: (prompt, options, index of the answer, explanation).
 
     The right option names the nearest structure and its safe direction; the wrong ones are the same
     structure with an unsafe direction and other structures with their own directions.
