@@ -153,6 +153,7 @@ def _make(win, command: Command):
     action.setChecked(command.checked)
     if command.tip:
         action.setToolTip(tooltip(_(command.tip)))
+        action.setStatusTip(_(command.tip))  # the plain words, for the Layers panel's tick boxes
     if command.attr:
         setattr(win, command.attr, action)
     return action

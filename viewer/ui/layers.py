@@ -41,7 +41,7 @@ class LayersPanel(BuiltOnFirstShow, QWidget):
         outer.setContentsMargins(6, 6, 6, 6)
         for action in self.layer_actions:  # the menu's own switches: one state, shown in both places
             box = QCheckBox(action.iconText())
-            box.setToolTip(action.toolTip())  # already made safe by the action table
+            box.setToolTip(tooltip(action.statusTip() or action.iconText()))
             box.setChecked(action.isChecked())
             action.toggled.connect(box.setChecked)
             box.clicked.connect(lambda _on, a=action: a.trigger())
