@@ -79,3 +79,12 @@ def test_caution_labels_have_a_translation_slot(content):
         "evitar en el embarazo", "pulmón debajo: nunca profundo"]
     english = localize(content, "en").caution_labels(tags)
     assert english and all(label.isascii() for label in english)
+
+
+def test_plan_lines_name_points_by_hanzi_in_chinese(content):
+    from viewer.atlas import i18n
+    from viewer.atlas.keys import describe_key
+
+    assert describe_key(content, "ST36").endswith(content.atlas.points["ST36"].english)
+    with i18n.language("zh_CN"):
+        assert describe_key(content, "ST36") == "ST36 Zúsānlǐ · 足三里"

@@ -101,4 +101,8 @@ def describe_key(content, key: str | SelectionKey) -> str:
     if parsed.is_muscle:
         return content.muscles.muscles[parsed.ref].name
     point = content.atlas.points[parsed.ref]
-    return f"{parsed.ref} {point.pinyin} · {point.english}"
+    from .i18n import current
+
+    # A Chinese reader knows a point by its hanzi (the English name is not translated into Chinese).
+    name = point.hanzi if current().startswith("zh") and point.hanzi else point.english
+    return f"{parsed.ref} {point.pinyin} · {name}"
