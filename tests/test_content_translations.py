@@ -18,7 +18,7 @@ LANGUAGES = languages(assets_root())
 
 @pytest.fixture(scope="module")
 def english(content):
-    return english_texts(content.atlas, content.muscles, content.overview)
+    return english_texts(content.atlas, content.muscles, content.overview, content.safety)
 
 
 def test_there_is_a_translation_folder():

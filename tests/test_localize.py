@@ -88,3 +88,25 @@ def test_plan_lines_name_points_by_hanzi_in_chinese(content):
     assert describe_key(content, "ST36").endswith(content.atlas.points["ST36"].english)
     with i18n.language("zh_CN"):
         assert describe_key(content, "ST36") == "ST36 Zúsānlǐ · 足三里"
+
+
+def test_safety_notes_are_translated_and_a_missing_field_falls_back_to_english(content, tmp_path):
+    english = content.safety.notes_for("BL13")[0]
+    spanish = localize(content, "es").content.safety.notes_for("BL13")[0]
+    assert (spanish.name, spanish.structure) == ("Pulmones y pleura", english.structure)
+    for field in ("region", "depth", "safe", "note"):
+        assert getattr(spanish, field) and getattr(spanish, field) != getattr(english, field), field
+    assert localize(content, "zh_CN").content.safety.structures["kidney"].name == "肾"
+
+    assets = tmp_path / "assets"
+    (assets / "atlas" / "i18n" / "es").mkdir(parents=True)
+    (assets / "atlas" / "i18n" / "es" / "safety.toml").write_text(
+        '[meta]\nlanguage = "es"\nreview = "test"\n\n[structure.pleura]\nname = "Pulmones y pleura"\n',
+        encoding="utf-8")
+    partial = localize(content, "es", assets)
+    note = partial.content.safety.notes_for("BL13")[0]
+    assert note.name == "Pulmones y pleura"
+    assert (note.region, note.depth, note.safe, note.note) == (english.region, english.depth, english.safe,
+                                                              english.note)
+    assert partial.in_english("structure", "pleura", "note")
+    assert not partial.in_english("structure", "pleura", "name")

@@ -104,3 +104,21 @@ def test_the_toolbar_fits_a_1366_pixel_window_in_each_language(qtbot, content, i
     hidden = [a.iconText() for a in toolbar.actions()
               if not a.isSeparator() and not toolbar.widgetForAction(a).isVisible()]
     assert hidden == []
+
+
+def test_what_lies_beneath_bl13_is_in_the_window_language(spanish_window, qtbot, content, in_language, tmp_path):
+    from viewer.ui.main_window import MainWindow
+
+    spanish_window.select("BL13")
+    spanish = spanish_window.details.toPlainText()
+    assert "Pulmones y pleura" in spanish and "Lungs and pleura" not in spanish
+    assert "línea interna de BL" in spanish and "inner BL line" not in spanish  # the region's name
+    assert "Oriente la aguja hacia la columna" in spanish and "Angle the needle" not in spanish
+
+    in_language("zh_CN")
+    chinese_window = MainWindow(content, data_dir=tmp_path / "zh")
+    qtbot.addWidget(chinese_window)
+    chinese_window.select("BL13")
+    chinese = chinese_window.details.toPlainText()
+    assert "肺与胸膜" in chinese and "针尖朝向脊柱" in chinese
+    assert "Lungs and pleura" not in chinese and "Angle the needle" not in chinese

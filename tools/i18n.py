@@ -91,7 +91,7 @@ def content_completeness() -> dict[str, float]:
     from viewer.atlas.translations import english_texts, load_translation
 
     content = load_content(use_cache=False)
-    english = english_texts(content.atlas, content.muscles, content.overview)
+    english = english_texts(content.atlas, content.muscles, content.overview, content.safety)
     return {lang: share(load_translation(assets_root(), lang), english) for lang in languages()}
 
 

@@ -146,9 +146,36 @@ def localize(content, lang: str, assets: Path | None = None):
     new_overview = dataclasses.replace(
         overview, sections=sections, disclaimer=pick(("compare.toml", "meta", "", "disclaimer"), overview.disclaimer))
 
+    new_safety = _localized_safety(content.safety, pick)
+
     for (name, table, entry, sub), value in texts.items():
         if name == "vocabulary.toml" and isinstance(value, str):
             result.terms[(table, f"{entry}.{sub}" if sub else entry)] = value
     result.content = dataclasses.replace(content, atlas=new_atlas, muscles=new_muscles, overview=new_overview,
-                                         search=None)
+                                         safety=new_safety, search=None)
     return result
+
+
+def _localized_safety(safety, pick):
+    """The safety layer with its structure and region texts (and every note built from them) translated."""
+    structures, by_name = {}, {}
+    for sid, structure in safety.structures.items():
+        key = ("safety.toml", "structure", sid)
+        regions = []
+        for region in structure.regions:
+            rkey = f"region.{region.id}."
+            regions.append(dataclasses.replace(region, **{n: pick((*key, rkey + n), getattr(region, n))
+                                                          for n in ("name", "depth", "safe")}))
+            by_name[(sid, region.name)] = regions[-1]
+        structures[sid] = dataclasses.replace(structure, regions=tuple(regions), **{
+            n: pick((*key, n), getattr(structure, n)) for n in ("name", "note", "safe", "depth")})
+
+    def note_of(note):
+        structure, region = structures[note.structure], by_name.get((note.structure, note.region))
+        return dataclasses.replace(
+            note, name=structure.name, note=structure.note, region=region.name if region else note.region,
+            depth=region.depth if region and region.depth else structure.depth,
+            safe=region.safe if region else structure.safe)
+
+    notes = {key: [note_of(n) if n.structure in structures else n for n in ns] for key, ns in safety.notes.items()}
+    return dataclasses.replace(safety, structures=structures, notes=notes)

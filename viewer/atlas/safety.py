@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .body import _inside, flatten, mirror, smooth_closed, smooth_open
+from .i18n import N_, _
 from .keys import parse, trigger_key
 from .loader import EntryError, _number, _read_toml, _text, _unknown, entries_of, parse_placement
 from .model import Placement, Problem
@@ -138,10 +139,19 @@ class SafetyNote:
 
     def sentence(self) -> str:
         """One line in plain words: 'Over the lungs and pleura (back, BL outer line): depth ... Safe: ...'."""
-        where = {"over": "Over", "near": "Near", "listed": "Close to"}[self.relation]
-        region = f" ({self.region})" if self.region else ""
-        depth = f" {self.depth}" if self.depth else ""
-        return f"{where} the {self.name.lower()}{region}:{depth} Safe: {self.safe}"
+        where = _(_WHERE[self.relation, bool(self.region)]).format(structure=self.name.lower(), region=self.region)
+        if not self.depth:
+            return _("{where}: Safe: {direction}").format(where=where, direction=self.safe)
+        # Translators: a structure under a point ("Over the lungs and pleura (back)"), its depth, the safe way.
+        return _("{where}: {depth} Safe: {direction}").format(where=where, depth=self.depth, direction=self.safe)
+
+
+# How near a structure lies, as a note's sentence begins (with or without the region's name).
+_WHERE = {
+    ("over", False): N_("Over the {structure}"), ("over", True): N_("Over the {structure} ({region})"),
+    ("near", False): N_("Near the {structure}"), ("near", True): N_("Near the {structure} ({region})"),
+    ("listed", False): N_("Close to the {structure}"), ("listed", True): N_("Close to the {structure} ({region})"),
+}
 
 
 @dataclass
@@ -412,9 +422,9 @@ def link_points(safety: SafetyAtlas, layout, muscles) -> SafetyAtlas:
 SAFETY_KINDS = ("point_to_beneath",)
 # A plausible but wrong direction per kind of structure (a distractor of the card below).
 UNSAFE = {
-    "organ": "needle straight in, perpendicular and deep, to be sure of reaching the muscle",
-    "vessel": "needle straight into the strongest pulse, as deep as the muscle",
-    "nerve": "needle along the nerve's line and push on through any electric jolt",
+    "organ": N_("needle straight in, perpendicular and deep, to be sure of reaching the muscle"),
+    "vessel": N_("needle straight into the strongest pulse, as deep as the muscle"),
+    "nerve": N_("needle along the nerve's line and push on through any electric jolt"),
 }
 
 
@@ -433,11 +443,13 @@ def card(safety: SafetyAtlas, key: str, label: str, rng) -> tuple[str, tuple[str
     if not notes:
         raise KeyError(key)
     note = notes[0]
-    right = f"{note.name}: {note.safe}"
+    # Translators: an answer of the "what lies beneath" card: a structure, then the way to needle there.
+    option = _("{structure}: {direction}").format
+    right = option(structure=note.name, direction=note.safe)
     others = sorted((s for s in safety.structures.values() if s.id not in {n.structure for n in notes}),
                     key=lambda s: s.id)
-    picks = rng.sample([f"{s.name}: {s.safe}" for s in others], min(2, len(others)))
-    options = [right, f"{note.name}: {UNSAFE[note.kind]}"] + picks
+    picks = rng.sample([option(structure=s.name, direction=s.safe) for s in others], min(2, len(others)))
+    options = [right, option(structure=note.name, direction=_(UNSAFE[note.kind]))] + picks
     rng.shuffle(options)
-    return (f"What lies beneath {label}, and which way is safe?", tuple(options), options.index(right),
-            note.sentence())
+    return (_("What lies beneath {point}, and which way is safe?").format(point=label), tuple(options),
+            options.index(right), note.sentence())

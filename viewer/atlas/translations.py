@@ -5,6 +5,7 @@ Layout (docs/translations.md)::
     assets/atlas/i18n/<lang>/meridians/<CH>.toml   [meridian] and [point.<code>] texts
     assets/atlas/i18n/<lang>/muscles/<file>.toml   [muscle.<id>] and [trigger_point.<id>] texts
     assets/atlas/i18n/<lang>/vocabulary.toml       [region], [tag], [angle], [landmark], [caution]
+    assets/atlas/i18n/<lang>/safety.toml           [structure.<id>] texts and their region.<id>.* texts
     assets/content/i18n/<lang>/compare.toml        [meta] disclaimer and [section.<id>] texts
 
 Every text is addressed by a :data:`Key` ``(file, table, entry, field)``, e.g.
@@ -65,6 +66,7 @@ def _files(assets: Path, lang: str) -> list[tuple[str, Path]]:
     files = [(f"{sub}/{p.name}", p) for sub in ("meridians", "muscles")
              for p in sorted((atlas_root / sub).glob("*.toml"))]
     files += [(name, folder / name) for name, folder in (("vocabulary.toml", atlas_root),
+                                                          ("safety.toml", atlas_root),
                                                           ("compare.toml", content_root))]
     return [(name, path) for name, path in files if path.is_file()]
 
@@ -124,7 +126,7 @@ def load_translation(assets: Path, lang: str) -> ContentTranslation:
     return result
 
 
-def english_texts(atlas, muscles, overview) -> dict[Key, Text]:
+def english_texts(atlas, muscles, overview, safety) -> dict[Key, Text]:
     """Every translatable English text of the bundled content, under the keys translations use."""
     texts: dict[Key, Text] = {}
 
@@ -165,6 +167,12 @@ def english_texts(atlas, muscles, overview) -> dict[Key, Text]:
     for caution in vocabulary().cautions.values():
         put(("vocabulary.toml", "caution", caution.id, "label"), caution.label)
         put(("vocabulary.toml", "caution", caution.id, "meaning"), caution.meaning)
+    for structure in safety.structures.values():
+        for name in ("name", "note", "safe", "depth"):
+            put(("safety.toml", "structure", structure.id, name), getattr(structure, name))
+        for region in structure.regions:
+            for name in ("name", "depth", "safe"):
+                put(("safety.toml", "structure", structure.id, f"region.{region.id}.{name}"), getattr(region, name))
     put(("compare.toml", "meta", "", "disclaimer"), overview.disclaimer)
     for section in overview.sections:
         put(("compare.toml", "section", section.id, "title"), section.title)
