@@ -110,3 +110,10 @@ def test_safety_notes_are_translated_and_a_missing_field_falls_back_to_english(c
                                                               english.note)
     assert partial.in_english("structure", "pleura", "note")
     assert not partial.in_english("structure", "pleura", "name")
+
+
+def test_the_safety_layers_drawn_labels_are_translated(content):
+    labels = {d.label for ds in localize(content, "zh_CN").content.safety.drawn.values() for d in ds if d.label}
+    assert "股神经" in labels and "胸膜" in labels and "femoral n." not in labels
+    english = {d.label for ds in content.safety.drawn.values() for d in ds if d.label}
+    assert "femoral n." in english  # the original content is untouched

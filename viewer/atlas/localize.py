@@ -178,4 +178,6 @@ def _localized_safety(safety, pick):
             safe=region.safe if region else structure.safe)
 
     notes = {key: [note_of(n) if n.structure in structures else n for n in ns] for key, ns in safety.notes.items()}
-    return dataclasses.replace(safety, structures=structures, notes=notes)
+    drawn = {view: [dataclasses.replace(d, label=pick(("safety.toml", "label", d.label, ""), d.label)) if d.label else d
+                    for d in ds] for view, ds in safety.drawn.items()}
+    return dataclasses.replace(safety, structures=structures, notes=notes, drawn=drawn)

@@ -173,6 +173,8 @@ def english_texts(atlas, muscles, overview, safety) -> dict[Key, Text]:
         for region in structure.regions:
             for name in ("name", "depth", "safe"):
                 put(("safety.toml", "structure", structure.id, f"region.{region.id}.{name}"), getattr(region, name))
+    for drawn in (d for ds in safety.drawn.values() for d in ds if d.label):  # the short labels on the layer
+        put(("safety.toml", "label", drawn.label, ""), drawn.label)
     put(("compare.toml", "meta", "", "disclaimer"), overview.disclaimer)
     for section in overview.sections:
         put(("compare.toml", "section", section.id, "title"), section.title)
