@@ -174,3 +174,19 @@ def test_every_translation_call_in_the_code_is_seen_by_the_extractor():
                     and (rel, node.lineno) not in seen):
                 missed.append(f"{rel}:{node.lineno}")
     assert not missed, f"not extracted (move the call out of the f-string): {missed}"
+
+
+def test_a_language_that_cannot_be_saved_is_said_and_nothing_restarts(qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from viewer.app import create_window
+    from viewer.ui.language import saved_choice
+
+    window = create_window(data_dir=tmp_path)
+    qtbot.addWidget(window)
+    (tmp_path / "window.ini").mkdir()  # the settings file cannot be written
+    spanish = next(a for a in window.language_menu.actions() if a.data() == "es")
+    spanish.trigger()
+    assert "could not be saved" in window.statusBar().currentMessage()
+    assert window.findChild(QMessageBox, "restart_prompt") is None
+    assert saved_choice(tmp_path) == "system"

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .i18n import SOURCE
-from .keys import parse
 from .translations import BY_DESIGN, ContentTranslation, Key, Text, load_translation
 
 if TYPE_CHECKING:
@@ -51,12 +50,11 @@ class Localized:
 
     def caption(self, key: str) -> str:
         """One line naming a plan entry ('ST36 Zúsānlǐ · Tres distancias del pie', '✕ TrP1 · Trapecio')."""
-        muscles, selected = self.content.muscles, parse(key)
-        if selected.is_trigger_point:
-            tp = muscles.trigger_points[selected.ref]
-            return f"✕ {tp.id} · {muscles.muscles[tp.muscle].name}"
-        point = self.content.atlas.points[selected.ref]
-        return f"{selected.ref} {point.pinyin} · {self.point_name(point)}"
+        from .i18n import language
+        from .keys import describe_key
+
+        with language(self.language):  # hanzi names for a Chinese reader, as in the plan list
+            return describe_key(self.content, key)
 
     def caution_labels(self, tags) -> list[str]:
         """The caution labels of ``tags`` in this language, in the vocabulary's order."""

@@ -133,6 +133,17 @@ class MuscleAtlas:
         return [m for ms in self.markers.values() for m in ms if m.code == tp_id]
 
 
+def resolve_vertices(resolver, vertices, what: str) -> list:
+    """Each vertex placed by the engine; a failure names the vertex (``outline[3].cun``)."""
+    points = []
+    for i, vertex in enumerate(vertices):
+        try:
+            points.append(resolver.compute(vertex))
+        except PlacementError as exc:
+            raise PlacementError(f"{what}[{i}].{exc.field}", str(exc)) from None
+    return points
+
+
 # --- loading ---------------------------------------------------------------------------------
 
 def _source(data, prefix: str = "") -> str:
@@ -266,12 +277,7 @@ def place_muscles(catalog: MuscleAtlas, atlas: Atlas, body) -> MuscleAtlas:
         outlines += [(kind, o, f"zone[{i}]") for i, (kind, o) in enumerate(muscle.zones)]
         for kind, outline, label in outlines:
             try:
-                points = []
-                for i, vertex in enumerate(outline.vertices):
-                    try:
-                        points.append(resolver.compute(vertex))
-                    except PlacementError as exc:
-                        raise PlacementError(f"outline[{i}].{exc.field}", str(exc)) from None
+                points = resolve_vertices(resolver, outline.vertices, "outline")
             except PlacementError as exc:
                 catalog.problems.append(Problem(muscle.file, muscle.id, f"{label}.{exc.field}",
                                                 _("{problem} (outline skipped)").format(problem=exc)))

@@ -20,7 +20,7 @@ from .i18n import N_, _
 from .keys import parse, trigger_key
 from .loader import EntryError, _number, _read_toml, _text, _unknown, entries_of, parse_placement
 from .model import Placement, Problem
-from .muscles import _sides
+from .muscles import _sides, resolve_vertices
 from .placement import PlacementError, Resolver
 
 KINDS = ("organ", "vessel", "nerve")
@@ -316,12 +316,7 @@ def _signs(view: str, side: str) -> list[tuple[str, float]]:
 
 
 def _place(resolver: Resolver, shape: Shape, structure: str, region: str = "") -> list[Drawn]:
-    points = []
-    for i, vertex in enumerate(shape.vertices):
-        try:
-            points.append(resolver.compute(vertex))
-        except PlacementError as exc:
-            raise PlacementError(f"{'outline' if shape.closed else 'line'}[{i}].{exc.field}", str(exc)) from None
+    points = resolve_vertices(resolver, shape.vertices, "outline" if shape.closed else "line")
     commands = smooth_closed(points) if shape.closed else smooth_open(points)
     return [Drawn(structure, shape.view, side, shape.closed, commands if sign > 0 else mirror(commands),
                   shape.label, region, shape.label_at) for side, sign in _signs(shape.view, shape.side)]
