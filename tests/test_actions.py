@@ -59,4 +59,4 @@ def test_a_shortcut_from_the_table_reaches_its_handler(window, qtbot):
     before = window.triggers_action.isChecked()
     qtbot.keyClick(window.diagram, Qt.Key.Key_T)
     assert window.triggers_action.isChecked() is not before
-    assert window.trigger_points_on is not before
+    assert window.view_state.layers.trigger_points is not before

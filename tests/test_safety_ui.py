@@ -42,7 +42,7 @@ def test_on_in_the_dry_needling_view_until_the_user_says_otherwise(window, qtbot
     """Showing trigger points (T) shows the layer; the user's own S then wins."""
     window.set_view("back")
     _press(window, qtbot, Qt.Key.Key_T)
-    assert window.trigger_points_on and window.safety_action.isChecked() and _shown(window)
+    assert window.view_state.layers.trigger_points and window.safety_action.isChecked() and _shown(window)
     _press(window, qtbot, Qt.Key.Key_S)
     assert _shown(window) == []
     _press(window, qtbot, Qt.Key.Key_T)

@@ -161,7 +161,7 @@ def test_brushing_accumulates_spots_into_one_answer(tp_window):
     near_flank = set(win.pain.result_keys())
     x, y = win.content.layout.position("BL54", "back", "right")
     scene.spotBrushed.emit(x, y)
-    assert len(win.brushed) == 2
+    assert len(win.view_state.pain.brush) == 2
     assert "BL54" in win.pain.result_keys() and near_flank - {"m:toy_ql"} <= set(win.pain.result_keys())
 
 

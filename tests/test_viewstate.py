@@ -144,3 +144,10 @@ def test_source_of_the_bundled_content_lists_every_marker(content):
     assert sum(len(m) for m in source.markers.values()) == sum(len(m) for m in content.layout.markers.values())
     tp = next(iter(content.muscles.trigger_points.values()))
     assert source.muscle_of[tp.id] == tp.muscle
+
+
+def test_marked_points_are_ringed_and_drawn_on_every_view_that_has_them():
+    state = ViewState(marked={"LR3"}, hidden_channels={"LR"})
+    content = scene_content(state, "front", SOURCE)
+    assert content.near == {"LR3"} and "LR3" in content.points
+    assert scene_content(state, "back", SOURCE).points == {"BL23", "BL40"}

@@ -2,7 +2,6 @@
 of the switches: the patient view draws the plan and nothing else, even after A or a channel's tick box."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 
@@ -20,7 +19,6 @@ def drawn_points(scene) -> set[str]:
     return {i.code for i in scene.markers if i.isVisible()}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: scenes do not observe the view state yet")
 def test_patient_view_keeps_channel_lines_off_after_a_pressed_twice_or_a_channel_toggled(window, qtbot):
     """The bug of issue 12: in the patient view, A twice (or a channel ticked off and on) brought every
     channel line back over the plan's points."""
@@ -42,3 +40,43 @@ def test_patient_view_keeps_channel_lines_off_after_a_pressed_twice_or_a_channel
     qtbot.keyClick(window.diagram, Qt.Key.Key_F9)  # and back: every line again
     assert not window.patient_view.active
     assert drawn_lines(scene) == set(scene.pathways)
+
+
+def test_the_legend_stays_away_in_the_patient_view_and_follows_l_otherwise(window, qtbot):
+    """The legend is part of what the state decides: A or T in the patient view do not bring it back."""
+    build_plan(window)
+    window.select("")
+    assert window.legend.isVisible()
+    qtbot.keyClick(window.diagram, Qt.Key.Key_F9)
+    for key in (Qt.Key.Key_A, Qt.Key.Key_A, Qt.Key.Key_T):
+        qtbot.keyClick(window.diagram, key)
+    assert not window.legend.isVisible()
+    qtbot.keyClick(window.diagram, Qt.Key.Key_F9)
+    assert window.legend.isVisible()
+    qtbot.keyClick(window.diagram, Qt.Key.Key_L)
+    assert not window.legend.isVisible()
+    qtbot.keyClick(window.diagram, Qt.Key.Key_A)  # a layer switch does not override L
+    qtbot.keyClick(window.diagram, Qt.Key.Key_A)
+    assert not window.legend.isVisible()
+
+
+def test_every_scene_shows_the_state_after_a_switch_even_those_not_on_screen(window, qtbot):
+    """Hiding a channel reaches every built view, not only the one on screen."""
+    for view in window.content.body.views:
+        window.scene_for(view)
+    window.layers.boxes["BL"].click()
+    for scene in window.scenes.values():
+        assert "BL" not in drawn_lines(scene)
+        assert not any(i.isVisible() for i in scene.markers if i.meridian == "BL")
+    qtbot.keyClick(window.diagram, Qt.Key.Key_A)
+    assert all(drawn_points(scene) == set() for scene in window.scenes.values())
+
+
+def test_only_the_scene_adapter_walks_the_scenes():
+    """Scenes observe the view state through viewer/ui/scenes.py; nothing else loops over them to push state."""
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[1] / "viewer" / "ui"
+    walkers = sorted(p.name for p in ui.glob("*.py")
+                     if "scenes.values()" in p.read_text(encoding="utf-8") or "for scene in" in p.read_text("utf-8"))
+    assert walkers == ["scenes.py"]

@@ -36,6 +36,7 @@ class Layers:
     channel_lines: bool = True  # the lines alone (Layers panel)
     trigger_points: bool = False  # every trigger point's cross (T); off at start
     safety: bool = False  # what lies beneath (S): the switch's effective state
+    legend: bool = True  # the channel legend over the diagram (L)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Source:
 
 
 FIELDS = ("view", "selection", "marker", "layers", "mode", "plan", "hidden_channels", "filter", "pain",
-          "brushing")
+          "brushing", "marked")
 
 
 class ViewState:
@@ -83,12 +84,14 @@ class ViewState:
     filter: frozenset[str] | None  # Browse filters: points outside are dimmed; None: no filter
     pain: Pain | None
     brushing: bool  # "where does it hurt?" mode: a click or a drag asks about a spot
+    marked: frozenset[str]  # acupoints ringed without being selected (a trigger point's pair in a table)
     _subscribers: list[Callable[[frozenset[str]], None]]
     _pending: set[str] | None  # inside batch(): the fields changed so far
 
     def __init__(self, **values) -> None:
         defaults = dict(view="", selection=NOTHING, marker=None, layers=Layers(), mode=Mode.NORMAL, plan=(),
-                        hidden_channels=frozenset(), filter=None, pain=None, brushing=False)
+                        hidden_channels=frozenset(), filter=None, pain=None, brushing=False,
+                        marked=frozenset())
         object.__setattr__(self, "_subscribers", [])
         object.__setattr__(self, "_pending", None)
         for name, value in {**defaults, **values}.items():
@@ -169,7 +172,7 @@ def _frozen(name: str, value):
         return parse(value)
     if name == "plan":
         return tuple(value)
-    if name == "hidden_channels":
+    if name in ("hidden_channels", "marked"):
         return frozenset(value)
     if name == "filter" and value is not None:
         return frozenset(value)
@@ -203,11 +206,11 @@ def scene_content(state: ViewState, view: str, source: Source) -> SceneContent:
     style = {Mode.PATIENT: "patient", Mode.PRESENTATION: "presentation"}.get(mode, "normal")
     selected = state.selection.ref if state.selection.is_point else ""
     pain = state.pain if state.pain is not None and state.pain.view == view else None
-    near = frozenset(pain.near) if pain is not None else frozenset()
+    near = frozenset(pain.near) | state.marked if pain is not None else state.marked
     if mode is Mode.PATIENT:  # the plan alone: no channel lines, no layer switch applies
         plan = frozenset(state.plan)
         return SceneContent(style, frozenset(), frozenset(code for code, _ in markers if code in plan),
-                            plan=state.plan)
+                            selected, state.marker, plan=state.plan)
     acupoints = state.layers.acupoints and mode is not Mode.STUDY
     shown = frozenset(channel for _, channel in markers
                       if acupoints and channel not in state.hidden_channels)

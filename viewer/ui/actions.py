@@ -91,8 +91,8 @@ ACTIONS = (
     Command("presentation", N_("P&resentation mode"), lambda w: w.presentation.set_active, "F5", checkable=True,
             attr="presentation_action"),
     Command("study", N_("&Study (quizzes, locate the point)"), lambda w: lambda: w.raise_panel("study"), "Ctrl+T"),
-    Command("legend", N_("Channel &legend"), lambda w: lambda on: w.legend.setVisible(on and bool(w.legend.entries)),
-            "L", checkable=True, checked=True, attr="legend_action"),
+    Command("legend", N_("Channel &legend"), lambda w: lambda on: w.view_state.set_layer(legend=on), "L",
+            checkable=True, checked=True, attr="legend_action"),
     # Go ("Go back", the history, reads differently from the "Back" view button beside it)
     Command("back", N_("Go &back"), lambda w: w.go_back, Key.Back, tip=N_("Go back to the previous selection (Alt+←)"),
             attr="back_action"),

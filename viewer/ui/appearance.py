@@ -112,9 +112,7 @@ def fit_docks(win) -> None:
 
 def restyle_window(win) -> None:
     """Redraw what the window built with the old colours or sizes: diagram, panels' HTML, legend, icons."""
-    for scene in win.scenes.values():
-        scene.restyle()
-        scene.refont()
+    win.scenes.restyle()
     win.diagram.setBackgroundBrush(theme.color("presentation" if win.presentation.active else "canvas"))
     after_paint = getattr(win, "after_paint", None)
     if win.details.code or (after_paint is not None and after_paint.painted):  # else its welcome text waits

@@ -95,7 +95,7 @@ def open_correspondence(window) -> CorrespondenceDialog:
     def show_pair(tp_id: str, code: str) -> None:
         window.select(trigger_key(tp_id))
         scene = window.scenes[window.current_view]
-        scene.highlight([code])
+        window.view_state.marked = {code}
         window.diagram.fit_to(scene.area_of([code], [tp_id]))
 
     dialog.pairChosen.connect(show_pair)

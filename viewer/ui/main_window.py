@@ -10,6 +10,7 @@ from ..atlas.favourites import Favourites
 from ..atlas.history import History
 from ..atlas.i18n import N_, _
 from ..atlas.muscles import nearby_points, where_it_hurts_area
+from ..atlas.viewstate import Mode, Pain, Source, ViewState
 from .actions import build_actions
 from .browse import BrowsePanel
 from .compare_panel import ComparePanel
@@ -29,6 +30,7 @@ from .problems import ProblemsDialog, report_problems, show_about
 from .safe_text import plain
 from .safety_wiring import SafetySwitch
 from .scene import BodyScene
+from .scenes import Scenes
 from .selection import Selection
 from .session import remember_default_layout, restore_layout, save_layout
 from .study_wiring import LazyStudy
@@ -47,17 +49,8 @@ class MainWindow(QMainWindow):
         # The system adds the application's name (applicationDisplayName) after the title.
         self.setWindowTitle(_("Atlas of acupuncture points and trigger points"))
         self.selection = Selection(self)
-        self.scenes: dict[str, BodyScene] = {}
-        self.current_view = ""
-        self.hidden_meridians: set[str] = set()
-        self.pathways_on = True
-        self.acupoints_on = True
-        self.trigger_points_on = False  # off at start: the acupoint plate stays uncluttered
-        self.trigger_display: dict[str, set[str]] = {}  # muscle -> kinds shown on the diagram
-        self.pain_display: dict[str, set[str]] = {}  # what the last "where does it hurt" spot lit up
-        self.pain_near: list[str] = []
-        self._shown_tp = ""
-        self.brushed: list[tuple[float, float]] = []
+        self.view_state = ViewState()  # what the diagram shows; the scenes and the legend observe it
+        self.scenes = Scenes(self.view_state, Source.of(content))
 
         self.diagram = DiagramView(self)
         self.setCentralWidget(self.diagram)
@@ -145,7 +138,8 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.selection.changed.connect(self._on_selection_changed)
         self.browse.pointChosen.connect(self._on_point_chosen)
-        self.browse.filterMatched.connect(lambda codes: [s.dim_except(codes) for s in self.scenes.values()])
+        self.browse.filterMatched.connect(lambda codes: self.view_state.update(filter=codes))
+        self.view_state.subscribe(self._on_state_changed)
         self.layers.meridianToggled.connect(self._on_meridian_toggled)
         self.layers.pathwaysToggled.connect(self._on_pathways_toggled)
         self.diagram.zoomChanged.connect(self._on_zoom_changed)
@@ -167,27 +161,15 @@ class MainWindow(QMainWindow):
             scene.triggerClicked.connect(self._on_trigger_clicked)
             scene.spotClicked.connect(self._on_spot_clicked)
             scene.spotBrushed.connect(self._on_spot_brushed)
-            scene.brushing = self.pain_action.isChecked()
-            scene.set_acupoints_visible(self.acupoints_on)
-            scene.triggers.set_markers_visible(self.trigger_points_on)
-            scene.triggers.show(self.trigger_display or self.pain_display, self._active_tp())
-            scene.highlight(self.pain_near)
-            scene.dim_except(self.browse.matching())
-            if self.patient_view.active:
-                scene.set_style("patient")
-                scene.set_plan_filter(self.plan_panel.plan.keys())
-            if self.presentation.active:
-                scene.set_presentation(True)
-            for meridian in self.hidden_meridians:
-                scene.set_meridian_visible(meridian, False)
-            scene.set_pathways_visible(self.pathways_on)
-            self.safety.show_in(scene)
-            self.scenes[view] = scene
+            self.scenes.add(view, scene)  # drawn as the view state says from the start
         return scene
 
+    @property
+    def current_view(self) -> str:
+        return self.view_state.view
+
     def _prebuild_scenes(self) -> None:
-        for scene in self.scenes.values():  # the scenes drawn so far keep their items as pixmaps from now on
-            scene.use_caches()
+        self.scenes.use_caches()
         missing = [v for v in self.content.body.views if v not in self.scenes]
         if missing:
             self.scene_for(missing[0])
@@ -199,23 +181,28 @@ class MainWindow(QMainWindow):
         if view not in self.content.body.views:
             raise ValueError(f"unknown view {view!r}; choose one of {', '.join(self.content.body.views)}")
         scene = self.scene_for(view)
-        self.current_view = view
-        scene.select(self.selection.code, self.selection.key)
+        self.view_state.view = view
         self.diagram.show_scene(scene)
         self.view_actions[view].setChecked(True)
         self.view_label.setText(view_name(view))
-        self._update_legend()
+
+    def _on_state_changed(self, changed: frozenset[str]) -> None:
+        if changed & {"view", "layers", "hidden_channels", "selection", "pain", "mode"}:
+            self._update_legend()
 
     def _update_legend(self) -> None:
         """List the channels that have markers on the current view and are switched on."""
-        scene = self.scenes.get(self.current_view)
+        state = self.view_state
+        scene = self.scenes.get(state.view)
         if scene is None:
             return
-        shown = {item.meridian for item in scene.markers} if self.acupoints_on else set()
+        shown = {item.meridian for item in scene.markers} if state.layers.acupoints else set()
         atlas = self.content.atlas
-        triggers = self.trigger_points_on or bool(self.trigger_display or self.pain_display)
+        triggers = state.layers.trigger_points or bool(state.trigger_zones(self.scenes.source))
         self.legend.set_entries([(code, m.name) for code, m in atlas.meridians.items()
-                                 if code in shown and code not in self.hidden_meridians], triggers=triggers)
+                                 if code in shown and code not in state.hidden_channels], triggers=triggers)
+        shown_at_all = state.layers.legend and state.mode not in (Mode.PATIENT, Mode.STUDY)
+        self.legend.setVisible(shown_at_all and bool(self.legend.entries))
 
     def select(self, code: str, key=None) -> None:
         """Select by selection key: an acupoint, a muscle or a trigger point (command line, tests)."""
@@ -225,10 +212,6 @@ class MainWindow(QMainWindow):
         if code and wanted.ref not in known:
             raise KeyError(f"unknown point {code!r}")
         self.selection.select(code, key)
-
-    def _active_tp(self) -> str:
-        selected = keys.parse(self.selection.code)
-        return selected.ref if selected.is_trigger_point else ""
 
     def _views_of(self, code: str) -> tuple[str, ...]:
         muscles, selected = self.content.muscles, keys.parse(code)
@@ -280,31 +263,18 @@ class MainWindow(QMainWindow):
         self.selection.select(code)
 
     def _on_selection_changed(self, code: str, key) -> None:
-        before = (self.trigger_display, self._shown_tp)
-        muscle = keys.muscle_of(self.content.muscles, code)
-        if muscle is not None:
-            self.trigger_display = {muscle: {"muscle", "essential", "spillover"}}
-        else:
-            self.trigger_display = {}
-        self._shown_tp = self._active_tp()
         if code:
             views = self._views_of(code)
             if views and self.current_view not in views:
                 self.set_view(views[0])
-        if (self.trigger_display, self._shown_tp) != before:  # acupoint to acupoint: nothing to redo here
-            for each in self.scenes.values():
-                each.triggers.show(self.trigger_display or self.pain_display, self._active_tp())
-            self._update_legend()
+        self.view_state.update(selection=code, marker=key)
         scene = self.scenes.get(self.current_view)
-        point = code if keys.parse(code).is_point else ""
-        if scene is not None:
-            scene.select(point, key)
-            if code and self.diagram.zoom > 1.0:
-                self.diagram.center_on_items(scene.selected_items())
+        if scene is not None and code and self.diagram.zoom > 1.0:
+            self.diagram.center_on_items(scene.selected_items())
         self.details.show_point(code)
         self.browse.show_point(code)
         self.muscles.show_key(code)
-        if code or not self.pain_display:
+        if code or self.view_state.pain is None:
             self.compare.show_selection(code)
         self.history.visit(code)
         self._update_go_actions()
@@ -330,37 +300,32 @@ class MainWindow(QMainWindow):
             return
         if not self.pain_action.isChecked():
             return
-        self.brushed = [(x, y)]
-        self._show_pain()
+        self._show_pain([(x, y)])
 
     def _on_spot_brushed(self, x: float, y: float) -> None:
         """Dragging paints an area: the answer covers every spot brushed since the button went down."""
-        if not self.pain_action.isChecked() or not self.brushed:
+        pain = self.view_state.pain
+        if not self.pain_action.isChecked() or pain is None:
             return
-        lx, ly = self.brushed[-1]
+        lx, ly = pain.brush[-1]
         if abs(x - lx) + abs(y - ly) > 0.006:
-            self.brushed.append((x, y))
-            self._show_pain()
+            self._show_pain([*pain.brush, (x, y)])
 
-    def _show_pain(self) -> None:
+    def _show_pain(self, brushed: list[tuple[float, float]]) -> None:
         view = self.current_view
-        x, y = self.brushed[-1]
-        hits = where_it_hurts_area(self.content.muscles, view, self.brushed)
+        x, y = brushed[-1]
+        hits = where_it_hurts_area(self.content.muscles, view, brushed)
         near_all: dict[str, float] = {}
-        for sx, sy in self.brushed:
+        for sx, sy in brushed:
             for code, d in nearby_points(self.content.layout, view, sx, sy):
                 near_all[code] = min(d, near_all.get(code, d))
         near = sorted(near_all.items(), key=lambda kv: kv[1])
-        self.pain_display = {}
+        zones: dict[str, set[str]] = {}
         for hit in hits:
-            self.pain_display.setdefault(hit.muscle, set()).add(hit.kind)
-        self.pain_near = [code for code, _ in near]
-        for scene in self.scenes.values():
-            scene.highlight(self.pain_near if scene is self.scenes.get(view) else [])
-            scene.show_brush(self.brushed if scene is self.scenes.get(view) else [])
+            zones.setdefault(hit.muscle, set()).add(hit.kind)
+        pain = Pain(view, {m: frozenset(k) for m, k in zones.items()}, tuple(c for c, _ in near), tuple(brushed))
+        self.view_state.update(pain=pain, marked=())
         self.selection.clear()
-        for scene in self.scenes.values():
-            scene.triggers.show(self.pain_display, "")
         self.pain.show_results(view, hits, near)
         self.compare.show_selection(spot=(view, x, y))
         self.pain_dock.show()
@@ -369,45 +334,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message.format(muscles=len(hits), points=len(near)), 5000)
 
     def _on_pain_mode(self, on: bool) -> None:
-        for scene in self.scenes.values():
-            scene.brushing = on
+        self.view_state.update(brushing=on, **({} if on else {"pain": None, "marked": ()}))
         self.diagram.setDragMode(self.diagram.DragMode.NoDrag if on else self.diagram.DragMode.ScrollHandDrag)
         self.diagram.viewport().setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.OpenHandCursor)
         if on:
             self.pain_dock.show()
             self.pain_dock.raise_()
-        else:
-            self.pain_display, self.pain_near, self.brushed = {}, [], []
-            for scene in self.scenes.values():
-                scene.highlight([])
-                scene.show_brush([])
-                scene.triggers.show(self.trigger_display, self._active_tp())
 
     def _on_acupoints_toggled(self, on: bool) -> None:
-        self.acupoints_on = on
-        for scene in self.scenes.values():
-            scene.set_acupoints_visible(on)
-        self._update_legend()
+        self.view_state.set_layer(acupoints=on)
 
     def _on_triggers_toggled(self, on: bool) -> None:
-        self.trigger_points_on = on
-        for scene in self.scenes.values():
-            scene.triggers.set_markers_visible(on)
-        self._update_legend()
+        self.view_state.set_layer(trigger_points=on)
 
     def _on_meridian_toggled(self, meridian: str, on: bool) -> None:
-        if on:
-            self.hidden_meridians.discard(meridian)
-        else:
-            self.hidden_meridians.add(meridian)
-        for scene in self.scenes.values():
-            scene.set_meridian_visible(meridian, on)
-        self._update_legend()
+        self.view_state.show_channel(meridian, on)
 
     def _on_pathways_toggled(self, on: bool) -> None:
-        self.pathways_on = on
-        for scene in self.scenes.values():
-            scene.set_pathways_visible(on)
+        self.view_state.set_layer(channel_lines=on)
 
     def _on_zoom_changed(self, zoom: float) -> None:
         self.zoom_label.setText(_("Zoom {percent} %").format(percent=f"{zoom * 100:.0f}"))

@@ -11,6 +11,7 @@ from ..atlas import i18n
 from ..atlas.i18n import _
 from ..atlas.keys import describe_key, parse
 from ..atlas.localize import localize
+from ..atlas.viewstate import Mode
 from . import theme
 from .accessibility import named
 from .fonts import relative_font
@@ -123,13 +124,10 @@ class PatientView(QObject):
             self._turn_to_plan()
         else:
             self.dock.hide()
-            for scene in win.scenes.values():
-                scene.set_plan_filter(None)
-                scene.set_style("normal")
+            win.view_state.mode = Mode.PRESENTATION if win.presentation.active else Mode.NORMAL
             if self._state is not None:
                 win.restoreState(self._state)
             self._restore_zoom()
-        win.legend.setVisible(not on and bool(win.legend.entries))
 
     def _restore_zoom(self) -> None:
         """The diagram as it was before: the patient view's close-up framing is not kept."""
@@ -147,10 +145,7 @@ class PatientView(QObject):
         """Show exactly the plan on every view (called again when the plan changes)."""
         if not self.active:
             return
-        keys = self.window.plan_panel.plan.keys()
-        for scene in self.window.scenes.values():
-            scene.set_style("patient")
-            scene.set_plan_filter(keys)
+        self.window.view_state.update(mode=Mode.PATIENT, plan=self.window.plan_panel.plan.keys())
         self.panel.show_plan(self.window.plan_panel.plan, self.language.effective())
         self.frame()
 
@@ -163,20 +158,11 @@ class PatientView(QObject):
             scene = win.scene_for(view)
             return sum(i.isVisible() for i in scene.markers) + sum(t.isVisible() for t in scene.triggers.markers)
 
-        self.refresh_filters(list(win.content.body.views))
-        counts = {view: shown(view) for view in win.content.body.views}
+        counts = {view: shown(view) for view in win.content.body.views}  # each built as the state says
         best = max(counts, key=lambda v: (counts[v], v == win.current_view))
         if counts[best] > counts.get(win.current_view, 0):
             win.set_view(best)
             self.frame()
-
-    def refresh_filters(self, views: list[str]) -> None:
-        """Give these views (built if need be) the patient style and the plan filter."""
-        keys = self.window.plan_panel.plan.keys()
-        for view in views:
-            scene = self.window.scene_for(view)
-            scene.set_style("patient")
-            scene.set_plan_filter(keys)
 
     def frame(self) -> None:
         """Zoom the diagram onto the plan's points on the current view (the whole figure if none)."""
@@ -315,8 +301,7 @@ class PresentationMode(QObject):
             for toolbar in self._toolbars:
                 toolbar.hide()
             win.diagram.setBackgroundBrush(theme.color("presentation"))
-            for scene in win.scenes.values():
-                scene.set_presentation(True)
+            win.view_state.mode = Mode.PRESENTATION
             self.highlight.setGeometry(win.diagram.viewport().geometry())
             self.highlight.show()
             self.highlight.raise_()
@@ -336,8 +321,7 @@ class PresentationMode(QObject):
             self._shortcuts = []
             win.clear_action.setEnabled(True)
             self.highlight.hide()
-            for scene in win.scenes.values():
-                scene.set_presentation(False)
+            win.view_state.mode = Mode.PATIENT if win.patient_view.active else Mode.NORMAL
             win.diagram.setBackgroundBrush(theme.color("canvas"))
             win.menuBar().show()
             win.statusBar().show()

@@ -96,11 +96,10 @@ def figure_scene(content, view: str, keys, target: QRectF, device_dpi: float) ->
     """One view as printed: only ``keys`` (numbered as listed; [] = blank figure), with large labels laid
     out for the size the figure will have in ``target`` (device units)."""
     scene = BodyScene(content.body.view(view), content)
-    scene.set_style("patient")  # labels large enough to read on paper
-    scene.setBackgroundBrush(theme.color("base"))
     source = scene.body_rect()
     scale = min(target.width() / source.width(), target.height() / source.height())
-    scene.set_plan_filter(keys, pixels_per_unit=scale / device_dpi * 150)
+    scene.set_plan_filter(keys, pixels_per_unit=scale / device_dpi * 150)  # patient style: labels to read on paper
+    scene.setBackgroundBrush(theme.color("base"))
     for marker in scene.markers:
         marker.size_factor = 1.5  # print: dots a little larger than on screen
     return scene

@@ -56,14 +56,9 @@ class SafetySwitch(QObject):
         self.patient = on
         self.apply()
 
-    def show_in(self, scene) -> None:
-        """Give a scene (new or old) the layer's current state."""
-        scene.safety.set_visible(self.on)
-
     def apply(self) -> None:
         on = self.on
         win = self.window
         win.safety_action.setChecked(on)
-        for scene in win.scenes.values():
-            scene.safety.set_visible(on)
+        win.view_state.set_layer(safety=on)
         win.legend.set_safety(on)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 from ..atlas.body import smooth_open
 from ..atlas.keys import trigger_key
 from ..atlas.pathways import pathway_runs
+from ..atlas.viewstate import Mode, SceneContent, Source, ViewState, scene_content
 from . import theme
 from .fonts import hanzi_supported, text_scale
 from .items import FigureItem, LabelItem, MarkerItem, PathwayItem, to_painter_path
@@ -48,18 +49,13 @@ class BodyScene(QGraphicsScene):
         self.by_code: dict[str, list[MarkerItem]] = {}
         self.pathways: dict[str, list[PathwayItem]] = {}
         self._labels_on = False
-        self._pathways_on = True
-        self._acupoints_off = False
-        self._highlighted: set[str] = set()
-        self._matching: set[str] | None = None  # Browse filters: the other points are drawn dimmed
-        self.brushing = False  # set by the window in "where does it hurt?" mode
+        self.brushing = False  # "where does it hurt?" mode: a drag brushes an area
         self._plan: set[str] | None = None  # patient view / handout: only these keys are drawn
         self._numbers: dict[str, int] = {}  # ...numbered as in the plan's list
         self._size_boost = 1.0  # presentation mode draws larger dots
         self._locate_items: list = []
         self._brush: QGraphicsPathItem | None = None
         self._blocked: set[int] = set()
-        self._hidden: set[str] = set()
         self._selected = ""
         self._cached = False  # see use_caches()
         self._font = QFont()
@@ -79,6 +75,8 @@ class BodyScene(QGraphicsScene):
             self.addItem(item)
             self.markers.append(item)
             self.by_code.setdefault(marker.code, []).append(item)
+        # What the scene draws as built (everything of the acupoint layer); apply() takes it from there.
+        self.content = SceneContent("normal", frozenset(self.pathways), frozenset(self.by_code))
         self.triggers = TriggerLayer(self, view.name, content.muscles)
         self.safety = SafetyLayer(self, view.name, content.safety)
         self._view = view
@@ -206,22 +204,38 @@ class BodyScene(QGraphicsScene):
                 label.place(getattr(item, "label_slot", 0))
                 label.setVisible(wanted)
 
-    def set_meridian_visible(self, meridian: str, visible: bool) -> None:
-        if visible:
-            self._hidden.discard(meridian)
-        else:
-            self._hidden.add(meridian)
-        for item in self.pathways.get(meridian, []):
-            item.setVisible(visible and self._pathways_on and not self._acupoints_off)
-        for item in self.markers:
-            if self._meridian_of(item) == meridian:
+    def apply(self, content: SceneContent) -> None:
+        """Draw what the view state says (``viewstate.scene_content``); only what changed is touched."""
+        old, self.content = self.content, content
+        self.brushing = content.brushing
+        if content.plan is not None and content.style != self._style:  # the patient style, then its plan
+            self.set_style(content.style)
+        if content.plan != old.plan:
+            self._set_plan(content.plan)
+        if content.style != self._style:
+            self.set_style(content.style)
+        if content.channel_lines != old.channel_lines:
+            for channel, items in self.pathways.items():
+                for item in items:
+                    item.setVisible(channel in content.channel_lines)
+        if (content.near, content.dim_except) != (old.near, old.dim_except):
+            for item in self.markers:
+                if item.state in ("normal", "dim", "near"):
+                    item.set_state(self._rest_state(item.code))
+        if (content.selected, content.marker) != (old.selected, old.marker):
+            self.select(content.selected, content.marker)
+        if (content.points, content.near, content.selected) != (old.points, old.near, old.selected):
+            for item in self.markers:
                 item.setVisible(self._marker_shown(item))
-
-    def set_pathways_visible(self, visible: bool) -> None:
-        self._pathways_on = visible
-        for meridian, items in self.pathways.items():
-            for item in items:
-                item.setVisible(visible and meridian not in self._hidden and not self._acupoints_off)
+                self._update_label(item)
+        if content.plan is None and (content.zones, content.active_trigger_point, content.trigger_markers,
+                                     old.plan) != (old.zones, old.active_trigger_point, old.trigger_markers, None):
+            self.triggers.set_markers_visible(content.trigger_markers)
+            self.triggers.show(dict(content.zones), content.active_trigger_point)
+        if content.safety != self.safety.visible:
+            self.safety.set_visible(content.safety)
+        if content.brush != old.brush:
+            self.show_brush(content.brush)
 
     def select(self, code: str, key=None) -> None:
         """Highlight ``code``: the clicked marker (``key``) as selected, its other markers as its pair."""
@@ -233,40 +247,33 @@ class BodyScene(QGraphicsScene):
         items = self.by_code.get(code, [])
         primary = next((i for i in items if i.marker.key == key), items[0] if items else None)
         for item in items:
-            item.setVisible(True)
+            item.setVisible(self._marker_shown(item))
             item.set_state("selected" if item is primary else "pair")
             self._update_label(item)
 
     def selected_items(self) -> list[MarkerItem]:
         return [i for i in self.by_code.get(self._selected, []) if i.state in ("selected", "pair")]
 
-    def set_acupoints_visible(self, on: bool) -> None:
-        """The acupoint layer as a whole (markers and channel lines), e.g. to show trigger points alone."""
-        self._acupoints_off = not on
-        for item in self.markers:
-            item.setVisible(self._marker_shown(item))
-            self._update_label(item)
-        for meridian, items in self.pathways.items():
-            for item in items:
-                item.setVisible(on and meridian not in self._hidden and self._pathways_on)
-
     def set_plan_filter(self, keys, pixels_per_unit: float | None = None) -> None:
-        """Draw only a plan's points and trigger points (with their pain zones), labelled; None = all.
+        """A one-off picture (handout, quiz sheet): only a plan's points and trigger points, labelled and
+        numbered, in the patient style; None = everything again.
 
         ``pixels_per_unit`` is the scale the scene will be shown or printed at, for label placement.
         """
+        if pixels_per_unit:
+            self._pixels_per_unit = pixels_per_unit
+        markers = {self.view_name: tuple((i.code, i.meridian) for i in self.markers)}
+        state = ViewState(mode=Mode.PATIENT if keys is not None else Mode.NORMAL, plan=keys or ())
+        self.apply(scene_content(state, self.view_name, Source(markers)))
+
+    def _set_plan(self, keys) -> None:
+        """Only a plan's points and trigger points (with their pain zones), labelled; None = all."""
         self._plan = set(keys) if keys is not None else None
         self._numbers = {key: number for number, key in enumerate(keys or (), start=1)}
         for item in self.markers:
             item.setVisible(self._marker_shown(item))
-        for meridian, items in self.pathways.items():
-            for item in items:
-                item.setVisible(self._plan is None and self._pathways_on and not self._acupoints_off
-                                and meridian not in self._hidden)
         self.triggers.show_plan(self._plan, self._numbers)
         if self._plan is not None:  # with the plan's crosses and zones shown, lay the labels out around them
-            if pixels_per_unit:
-                self._pixels_per_unit = pixels_per_unit
             self._blocked = self._layout_labels()  # sets each plan label's slot; plan labels are never dropped
         for item in self.markers:
             self._update_label(item)
@@ -313,9 +320,6 @@ class BodyScene(QGraphicsScene):
                    Qt.PenJoinStyle.RoundJoin)
         pen.setCosmetic(True)
         return pen
-
-    def set_presentation(self, on: bool) -> None:
-        self.set_style("presentation" if on else "normal")
 
     def show_brush(self, spots) -> None:
         """Mark the spot (or brushed stroke) asked about in 'where does it hurt?' mode."""
@@ -395,16 +399,9 @@ class BodyScene(QGraphicsScene):
         super().mousePressEvent(event)
 
     # --- helpers ----------------------------------------------------------------------------
-    def _meridian_of(self, item: MarkerItem) -> str:
-        return item.meridian
-
     def _marker_shown(self, item: MarkerItem) -> bool:
-        """Selected and highlighted points always show; others follow the layer switches."""
-        if self._plan is not None:
-            return item.code in self._plan
-        if item.code == self._selected or item.code in self._highlighted:
-            return True
-        return not self._acupoints_off and item.meridian not in self._hidden
+        """As the view state says: ``SceneContent.points`` (one formula, in ``viewstate.scene_content``)."""
+        return item.code in self.content.points
 
     def area_of(self, codes, trigger_points=()) -> QRectF:
         """The scene rectangle holding the markers of these acupoints and trigger points (to frame them)."""
@@ -412,28 +409,12 @@ class BodyScene(QGraphicsScene):
         spots += [t.pos() for t in self.triggers.markers if t.code in trigger_points]
         return QPolygonF(spots).boundingRect()
 
-    def highlight(self, codes) -> None:
-        """Mark acupoints (e.g. those near a painful spot) without selecting them."""
-        old = self._highlighted
-        self._highlighted = set(codes)
-        for code in old | self._highlighted:
-            for item in self.by_code.get(code, []):
-                if item.state in ("normal", "dim", "near"):
-                    item.set_state(self._rest_state(code))
-                item.setVisible(self._marker_shown(item))
-
-    def dim_except(self, codes) -> None:
-        """Draw the points outside ``codes`` dimmed (the Browse filters); None draws every point normally."""
-        self._matching = set(codes) if codes is not None else None
-        for item in self.markers:
-            if item.state in ("normal", "dim", "near"):
-                item.set_state(self._rest_state(item.code))
-
     def _rest_state(self, code: str) -> str:
         """A marker's state when it is not selected: highlighted, dimmed by a filter, or normal."""
-        if code in self._highlighted:
+        if code in self.content.near:
             return "near"
-        return "dim" if self._matching is not None and code not in self._matching else "normal"
+        matching = self.content.dim_except
+        return "dim" if matching is not None and code not in matching else "normal"
 
     def label_text(self, item: MarkerItem) -> str:
         """The code; with a plan shown, its number in the plan's list before it ("2 BL23")."""

@@ -7,6 +7,7 @@ from ..atlas.i18n import N_
 from ..atlas.keys import muscle_key, parse
 from ..atlas.paths import user_data_dir
 from ..atlas.safety import SAFETY_KINDS
+from ..atlas.viewstate import Mode
 from .lazy import BuiltOnFirstShow
 
 
@@ -19,6 +20,7 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
         self.panel = None  # StudyPanel, once built
         self.store = None  # StudyStore, once built
         self._click = None
+        self._shown_in = None  # the scene showing a locate answer
         QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
 
     def build(self):
@@ -75,21 +77,22 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
         win.selection.clear()
         win.set_view(view)
         win.diagram.fit()
-        for scene in win.scenes.values():
-            scene.show_locate(None)
-            scene.set_acupoints_visible(False)
-            scene.triggers.set_markers_visible(False)
-        win.legend.hide()
+        self._clear_answer()
+        win.view_state.mode = Mode.STUDY
         self._click = None
 
+    def _clear_answer(self) -> None:
+        if self._shown_in is not None:
+            self._shown_in.show_locate(None)
+            self._shown_in = None
+
     def _on_reveal(self, result, step: int) -> None:
-        scene = self.window.scenes[self.window.current_view]
-        scene.show_locate(result, self._click, step)
+        self._clear_answer()
+        self._shown_in = self.window.scenes[self.window.current_view]
+        self._shown_in.show_locate(result, self._click, step)
 
     def _on_stopped(self) -> None:
-        win = self.window
-        for scene in win.scenes.values():
-            scene.show_locate(None)
-            scene.set_acupoints_visible(win.acupoints_on)
-            scene.triggers.set_markers_visible(win.trigger_points_on)
-        win.legend.setVisible(bool(win.legend.entries) and win.legend_action.isChecked())
+        self._clear_answer()
+        state = self.window.view_state
+        if state.mode is Mode.STUDY:
+            state.mode = Mode.NORMAL
