@@ -16,7 +16,6 @@ out falls back to English field by field (:func:`lookup`).
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -233,6 +232,8 @@ def lookup(translation: ContentTranslation | None, english: dict[Key, Text], key
 @functools.cache
 def _words(lang: str) -> dict[tuple[str, str], str]:
     """``(table, English word or id) -> word`` from a language's vocabulary.toml; {} when unreadable."""
+    import tomllib  # only when a translated word is needed, not on every start
+
     from .resources import assets_root
 
     path = i18n_roots(assets_root())[0] / lang / "vocabulary.toml"

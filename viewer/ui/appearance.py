@@ -63,7 +63,8 @@ def apply(choice: str, percent: int) -> theme.Theme:
     _, system_font = system_look()
     chosen = resolve(choice)
     theme.set_current(chosen)
-    if app.style().name().lower() in NATIVE_STYLES and chosen is not system_theme():
+    # Asked only when it matters: the first app.style() from Python costs ~25 ms of Qt type set-up.
+    if chosen is not system_theme() and app.style().name().lower() in NATIVE_STYLES:
         app.setStyle("Fusion")  # these draw controls in the system's colours whatever the palette says
     palette = chosen.qpalette()
     app.setPalette(palette)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QProcess, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ..atlas import i18n
 from ..atlas.i18n import _
@@ -100,6 +100,8 @@ def _chosen(window, data_dir, choice: str) -> None:
     if wanted == i18n.current():
         window.statusBar().showMessage(_("Language saved."), 5000)
         return
+    from PySide6.QtWidgets import QMessageBox  # imported when asked, not on every start
+
     with i18n.language(wanted):  # ask in the language chosen, which the user can read
         title, text = _("Language"), _("The new language applies when the app starts again. Restart now?")
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
@@ -113,6 +115,8 @@ def _chosen(window, data_dir, choice: str) -> None:
 def _restart(window) -> None:
     """Start a new instance with the same arguments once this window has closed (and saved its layout)."""
     if window.close():
+        from PySide6.QtCore import QProcess
+
         QProcess.startDetached(sys.executable, without_lang(sys.orig_argv[1:]))
 
 

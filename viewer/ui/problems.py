@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 from .. import APP_NAME, __version__
 from ..atlas.describe import DISCLAIMER
@@ -37,6 +37,8 @@ class ProblemsDialog(QDialog):
 
 def show_about(window) -> None:
     """Help ▸ About: version, how many points and channels, and the disclaimer."""
+    from PySide6.QtWidgets import QMessageBox  # imported when opened, not on every start
+
     atlas = window.content.atlas
     counts = ngettext("{points} points on {channels} channel.", "{points} points on {channels} channels.",
                       len(atlas.meridians)).format(points=len(atlas.points), channels=len(atlas.meridians))
