@@ -95,7 +95,7 @@ def test_the_save_dialogs_of_the_file_menu_name_every_control(window, qtbot, ent
     QTimer.singleShot(0, inspect)
     action.trigger()
     assert found == [[]]
-    assert "written" not in window.statusBar().currentMessage()
+    assert "written" not in window.messages.text
 
 
 def test_the_diagram_says_what_is_selected_after_a_key_and_a_click(window, qtbot, spoken):
@@ -193,7 +193,7 @@ def test_crosshair_off_the_body_says_so_and_asks_nothing(window, qtbot):
         qtbot.keyClick(window.diagram, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(window.diagram, Qt.Key.Key_Return)
     assert not window.pain_action.isChecked() and window.pain.result_keys() == []
-    assert "not on the body" in window.statusBar().currentMessage()
+    assert "not on the body" in window.messages.text
 
 
 def test_crosshair_follows_a_change_of_view(window, qtbot):

@@ -89,7 +89,7 @@ def test_a_theme_that_cannot_be_saved_still_applies_and_says_so(content, tmp_pat
     qtbot.addWidget(win)
     _menu(win, "View", "Theme", "Dark").trigger()
     assert theme.current() is theme.DARK
-    assert "not be remembered" in win.statusBar().currentMessage()
+    assert "not be remembered" in win.messages.text
     assert (data / "window.ini").is_dir()
 
 

@@ -70,7 +70,7 @@ def test_shortcut_reference_saves_a_printable_pdf(window, tmp_path, monkeypatch,
     qtbot.addWidget(dialog)
     dialog.save.click()
     assert out.read_bytes().startswith(b"%PDF")
-    assert "saved to keys.pdf" in window.statusBar().currentMessage()
+    assert "saved to keys.pdf" in window.messages.text
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm not installed")
     subprocess.run(["pdftoppm", "-png", "-r", "30", str(out), str(tmp_path / "page")], check=True)

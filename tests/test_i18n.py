@@ -187,6 +187,6 @@ def test_a_language_that_cannot_be_saved_is_said_and_nothing_restarts(qtbot, tmp
     (tmp_path / "window.ini").mkdir()  # the settings file cannot be written
     spanish = next(a for a in window.language_menu.actions() if a.data() == "es")
     spanish.trigger()
-    assert "could not be saved" in window.statusBar().currentMessage()
+    assert "could not be saved" in window.messages.text
     assert window.findChild(QMessageBox, "restart_prompt") is None
     assert saved_choice(tmp_path) == "system"

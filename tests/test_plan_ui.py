@@ -49,7 +49,7 @@ def test_plan_saves_and_reopens_through_the_file_menu(window, tmp_path, monkeypa
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: tmp_path / "session.mvplan")
     assert window.plans.open_plan()
     assert window.plan_panel.plan.keys() == ["BL23", "BL40", "tp:QL1"]
-    assert "Opened session.mvplan (3 items)" in window.statusBar().currentMessage()
+    assert "Opened session.mvplan (3 items)" in window.messages.text
 
 
 def test_a_corrupt_plan_is_refused_and_never_overwritten(window, qtbot, tmp_path, monkeypatch):
@@ -270,17 +270,22 @@ def test_a_plan_with_an_unknown_code_opens_the_rest_and_lists_what_was_left_out(
     assert asked == [1] and path.read_text(encoding="utf-8") == original
 
 
-def test_a_message_shown_before_the_window_is_not_drawn_over_the_view_name(qtbot, content, tmp_path):
-    """Opening a plan from the command line says so in the status bar before the window is shown; the
-    view name under it stays hidden until the message goes, so the two are never drawn on each other."""
+def test_messages_shown_before_the_window_are_not_drawn_over_each_other_or_the_view_name(qtbot, content,
+                                                                                        tmp_path):
+    """At start-up a data problem and the plan opened from the command line both report before the window is
+    shown; the status line shows one message at a time, and the view's name only when none is up."""
     from viewer.app import create_window
 
     win = create_window(content=content, data_dir=tmp_path / "userdata", size=(1366, 768))
     qtbot.addWidget(win)
+    win.messages.warn("2 data problems: some entries were skipped", seconds=0)
     assert win.plans.open_plan(EXAMPLE)
     win.show()
     qtbot.waitExposed(win)
-    assert win.statusBar().currentMessage()
-    assert not win.view_label.isVisible()
-    win.statusBar().clearMessage()
-    assert win.view_label.isVisible() and win.view_label.text()
+    line = win.status_line
+    shown = [w for w in (line.message_label, line.view_label, line.hover_label) if w.isVisible()]
+    assert shown == [line.message_label]
+    assert line.message_label.text() == win.messages.text == "Opened low-back.mvplan (6 items)"
+    win.messages.say("Saved low-back.mvplan", seconds=0.05)  # its time runs out: the view's name is back
+    qtbot.waitUntil(lambda: line.view_label.isVisible())
+    assert not line.message_label.isVisible() and line.view_label.text() and win.messages.text == ""

@@ -32,7 +32,7 @@ def test_app_starts_with_valid_content_and_reports_the_broken_entry(qtbot, tmp_p
     window = create_window(content=content, data_dir=tmp_path / "data", size=(1200, 800))
     qtbot.addWidget(window)
     window.show()
-    assert "2 data problems" in window.statusBar().currentMessage()
+    assert "2 data problems" in window.messages.text
     assert "HT" not in content.atlas.meridians and "ST36" in window.scenes["front"].by_code
     window.show_problems()
     from viewer.ui.problems import ProblemsDialog

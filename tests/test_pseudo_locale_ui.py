@@ -228,7 +228,7 @@ def _check(window, extra_roots=(), plan=None) -> list[str]:
             for k in a.shortcuts()}
     data = data_strings(window.content, plan) + sorted(  # key names, as Qt writes them: Ctrl, Shift, PgDown
         {token for k in keys for token in re.split(r"[+,\s]+", k) if len(token) > 1}, key=len, reverse=True)
-    texts = widget_texts(window) + [("status bar", window.statusBar().currentMessage())]
+    texts = widget_texts(window) + [("status bar", window.messages.text)]
     for action in window.findChildren(QAction_type()):
         texts += [(f"action {action.objectName() or action.text()!r}", action.text()),
                   (f"action {action.text()!r} tooltip", action.toolTip())]

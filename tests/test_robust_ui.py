@@ -110,7 +110,7 @@ def test_window_ini_that_is_a_folder_is_said_once(qtbot, content, tmp_path, caps
     win = create_window(content=content, data_dir=data, size=(900, 700))
     qtbot.addWidget(win)
     win.restore_layout()
-    assert "window.ini is a folder" in win.statusBar().currentMessage()
+    assert "window.ini is a folder" in win.messages.text
     from viewer.ui.session import save_layout
 
     save_layout(win)
@@ -151,7 +151,7 @@ def test_a_corrupt_favourites_file_in_a_read_only_folder_does_not_stop_the_app(q
     win = create_window(content=content, data_dir=data, size=(900, 700))
     qtbot.addWidget(win)
     win.show()
-    assert "left unchanged" in win.statusBar().currentMessage()
+    assert "left unchanged" in win.messages.text
     win.select("ST36")
     win.favourite_action.trigger()
     assert (data / "favourites.json").read_text() == "{not json"

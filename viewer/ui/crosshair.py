@@ -103,7 +103,7 @@ class Crosshair(QObject):
                 if win.study.locating() else
                 _("Crosshair shown: arrow keys move it (Shift: bigger steps), Enter asks where it hurts there, "
                   "Esc hides it"))
-        win.statusBar().showMessage(text, 8000)
+        win.messages.say(text, seconds=8)
         announce(win.diagram, text)
 
     def hide(self) -> None:
@@ -134,7 +134,7 @@ class Crosshair(QObject):
         win = self.window
         x, y = self.position()
         if not win.content.body.view(win.current_view).contains(x, y):
-            win.statusBar().showMessage(_("The crosshair is not on the body: move it onto the figure first"), 6000)
+            win.messages.warn(_("The crosshair is not on the body: move it onto the figure first"), seconds=6)
             return
         if not win.study.locating() and not win.pain_action.isChecked():
             win.pain_action.trigger()  # the mode a click on a spot of the body asks in

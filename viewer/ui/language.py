@@ -93,12 +93,11 @@ def add_menu(window, data_dir) -> None:
 
 def _chosen(window, data_dir, choice: str) -> None:
     if not save_choice(data_dir, choice):
-        window.statusBar().showMessage(_("The language could not be saved: the settings file cannot be written."),
-                                       10000)
+        window.messages.warn(_("The language could not be saved: the settings file cannot be written."))
         return
     wanted = system_language() if choice == SYSTEM else choice
     if wanted == i18n.current():
-        window.statusBar().showMessage(_("Language saved."), 5000)
+        window.messages.say(_("Language saved."))
         return
     from PySide6.QtWidgets import QMessageBox  # imported when asked, not on every start
 

@@ -9,6 +9,7 @@ from ..atlas import keys
 from ..atlas.favourites import Favourites
 from ..atlas.history import History
 from ..atlas.i18n import N_, _
+from ..atlas.messages import Messages
 from ..atlas.muscles import nearby_points, where_it_hurts_area
 from ..atlas.viewstate import Mode, Pain, Source, ViewState
 from .actions import build_actions
@@ -27,12 +28,12 @@ from .pain import PainPanel
 from .plan_controller import PlanController
 from .plan_panel import PlanPanel
 from .problems import ProblemsDialog, report_problems, show_about
-from .safe_text import plain
 from .safety_wiring import SafetySwitch
 from .scene import BodyScene
 from .scenes import Scenes
 from .selection import Selection
 from .session import remember_default_layout, restore_layout, save_layout
+from .status_line import StatusLine
 from .study_wiring import LazyStudy
 from .words import localized, view_name
 
@@ -89,12 +90,9 @@ class MainWindow(QMainWindow):
         self.browse_dock.raise_()
         self.resizeDocks([self.browse_dock, self.details_dock], [290, 340], Qt.Orientation.Horizontal)
 
-        self.view_label = QLabel()
-        self.hover_label = QLabel()
+        self.messages = Messages()  # every status and error message, one at a time
+        self.status_line = StatusLine(self.statusBar(), self.messages)
         self.zoom_label = QLabel()
-        for label in (self.view_label, self.hover_label):  # hidden while a message is up, even one shown
-            self.statusBar().addWidget(plain(label))       # before the window (Qt would draw both at once)
-            self.statusBar().messageChanged.connect(lambda text, label=label: label.setVisible(not text))
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.patient_view = PatientView(self)
         self.presentation = PresentationMode(self)
@@ -149,7 +147,7 @@ class MainWindow(QMainWindow):
         self.plan_panel.addRequested.connect(self.plans.add_selection)
         self.plan_panel.changed.connect(self.patient_view.refresh)
         self.plans.planReplaced.connect(self.patient_view.refresh)
-        self.plans.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.plans.message.connect(lambda text: self.messages.say(text, seconds=6))
 
     # --- views ------------------------------------------------------------------------------
     def scene_for(self, view: str) -> BodyScene:
@@ -184,7 +182,7 @@ class MainWindow(QMainWindow):
         self.view_state.view = view
         self.diagram.show_scene(scene)
         self.view_actions[view].setChecked(True)
-        self.view_label.setText(view_name(view))
+        self.status_line.view_label.setText(view_name(view))
 
     def _on_state_changed(self, changed: frozenset[str]) -> None:
         if changed & {"view", "layers", "hidden_channels", "selection", "pain", "mode"}:
@@ -282,9 +280,9 @@ class MainWindow(QMainWindow):
     def _on_point_hovered(self, code: str) -> None:
         if code:
             point = self.content.atlas.points[code]
-            self.hover_label.setText(f"{code} {point.pinyin} — {point.english}")
+            self.status_line.hover_label.setText(f"{code} {point.pinyin} — {point.english}")
         else:
-            self.hover_label.setText("")
+            self.status_line.hover_label.setText("")
 
     def _on_trigger_clicked(self, tp_id: str) -> None:
         if self.pain_action.isChecked():
@@ -331,7 +329,7 @@ class MainWindow(QMainWindow):
         self.pain_dock.show()
         self.pain_dock.raise_()
         message = _("For this spot: muscles {muscles}, acupoints {points}")
-        self.statusBar().showMessage(message.format(muscles=len(hits), points=len(near)), 5000)
+        self.messages.say(message.format(muscles=len(hits), points=len(near)))
 
     def _on_pain_mode(self, on: bool) -> None:
         self.view_state.update(brushing=on, **({} if on else {"pain": None, "marked": ()}))
@@ -372,11 +370,11 @@ class MainWindow(QMainWindow):
         try:
             now = self.favourites.toggle(code)
         except OSError as exc:
-            self.statusBar().showMessage(_("Could not save favourites: {error}").format(error=exc), 8000)
+            self.messages.warn(_("Could not save favourites: {error}").format(error=exc), seconds=8)
             return
         self.browse.set_favourites(self.favourites.codes)
         done = _("{code} added to favourites") if now else _("{code} removed from favourites")
-        self.statusBar().showMessage(done.format(code=code), 4000)
+        self.messages.say(done.format(code=code), seconds=4)
         self._update_go_actions()
 
     def _on_find(self) -> None:

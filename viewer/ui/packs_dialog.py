@@ -102,7 +102,7 @@ class PacksDialog(QDialog):
 
     def copy_path(self) -> None:
         QGuiApplication.clipboard().setText(self.path.text())
-        self.window.statusBar().showMessage(_("Data folder path copied"), 4000)
+        self.window.messages.say(_("Data folder path copied"), seconds=4)
 
     def _on_open_folder(self) -> None:
         self.notice.setVisible(not open_folder(Path(self.path.text())))

@@ -51,8 +51,8 @@ def report_problems(window) -> None:
     """At start: a favourites file that could not be read, else how many data entries were skipped."""
     problems = window.content.problems
     if window.favourites is not None and window.favourites.note:
-        window.statusBar().showMessage(window.favourites.note, 0)
+        window.messages.error(window.favourites.note)
     elif problems:
         text = ngettext("{n} data problem: some entries were skipped (Help ▸ Load problems).",
                         "{n} data problems: some entries were skipped (Help ▸ Load problems).", len(problems))
-        window.statusBar().showMessage(text.format(n=len(problems)), 0)
+        window.messages.warn(text.format(n=len(problems)), seconds=0)

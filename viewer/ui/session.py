@@ -47,7 +47,7 @@ def say_once(window, problem: str) -> None:
     if not problem or getattr(window, "_layout_problem_said", False):
         return
     window._layout_problem_said = True
-    window.statusBar().showMessage(problem, 10000)
+    window.messages.warn(problem)
     print(f"meridian-viewer: {problem}", file=sys.stderr)
 
 

@@ -128,9 +128,9 @@ class ShortcutsDialog(QDialog):
         try:
             saved = save_pdf(self.window, Path(path).with_suffix(".pdf"))
         except OSError as exc:
-            self.window.statusBar().showMessage(_("Shortcuts not saved: {error}").format(error=exc), 0)
+            self.window.messages.error(_("Shortcuts not saved: {error}").format(error=exc))
             return
-        self.window.statusBar().showMessage(_("Keyboard shortcuts saved to {file}").format(file=saved.name), 5000)
+        self.window.messages.say(_("Keyboard shortcuts saved to {file}").format(file=saved.name))
 
 
 def show_shortcuts(window) -> None:
