@@ -80,3 +80,20 @@ def test_only_the_scene_adapter_walks_the_scenes():
     walkers = sorted(p.name for p in ui.glob("*.py")
                      if "scenes.values()" in p.read_text(encoding="utf-8") or "for scene in" in p.read_text("utf-8"))
     assert walkers == ["scenes.py"]
+
+
+def test_controllers_reach_none_of_the_main_windows_own_attributes():
+    """modes, study_wiring, plan_controller and safety_wiring are handed the view state and their services
+    (tools/window_reach.py counts what they still take from the window; QMainWindow's own API aside)."""
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("window_reach", root / "tools" / "window_reach.py")
+    reach = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reach)
+    for name in ("modes", "study_wiring", "plan_controller", "safety_wiring"):
+        read, written = reach.reach((root / "viewer" / "ui" / f"{name}.py").read_text(encoding="utf-8"))
+        assert (name, read, written) == (name, set(), set())
+    read, _written = reach.reach("def f(window):\n    window.plans.save()\n    window.saveState()\n")
+    assert read == {"plans"}  # the counter sees a reach (and leaves QMainWindow's API out)

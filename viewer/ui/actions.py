@@ -79,10 +79,10 @@ ACTIONS = (
     Command("crosshair", N_("Keyboard &crosshair"), lambda w: w.crosshair.set_visible, "X", checkable=True,
             tip=N_("A crosshair moved with the arrow keys: Enter answers or asks where it hurts"),
             attr="crosshair_action"),
-    Command("acupoints", N_("&Acupoints"), lambda w: w._on_acupoints_toggled, "A", checkable=True, checked=True,
-            attr="acupoints_action"),
-    Command("triggers", N_("&Trigger points"), lambda w: w._on_triggers_toggled, "T", checkable=True,
-            attr="triggers_action"),
+    Command("acupoints", N_("&Acupoints"), lambda w: lambda on: w.view_state.set_layer(acupoints=on), "A",
+            checkable=True, checked=True, attr="acupoints_action"),
+    Command("triggers", N_("&Trigger points"), lambda w: lambda on: w.view_state.set_layer(trigger_points=on), "T",
+            checkable=True, attr="triggers_action"),
     Command("safety", N_("&Safety layer"), lambda w: lambda _on: None, "S", checkable=True,
             tip=N_("Safety layer: lungs and pleura, kidneys, great vessels and nerves (S)"), attr="safety_action"),
     Command("pain", N_("Where does it &hurt?"), lambda w: w._on_pain_mode, "H", checkable=True, attr="pain_action"),
@@ -201,6 +201,6 @@ def build_actions(win) -> None:
     for action in toolbar.actions():  # "正面(&F)" on a menu reads "正面" on a toolbar button
         if "(&" in action.text():
             action.setIconText(re.sub(r"\s*\(&.\)", "", action.text()))
-    win._update_go_actions()
-    win.layers.layer_actions = [win.acupoints_action, win.triggers_action, win.safety_action]  # also as tick boxes
-    win.safety.connect()  # the safety layer follows the trigger-point, presentation and patient switches
+    win.layers.layer_actions = [actions[name] for name in ("acupoints", "triggers", "safety")]  # also as tick boxes
+    win.safety.connect(actions["safety"])  # the safety layer follows the trigger-point layer and the mode
+    win.presentation.clear_action = actions["clear"]

@@ -51,12 +51,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("Atlas of acupuncture points and trigger points"))
         self.selection = Selection(self)
         self.view_state = ViewState()  # what the diagram shows; the scenes and the legend observe it
-        self.scenes = Scenes(self.view_state, Source.of(content))
+        self.scenes = Scenes(self.view_state, Source.of(content), content.body.views, self._make_scene)
 
         self.diagram = DiagramView(self)
         self.setCentralWidget(self.diagram)
         # A child of the view (not of its viewport), so it stays put while the diagram scrolls.
         self.legend = LegendOverlay(self.diagram)
+        self.safety = SafetySwitch(self, self.view_state, self.legend)
         self.details = DetailsPanel(content, local=self.local)
         self.layers = LayersPanel(content.atlas)
         self.browse = BrowsePanel(content.atlas, make_index=content.search_index, content=content, local=self.local)
@@ -77,11 +78,16 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.browse_dock, self.muscles_dock)
         self.tabifyDockWidget(self.muscles_dock, self.plan_dock)
         self.tabifyDockWidget(self.plan_dock, self.layers_dock)
-        self.plans = PlanController(self, self.plan_panel)
+        self.plans = PlanController(
+            self, self.plan_panel, state=self.view_state, selection=self.selection, scenes=self.scenes,
+            content=content, source_content=self.source_content, show_panel=lambda: self.raise_panel("plan"),
+            patient_language=lambda: self.patient_view.language.effective())
         self.compare = ComparePanel(content)
         self.compare_dock = self._dock(N_("Compare"), self.compare, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.details_dock, self.compare_dock)
-        self.study = LazyStudy(self)
+        self.study = LazyStudy(self, state=self.view_state, selection=self.selection, scenes=self.scenes,
+                               diagram=self.diagram, content=content, safety=self.safety, decks=self._study_decks,
+                               data_dir=data_dir)
         self.study_dock = self._dock(N_("Study"), self.study, Qt.DockWidgetArea.RightDockWidgetArea)
         self.pain_dock = self._dock(N_("Where it hurts"), self.pain, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.compare_dock, self.study_dock)
@@ -94,10 +100,13 @@ class MainWindow(QMainWindow):
         self.status_line = StatusLine(self.statusBar(), self.messages)
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.zoom_label)
-        self.patient_view = PatientView(self)
-        self.presentation = PresentationMode(self)
-        self.safety = SafetySwitch(self)
+        self.patient_view = PatientView(self, state=self.view_state, scenes=self.scenes, diagram=self.diagram,
+                                        plan_panel=self.plan_panel, source_content=self.source_content)
+        self.presentation = PresentationMode(self, state=self.view_state, selection=self.selection,
+                                             diagram=self.diagram, plan_panel=self.plan_panel, content=content,
+                                             zoom_to_selection=self.zoom_to_selection)
         build_actions(self)
+        self._update_go_actions()
         self._connect_signals()
         install_diagram_keys(self)
         remember_default_layout(self)
@@ -151,16 +160,20 @@ class MainWindow(QMainWindow):
 
     # --- views ------------------------------------------------------------------------------
     def scene_for(self, view: str) -> BodyScene:
-        scene = self.scenes.get(view)
-        if scene is None:
-            scene = BodyScene(self.content.body.view(view), self.content, self)
-            scene.pointClicked.connect(self._on_point_clicked)
-            scene.pointHovered.connect(self._on_point_hovered)
-            scene.triggerClicked.connect(self._on_trigger_clicked)
-            scene.spotClicked.connect(self._on_spot_clicked)
-            scene.spotBrushed.connect(self._on_spot_brushed)
-            self.scenes.add(view, scene)  # drawn as the view state says from the start
+        return self.scenes.build(view)  # drawn as the view state says from the start
+
+    def _make_scene(self, view: str) -> BodyScene:
+        scene = BodyScene(self.content.body.view(view), self.content, self)
+        scene.pointClicked.connect(self._on_point_clicked)
+        scene.pointHovered.connect(self._on_point_hovered)
+        scene.triggerClicked.connect(self._on_trigger_clicked)
+        scene.spotClicked.connect(self._on_spot_clicked)
+        scene.spotBrushed.connect(self._on_spot_brushed)
         return scene
+
+    def _study_decks(self) -> tuple:
+        favourites = self.favourites.codes if self.favourites is not None else None
+        return favourites, [i.ref for i in self.plan_panel.plan.items if i.kind == "point"]
 
     @property
     def current_view(self) -> str:
@@ -178,13 +191,21 @@ class MainWindow(QMainWindow):
     def set_view(self, view: str) -> None:
         if view not in self.content.body.views:
             raise ValueError(f"unknown view {view!r}; choose one of {', '.join(self.content.body.views)}")
-        scene = self.scene_for(view)
-        self.view_state.view = view
-        self.diagram.show_scene(scene)
+        if view == self.view_state.view:
+            self._show_view()  # the same view again: the whole figure
+        self.view_state.view = view  # the window shows it (_on_state_changed), whoever turns the view
+
+    def _show_view(self) -> None:
+        view = self.view_state.view
+        self.diagram.show_scene(self.scene_for(view))
         self.view_actions[view].setChecked(True)
         self.status_line.view_label.setText(view_name(view))
 
     def _on_state_changed(self, changed: frozenset[str]) -> None:
+        if "view" in changed:
+            self._show_view()
+        if "mode" in changed:
+            self.presentation_action.setChecked(self.presentation.active)
         if changed & {"view", "layers", "hidden_channels", "selection", "pain", "mode"}:
             self._update_legend()
 
@@ -338,12 +359,6 @@ class MainWindow(QMainWindow):
         if on:
             self.pain_dock.show()
             self.pain_dock.raise_()
-
-    def _on_acupoints_toggled(self, on: bool) -> None:
-        self.view_state.set_layer(acupoints=on)
-
-    def _on_triggers_toggled(self, on: bool) -> None:
-        self.view_state.set_layer(trigger_points=on)
 
     def _on_meridian_toggled(self, meridian: str, on: bool) -> None:
         self.view_state.show_channel(meridian, on)

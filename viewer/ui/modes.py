@@ -11,9 +11,10 @@ from ..atlas import i18n
 from ..atlas.i18n import _
 from ..atlas.keys import describe_key, parse
 from ..atlas.localize import localize
-from ..atlas.viewstate import Mode
+from ..atlas.viewstate import Mode, ViewState
 from . import theme
 from .accessibility import named
+from .diagram_keys import neighbour
 from .fonts import relative_font
 from .patient_language import PatientLanguage, combo
 from .safe_text import SafeBrowser, escape
@@ -79,12 +80,16 @@ class PatientPanel(SafeBrowser):
 
 
 class PatientView(QObject):
-    """One switch: every panel hidden, only the plan on the body and the plain-language panel."""
+    """One switch: every panel hidden, only the plan on the body and the plain-language panel.
 
-    def __init__(self, window):
+    ``window`` is the main window only as the QMainWindow the docks are laid out on; the rest comes in:
+    the view state, the scenes (built on demand), the diagram, the plan panel and the untranslated content."""
+
+    def __init__(self, window, *, state: ViewState, scenes, diagram, plan_panel, source_content):
         super().__init__(window)
         self.window = window
-        self.panel = PatientPanel(window.source_content)  # rendered in the patient's language
+        self.state, self.scenes, self.diagram, self.plan_panel = state, scenes, diagram, plan_panel
+        self.panel = PatientPanel(source_content)  # rendered in the patient's language
         self.language = PatientLanguage(self)
         self.language.changed.connect(lambda _lang: self.refresh())
         self.dock = QDockWidget(_("For the patient"), window)
@@ -115,7 +120,7 @@ class PatientView(QObject):
         win = self.window
         self.active = on
         if on:
-            diagram = win.diagram
+            diagram = self.diagram
             self._zoom = (diagram.zoom, diagram.mapToScene(diagram.viewport().rect().center()))
             self._state = hide_docks(win, keep=self.dock)
             self.dock.show()
@@ -124,7 +129,8 @@ class PatientView(QObject):
             self._turn_to_plan()
         else:
             self.dock.hide()
-            win.view_state.mode = Mode.PRESENTATION if win.presentation.active else Mode.NORMAL
+            if self.state.mode is Mode.PATIENT:
+                self.state.mode = Mode.NORMAL
             if self._state is not None:
                 win.restoreState(self._state)
             self._restore_zoom()
@@ -134,7 +140,7 @@ class PatientView(QObject):
         if self._zoom is None:
             return
         zoom, centre = self._zoom
-        diagram = self.window.diagram
+        diagram = self.diagram
         self.window.layout().activate()  # the panels are back: fit to the diagram's real size
         diagram.fit()
         if zoom != 1.0:
@@ -145,37 +151,36 @@ class PatientView(QObject):
         """Show exactly the plan on every view (called again when the plan changes)."""
         if not self.active:
             return
-        self.window.view_state.update(mode=Mode.PATIENT, plan=self.window.plan_panel.plan.keys())
-        self.panel.show_plan(self.window.plan_panel.plan, self.language.effective())
+        self.state.update(mode=Mode.PATIENT, plan=self.plan_panel.plan.keys())
+        self.panel.show_plan(self.plan_panel.plan, self.language.effective())
         self.frame()
 
     def _turn_to_plan(self) -> None:
         """Turn to the view that shows the most items of the plan (a low-back plan opens on the back),
         keeping the current view when it shows as many."""
-        win = self.window
-
         def shown(view: str) -> int:
-            scene = win.scene_for(view)
+            scene = self.scenes.build(view)  # built as the state says
             return sum(i.isVisible() for i in scene.markers) + sum(t.isVisible() for t in scene.triggers.markers)
 
-        counts = {view: shown(view) for view in win.content.body.views}  # each built as the state says
-        best = max(counts, key=lambda v: (counts[v], v == win.current_view))
-        if counts[best] > counts.get(win.current_view, 0):
-            win.set_view(best)
+        current = self.state.view
+        counts = {view: shown(view) for view in self.scenes.views}
+        best = max(counts, key=lambda v: (counts[v], v == current))
+        if counts[best] > counts.get(current, 0):
+            self.state.view = best
             self.frame()
 
     def frame(self) -> None:
         """Zoom the diagram onto the plan's points on the current view (the whole figure if none)."""
-        scene = self.window.scenes.get(self.window.current_view)
+        scene = self.scenes.get(self.state.view)
         if scene is None:
             return
         shown = [i.scenePos() for i in scene.markers if i.isVisible()] + \
                 [t.scenePos() for t in scene.triggers.markers if t.isVisible()]
         if not shown:
-            self.window.diagram.fit()
+            self.diagram.fit()
             return
         xs, ys = [p.x() for p in shown], [p.y() for p in shown]
-        self.window.diagram.fit_to(QRectF(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1))
+        self.diagram.fit_to(QRectF(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1))
 
 
 class PointerHighlight(QWidget):
@@ -209,9 +214,8 @@ class PointerHighlight(QWidget):
         painter.end()
 
 
-def caption_text(window, code: str) -> str:
+def caption_text(content, plan, code: str) -> str:
     """What the audience reads under the figure: the item's position in the plan, name and note."""
-    content = window.content
     if not code:
         return ""
     selected = parse(code)
@@ -221,7 +225,6 @@ def caption_text(window, code: str) -> str:
     known = content.muscles.trigger_points if selected.is_trigger_point else content.atlas.points
     if selected.ref not in known:
         return ""
-    plan = window.plan_panel.plan
     keys = plan.keys()
     text = describe_key(content, code)
     if code in keys:
@@ -276,14 +279,18 @@ class PresentationMode(QObject):
         "leave": (Qt.Key.Key_Escape,),
     }
 
-    def __init__(self, window):
+    def __init__(self, window, *, state: ViewState, selection, diagram, plan_panel, content, zoom_to_selection):
+        """``window``: the QMainWindow made full screen; ``zoom_to_selection(factor)`` frames the selection."""
         super().__init__(window)
         self.window = window
+        self.state, self.selection, self.diagram, self.plan_panel = state, selection, diagram, plan_panel
+        self.content, self.zoom_to_selection = content, zoom_to_selection
+        self.clear_action = None  # Esc's usual meaning, given up while presenting (see actions.build_actions)
         self.active = False
-        self.highlight = PointerHighlight(window.diagram)
+        self.highlight = PointerHighlight(diagram)
         self.highlight.hide()
-        self.caption = Caption(window.diagram)
-        window.selection.changed.connect(self._on_selection_changed)
+        self.caption = Caption(diagram)
+        selection.changed.connect(self._on_selection_changed)
         self._shortcuts: list[QShortcut] = []
         self._was_maximized = False
 
@@ -300,51 +307,50 @@ class PresentationMode(QObject):
             self._toolbars = [t for t in win.findChildren(QToolBar) if t.isVisible()]
             for toolbar in self._toolbars:
                 toolbar.hide()
-            win.diagram.setBackgroundBrush(theme.color("presentation"))
-            win.view_state.mode = Mode.PRESENTATION
-            self.highlight.setGeometry(win.diagram.viewport().geometry())
+            self.diagram.setBackgroundBrush(theme.color("presentation"))
+            self.state.mode = Mode.PRESENTATION
+            self.highlight.setGeometry(self.diagram.viewport().geometry())
             self.highlight.show()
             self.highlight.raise_()
-            win.clear_action.setEnabled(False)  # Esc leaves the presentation instead
+            self.clear_action.setEnabled(False)  # Esc leaves the presentation instead
             for action, keys in self.KEYS.items():
                 for key in keys:
                     shortcut = QShortcut(QKeySequence(key), win)
                     shortcut.activated.connect(getattr(self, action))
                     self._shortcuts.append(shortcut)
             win.showFullScreen()
-            self._on_selection_changed(win.selection.code)
+            self._on_selection_changed(self.selection.code)
         else:
             self.caption.hide()
             for shortcut in self._shortcuts:
                 shortcut.setEnabled(False)
                 shortcut.deleteLater()
             self._shortcuts = []
-            win.clear_action.setEnabled(True)
+            self.clear_action.setEnabled(True)
             self.highlight.hide()
-            win.view_state.mode = Mode.PATIENT if win.patient_view.active else Mode.NORMAL
-            win.diagram.setBackgroundBrush(theme.color("canvas"))
+            if self.state.mode is Mode.PRESENTATION:
+                self.state.mode = Mode.NORMAL
+            self.diagram.setBackgroundBrush(theme.color("canvas"))
             win.menuBar().show()
             win.statusBar().show()
             for toolbar in self._toolbars:
                 toolbar.show()
             win.restoreState(self._state)
             win.showMaximized() if self._was_maximized else win.showNormal()
-        win.presentation_action.setChecked(on)
 
     def _on_selection_changed(self, code, _key=None) -> None:
         if self.active:
-            self.caption.show_text(caption_text(self.window, code or ""))
+            self.caption.show_text(caption_text(self.content, self.plan_panel.plan, code or ""))
 
     def _step(self, step: int) -> None:
-        win = self.window
-        keys = win.plan_panel.plan.keys()
+        keys = self.plan_panel.plan.keys()
+        current = self.selection.code
         if keys:
-            current = win.selection.code
             index = keys.index(current) + step if current in keys else (0 if step > 0 else len(keys) - 1)
-            win.select(keys[index % len(keys)])
+            self.selection.select(keys[index % len(keys)])
         else:
-            win.step_point(step)
-        win.zoom_to_selection(3.0)
+            self.selection.select(neighbour(self.content, current, step))
+        self.zoom_to_selection(3.0)
 
     def next(self) -> None:
         self._step(1)

@@ -26,10 +26,16 @@ class PlanController(QObject):
     message = Signal(str)
     planReplaced = Signal()
 
-    def __init__(self, window, panel):
+    def __init__(self, window, panel, *, state, selection, scenes, content, source_content, patient_language,
+                 show_panel):
+        """``window`` parents the dialogs; ``patient_language()`` is the handout's language; ``show_panel()``
+        brings the plan panel forward."""
         super().__init__(window)
         self.window = window
         self.panel = panel
+        self.state, self.selection, self.scenes = state, selection, scenes
+        self.content, self.source_content = content, source_content
+        self.patient_language, self.show_panel = patient_language, show_panel
         self.path: Path | None = None
         self.dirty = False
         self.last_error = ""
@@ -72,12 +78,12 @@ class PlanController(QObject):
         self.message.emit(_("New empty plan"))
 
     def add_selection(self) -> None:
-        code = self.window.selection.code
+        code = self.selection.code
         selected = parse(code)
         if not code or not (selected.is_point or selected.is_trigger_point):
             self.message.emit(_("Select a point or a trigger point first, then add it to the plan"))
         elif self.panel.add(code):
-            self.window.raise_panel("plan")
+            self.show_panel()
             self.message.emit(_("{code} added to the plan").format(code=selected.ref))
         elif code in self.plan:
             self.message.emit(_("{code} is already in the plan").format(code=selected.ref))
@@ -96,7 +102,7 @@ class PlanController(QObject):
         path = path or dialogs.ask_open_path(self.window, _("Open plan"), dialogs.plan_filter())
         if path is None:
             return False
-        content = self.window.content
+        content = self.content
         left_out: list[str] = []
         try:
             plan = load_plan(path, set(content.atlas.points), set(content.muscles.trigger_points), left_out)
@@ -152,11 +158,11 @@ class PlanController(QObject):
         from .handout import export_pdf, export_png  # PDF and Pillow are loaded only when needed
 
         try:
-            lang = self.window.patient_view.language.effective()
+            lang = self.patient_language()
             if path.suffix.lower() == ".png":
-                export_png(self.window.source_content, self.plan, path, lang=lang)
+                export_png(self.source_content, self.plan, path, lang=lang)
             else:
-                export_pdf(self.window.source_content, self.plan, path.with_suffix(".pdf"), lang=lang)
+                export_pdf(self.source_content, self.plan, path.with_suffix(".pdf"), lang=lang)
         except OSError as exc:
             self._fail(_("Handout not exported: {error}").format(error=exc))
             return False
@@ -172,7 +178,7 @@ class PlanController(QObject):
         from .quiz_sheet import export_quiz
 
         try:
-            export_quiz(self.window.content, self.plan, Path(path).with_suffix(".pdf"))
+            export_quiz(self.content, self.plan, Path(path).with_suffix(".pdf"))
         except OSError as exc:
             self._fail(_("Quiz sheet not exported: {error}").format(error=exc))
             return False
@@ -185,8 +191,8 @@ class PlanController(QObject):
             from .handout import print_handout
 
             try:
-                print_handout(self.window.source_content, self.plan, printer,
-                              self.window.patient_view.language.effective())
+                print_handout(self.source_content, self.plan, printer,
+                              self.patient_language())
             except OSError as exc:
                 self._fail(_("Handout not printed: {error}").format(error=exc))
                 return
@@ -194,13 +200,13 @@ class PlanController(QObject):
 
     def export_view(self, path: Path | None = None, height_px: int = 3000) -> bool:
         path = path or dialogs.ask_save_path(self.window, _("Export view image"), _("PNG image (*.png)"),
-                                             f"{self.window.current_view}.png")
+                                             f"{self.state.view}.png")
         if path is None:
             return False
         from .handout import export_view_image
 
         try:
-            export_view_image(self.window.scenes[self.window.current_view], Path(path), height_px)
+            export_view_image(self.scenes[self.state.view], Path(path), height_px)
         except OSError as exc:
             self._fail(_("Image not exported: {error}").format(error=exc))
             return False

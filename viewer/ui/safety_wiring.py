@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from ..atlas.viewstate import Mode, ViewState
+
 
 class SafetySwitch(QObject):
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+    """Follows the view state's trigger-point layer and mode; writes the layer's state back into it."""
+
+    def __init__(self, parent, state: ViewState, legend):
+        super().__init__(parent)
+        self.state, self.legend = state, legend
+        self.action = None  # View ▸ Safety layer, once the actions exist (see connect)
         self.choice: bool | None = None  # the user's own choice, None: follow the defaults
         self._before_presentation: bool | None = None
         self.presenting = False
@@ -26,16 +31,21 @@ class SafetySwitch(QObject):
             return False
         if self.choice is not None:
             return self.choice
-        return self.presenting or self.window.triggers_action.isChecked()
+        return self.presenting or self.state.layers.trigger_points
 
-    def connect(self) -> None:
-        """Follow the switches the defaults depend on (called once the window's actions exist)."""
-        win = self.window
-        win.safety_action.triggered.connect(self.choose)
-        win.triggers_action.toggled.connect(lambda _on: self.apply())
-        win.presentation_action.toggled.connect(self._on_presentation)
-        win.patient_action.toggled.connect(self._on_patient)
+    def connect(self, action) -> None:
+        """The menu's switch (called once the window's actions exist); from then on follow the state."""
+        self.action = action
+        action.triggered.connect(self.choose)
+        self.state.subscribe(self._on_state_changed)
         self.apply()
+
+    def _on_state_changed(self, changed: frozenset[str]) -> None:
+        if "mode" in changed:
+            self._on_presentation(self.state.mode is Mode.PRESENTATION)
+            self._on_patient(self.state.mode is Mode.PATIENT)
+        elif "layers" in changed and self.state.layers.safety != self.on:
+            self.apply()  # the trigger-point layer changed the default
 
     def choose(self, on: bool) -> None:
         """The user flipped the switch (menu, toolbar or S)."""
@@ -53,12 +63,12 @@ class SafetySwitch(QObject):
         self.apply()
 
     def _on_patient(self, on: bool) -> None:
-        self.patient = on
-        self.apply()
+        if on != self.patient:
+            self.patient = on
+            self.apply()
 
     def apply(self) -> None:
         on = self.on
-        win = self.window
-        win.safety_action.setChecked(on)
-        win.view_state.set_layer(safety=on)
-        win.legend.set_safety(on)
+        self.action.setChecked(on)
+        self.state.set_layer(safety=on)
+        self.legend.set_safety(on)

@@ -6,20 +6,26 @@ no window or controller pushes state into scenes one loop at a time.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..atlas.viewstate import Source, ViewState, scene_content
 
 
 class Scenes(dict):
-    """View name -> BodyScene, for the views built so far."""
+    """View name -> BodyScene, for the views built so far; ``build(view)`` makes one with ``make(view)``."""
 
-    def __init__(self, state: ViewState, source: Source):
+    def __init__(self, state: ViewState, source: Source, views, make: Callable):
         super().__init__()
-        self.state, self.source = state, source
+        self.state, self.source, self.views, self.make = state, source, tuple(views), make
         state.subscribe(self._on_state_changed)
 
-    def add(self, view: str, scene) -> None:
-        self[view] = scene
-        scene.apply(scene_content(self.state, view, self.source))
+    def build(self, view: str):
+        """The scene of ``view``, built (and drawn as the state says) if it is not yet."""
+        scene = self.get(view)
+        if scene is None:
+            scene = self[view] = self.make(view)
+            scene.apply(scene_content(self.state, view, self.source))
+        return scene
 
     def _on_state_changed(self, changed: frozenset[str]) -> None:
         if changed == {"view"}:

@@ -7,16 +7,20 @@ from ..atlas.i18n import N_
 from ..atlas.keys import muscle_key, parse
 from ..atlas.paths import user_data_dir
 from ..atlas.safety import SAFETY_KINDS
-from ..atlas.viewstate import Mode
+from ..atlas.viewstate import Mode, ViewState
 from .lazy import BuiltOnFirstShow
 
 
 class LazyStudy(BuiltOnFirstShow, QWidget):
     """Holds the StudyPanel; creates it (and opens the database) the first time it is shown."""
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, parent, *, state: ViewState, selection, scenes, diagram, content, safety, decks, data_dir):
+        """``decks()`` gives the favourites' codes (None: none kept) and the current plan's points, for the
+        extra decks made when the panel is built; ``data_dir`` holds the study database (None: the default)."""
+        super().__init__(parent)
+        self.state, self.selection, self.scenes, self.diagram = state, selection, scenes, diagram
+        self.content, self.safety, self.decks = content, safety, decks
+        self.data_dir = data_dir
         self.panel = None  # StudyPanel, once built
         self.store = None  # StudyStore, once built
         self._click = None
@@ -32,15 +36,14 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
         from ..atlas.study import StudyStore, custom_deck, pack_decks
         from .study_panel import StudyPanel
 
-        win = self.window
-        self.store = StudyStore(win.data_dir or user_data_dir())
+        self.store = StudyStore(self.data_dir or user_data_dir())
+        favourites, plan_points = self.decks()
         extra = []
-        if win.favourites is not None:
-            extra.append(custom_deck(win.content, win.favourites.codes, N_("My favourites")))
-        extra.append(custom_deck(win.content, [i.ref for i in win.plan_panel.plan.items if i.kind == "point"],
-                                 N_("Points of the current plan")))
-        extra += pack_decks(win.content)
-        self.panel = StudyPanel(win.content, self.store, extra_decks=extra)
+        if favourites is not None:
+            extra.append(custom_deck(self.content, favourites, N_("My favourites")))
+        extra.append(custom_deck(self.content, plan_points, N_("Points of the current plan")))
+        extra += pack_decks(self.content)
+        self.panel = StudyPanel(self.content, self.store, extra_decks=extra)
         self.layout().addWidget(self.panel)
         self.panel.cards.answered.connect(self._on_answered)
         locate = self.panel.locate
@@ -57,7 +60,7 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
 
     def _on_answered(self, kind: str, ref: str) -> None:
         """Show what the card was about: the point, or the muscle with its referral zones."""
-        content = self.window.content
+        content = self.content
         if kind.startswith("muscle"):
             key = muscle_key(ref) if ref in content.muscles.muscles else ""
         elif ref in content.atlas.points or (parse(ref).is_trigger_point
@@ -67,18 +70,17 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
             membership = content.categories.get(ref)
             key = membership.point if membership is not None else ""
         if key:
-            self.window.select(key)
+            self.selection.select(key)
         if kind in SAFETY_KINDS:
-            self.window.safety.choose(True)  # the card was about what lies beneath: show it
+            self.safety.choose(True)  # the card was about what lies beneath: show it
 
     def _on_started(self, view: str) -> None:
         """A blank body: no acupoints or trigger points until the answer is given."""
-        win = self.window
-        win.selection.clear()
-        win.set_view(view)
-        win.diagram.fit()
+        self.selection.clear()
+        self.state.view = view
+        self.diagram.fit()
         self._clear_answer()
-        win.view_state.mode = Mode.STUDY
+        self.state.mode = Mode.STUDY
         self._click = None
 
     def _clear_answer(self) -> None:
@@ -88,11 +90,11 @@ class LazyStudy(BuiltOnFirstShow, QWidget):
 
     def _on_reveal(self, result, step: int) -> None:
         self._clear_answer()
-        self._shown_in = self.window.scenes[self.window.current_view]
+        self._shown_in = self.scenes[self.state.view]
         self._shown_in.show_locate(result, self._click, step)
 
     def _on_stopped(self) -> None:
         self._clear_answer()
-        state = self.window.view_state
+        state = self.state
         if state.mode is Mode.STUDY:
             state.mode = Mode.NORMAL
