@@ -53,3 +53,13 @@ def test_an_error_that_stays_is_replaced_by_the_next_message_and_errors_replace_
 
 def test_messages_are_values():
     assert Message("a", Level.WARNING, 3.0) == Message("a", Level.WARNING, 3.0)
+
+
+def test_nothing_but_the_channel_writes_to_the_status_bar():
+    """Every message goes through Messages (the status line draws it); no module shows one on its own."""
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[1] / "viewer"
+    writers = sorted(str(p.relative_to(ui)) for p in ui.rglob("*.py")
+                     if "showMessage(" in p.read_text(encoding="utf-8"))
+    assert writers == []
