@@ -283,7 +283,7 @@ def test_deterministic():
     """build_body() is cached and a fresh build gives identical data."""
     assert bm.build_body() is MODEL
     a = {k: (v.landmarks, v.scales, v.bounds, v.paths) for k, v in MODEL.views.items()}
-    for fn in (bm._front, bm._back, bm._side, bm._soles, bm.build_body):
+    for fn in (bm._front, bm._back, bm._side, bm._soles, bm._bundled):
         fn.cache_clear()
     fresh = bm.build_body()
     b = {k: (v.landmarks, v.scales, v.bounds, v.paths) for k, v in fresh.views.items()}

@@ -71,7 +71,7 @@ def test_syntax_error_names_the_file_and_other_files_still_load(tmp_path):
     ('{ view = "front", from = "a", to = "b" }', "place[0].cun", "either cun + of, or frac"),
     ('{ view = "front", from = "a", to = "b", cun = 2 }', "place[0].of", "cun and of go together"),
     ('{ view = "front", at = "a", lateral = 2 }', "place[0].hscale", "needed"),
-    ('{ view = "side", at = "a", lateral = 2, hscale = "x" }', "place[0].lateral", "side view"),
+    ('{ view = "side", at = "a", lateral = 2, hscale = "x" }', "place[0].lateral", "seen from the side"),
     ('{ view = "front", at = "a", colour = 2 }', "place[0].colour", "not a known field"),
     ('{ view = "front", xy = [0.1, 1.5] }', "place[0].xy", "between 0"),
 ])

@@ -8,6 +8,7 @@ import pytest
 
 from viewer.atlas.model import Atlas, Needling, Placement, Point
 from viewer.atlas.placement import layout_points, pair_of
+from viewer.atlas.views import registry
 
 
 @dataclass
@@ -23,6 +24,9 @@ class ToyBody:
 
     def view(self, name):
         return self.views[name]
+
+    def spec(self, name):  # the toy views are declared as the bundled registry declares these names
+        return registry()[name]
 
 
 BODY = ToyBody({

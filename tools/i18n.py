@@ -27,6 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "assets" / "locale"
 DOMAIN = "meridian"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+VIEWS_FILE = "assets/atlas/views.toml"
+VIEW_FIELDS = {"title": "The title of a view of the body", "short": "A view's label on its menu entry, button "
+               "and thumbnail, with its &-letter", "word": "A view as said inside a sentence ('on the front view')"}
 HEADER = "Meridian & Trigger-Point Viewer: interface texts. Open to review by native-speaking practitioners."
 
 
@@ -39,7 +42,27 @@ def template(root: Path = ROOT) -> Catalog:
             comment_tags=("Translators:",), strip_comment_tags=True):
         catalog.add(message, None, [(f"viewer/{filename}", lineno)], auto_comments=comments,
                     context=context)
+    for message, lineno, comment in view_texts(root):
+        catalog.add(message, None, [(VIEWS_FILE, lineno)], auto_comments=[comment])
     return catalog
+
+
+def view_texts(root: Path = ROOT) -> list[tuple[str, int, str]]:
+    """The interface words of every view in assets/atlas/views.toml (title, short label, word in a
+    sentence) with their line, so the views' names are translated in the catalogues like marked strings."""
+    import tomllib
+
+    path = root / VIEWS_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = []
+    for name, table in tomllib.loads(path.read_text(encoding="utf-8")).items():
+        start = next((i for i, line in enumerate(lines, 1) if line.strip() == f"[{name}]"), 0)
+        for key, what in VIEW_FIELDS.items():
+            if isinstance(table, dict) and isinstance(table.get(key), str):
+                line = next((i for i, text in enumerate(lines[start:], start + 1)
+                             if text.replace(" ", "").startswith(f"{key}=")), start)
+                found.append((table[key], line, f"{what} ({name})"))
+    return found
 
 
 def languages(locale: Path = LOCALE) -> list[str]:

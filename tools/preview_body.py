@@ -96,7 +96,8 @@ def render(view, height, labels=False, crop=None, points=None):
     for x, y in view.landmarks.values():
         if crop and not (crop[0] <= x <= crop[2] and crop[1] <= y <= crop[3]):
             continue
-        pts = [(x, y)] + ([(-x, y)] if view.name in ("front", "back", "soles") and x != 0 else [])
+        mirrored = bm.build_body().spec(view.name).mirrored
+        pts = [(x, y)] + ([(-x, y)] if mirrored and x != 0 else [])
         for q in pts:
             cx, cy = tr(q)
             d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(220, 30, 30))

@@ -5,7 +5,15 @@ import argparse
 
 from .atlas.i18n import _
 
-VIEWS = ("front", "back", "side", "soles")
+
+def _view(text: str) -> str:
+    from .atlas.views import registry  # read only when a view is asked for: a plain start reads no TOML
+
+    names = registry().names
+    if text not in names:
+        raise argparse.ArgumentTypeError(_("no view {text} (views: {views})").format(
+            text=repr(text), views=", ".join(names)))
+    return text
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -40,7 +48,9 @@ def app_parser() -> argparse.ArgumentParser:
         description=_("Educational atlas of acupuncture meridian points. "
                       "Subcommands: 'meridian-viewer export points|handout ...' and "
                       "'meridian-viewer pack new|validate|list' (teachers' data packs)."))
-    parser.add_argument("--view", choices=VIEWS, help=_("body view to show first (default: front)"))
+    parser.add_argument("--view", type=_view, metavar="NAME",
+                        help=_("body view to show first, by name ('meridian-viewer export views' lists them; "
+                               "default: the first)"))
     parser.add_argument("--select", metavar="CODE", help=_("point to select, e.g. BL23, 'bl 23' or UB23"))
     parser.add_argument("--screenshot", metavar="PNG", help=_("render the window to this PNG offscreen and exit"))
     parser.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH",

@@ -31,6 +31,7 @@ def _new(args) -> int:
     from .atlas.pack_template import HOMEWORK, PACK_TOML
     from .atlas.plan import FORMAT, VERSION
     from .atlas.store import atomic_write_text
+    from .atlas.views import registry
 
     folder: Path = args.folder
     if (folder / "pack.toml").exists():
@@ -42,7 +43,7 @@ def _new(args) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         atomic_write_text(folder / "homework.mvplan",
                           json.dumps({"format": FORMAT, "version": VERSION, **HOMEWORK}, indent=1) + "\n")
-        atomic_write_text(folder / "pack.toml", PACK_TOML.format(name=name))
+        atomic_write_text(folder / "pack.toml", PACK_TOML.format(name=name, view=registry().first))
     except OSError as exc:
         print("meridian-viewer pack new: " + _("cannot write into {folder}: {reason}").format(
             folder=folder, reason=exc.strerror or exc), file=sys.stderr)

@@ -19,6 +19,11 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
+from . import views
+from .i18n import _
+from .model import Problem
+from .views import Registry, ViewSpec
+
 Point = tuple[float, float]
 Knot = tuple[float, ...]  # a spline's point: (x, y), or (x, y, corner) for a sharp corner
 
@@ -81,9 +86,15 @@ class View:
 
 @dataclass(frozen=True)
 class BodyModel:
-    """All views of the figure, by name ("front", "back", "side", "soles")."""
+    """All views of the figure, by name, in the registry's order; the registry of the views built."""
 
     views: dict[str, View]
+    registry: Registry = field(default_factory=Registry)
+    problems: tuple[Problem, ...] = ()  # of views.toml and of the views' drawings
+
+    def spec(self, name: str) -> ViewSpec:
+        """The registry's entry of the named view."""
+        return self.registry[name]
 
     def view(self, name: str) -> View:
         """The named view; KeyError with the list of views if unknown."""
@@ -334,17 +345,18 @@ def _bounds(paths, landmarks, pad=0.004):
             round(max(xs) + pad, 6), round(max(ys) + pad, 6))
 
 
-def _view(name, title, sheet: _Sheet, scale_defs) -> View:
+def _view(spec: ViewSpec, sheet: _Sheet) -> View:
+    """The view ``spec`` declares, from its drawing: its scales are computed from the landmarks."""
     lm = dict(sheet.lm)
     scales = {}
-    for key, (a, b, cun, across) in scale_defs.items():
-        pa, pb = lm[a], lm[b]
-        if across:  # between a bilateral landmark and its mirror image
+    for key, scale in spec.scales.items():
+        pa, pb = lm[scale.start], lm[scale.end]
+        if scale.across:  # between a bilateral landmark and its mirror image
             length = 2 * abs(pa[0])
         else:
             length = _dist(pa, pb)
-        scales[key] = round(length / cun, 7)
-    return View(name, title, tuple(sheet.paths), lm, scales, _bounds(sheet.paths, lm), dict(sheet.insets))
+        scales[key] = round(length / scale.cun, 7)
+    return View(spec.name, spec.title, tuple(sheet.paths), lm, scales, _bounds(sheet.paths, lm), dict(sheet.insets))
 
 
 # ---------------------------------------------------------------------------
@@ -678,7 +690,7 @@ def _rounded_box(x0: float, y0: float, x1: float, y1: float, r: float) -> tuple:
 
 
 @lru_cache(maxsize=1)
-def _front() -> View:
+def _front() -> _Sheet:
     s = _Sheet(mirrored=True)
     outline = _symmetric_outline(_front_back_half(_FOOT_FRONT))
     s.add("skin", outline, True, both=False)
@@ -932,21 +944,7 @@ def _front() -> View:
     s.mark("dorsum_1_2", (0.0435, 0.9655))
     s.mark("dorsum_4_5", (0.0688, 0.9765))
 
-    scales = {
-        "chest": ("nipple", "nipple", 8, True),
-        "abdomen_upper": ("xiphisternal_junction", "umbilicus", 8, False),
-        "abdomen_lower": ("umbilicus", "pubic_symphysis", 5, False),
-        "forehead": ("glabella", "anterior_hairline", 3, False),
-        "head_front": ("anterior_hairline", "vertex", 5, False),
-        "head_width": ("hairline_corner", "hairline_corner", 9, True),
-        "upper_arm": ("anterior_axillary_fold", "elbow_crease_mid", 9, False),
-        "forearm": ("elbow_crease_mid", "wrist_crease_mid", 12, False),
-        "thigh_medial": ("pubic_symphysis", "patella_base_medial", 18, False),
-        "chest_vertical": ("suprasternal_notch", "xiphisternal_junction", 9, False),
-        "leg_front": ("knee_eye_lateral", "ankle_front", 16, False),
-        "leg_medial": ("tibia_medial_condyle", "medial_malleolus", 13, False),
-    }
-    return _view("front", "Front (anterior) view", s, scales)
+    return s
 
 
 # ---------------------------------------------------------------------------
@@ -954,7 +952,7 @@ def _front() -> View:
 # ---------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _back() -> View:
+def _back() -> _Sheet:
     s = _Sheet(mirrored=True)
     outline = _symmetric_outline(_front_back_half(_FOOT_BACK))
     s.add("skin", outline, True, both=False)
@@ -1091,16 +1089,7 @@ def _back() -> View:
     for k, (u, v) in _TIPS.items():
         s.mark(k, _hand(u, v))
 
-    scales = {
-        "back": ("scapula_medial_border", "scapula_medial_border", 6, True),
-        "mastoid": ("mastoid", "mastoid", 9, True),
-        "head_back": ("posterior_hairline", "vertex", 7, False),
-        "upper_arm": ("posterior_axillary_fold", "olecranon", 9, False),
-        "forearm": ("olecranon", "wrist_dorsal_mid", 12, False),
-        "thigh_back": ("gluteal_fold_mid", "popliteal_crease_mid", 14, False),
-        "leg_back": ("popliteal_crease_mid", "lateral_malleolus", 16, False),
-    }
-    return _view("back", "Back (posterior) view", s, scales)
+    return s
 
 
 # ---------------------------------------------------------------------------
@@ -1254,7 +1243,7 @@ def _ear(points):
 
 
 @lru_cache(maxsize=1)
-def _side() -> View:
+def _side() -> _Sheet:
     s = _Sheet(mirrored=False)
 
     # Shape 1: neck, trunk, lower limb and the raised arm, which rises behind the
@@ -1487,13 +1476,7 @@ def _side() -> View:
     s.mark("toe4_tip", (-0.1032, 0.9935))
     s.mark("toe5_tip", (-0.0978, 0.9962))
 
-    scales = {
-        "head_side": ("anterior_hairline", "posterior_hairline", 12, False),
-        "trunk_side": ("axilla_apex", "rib11_free_end", 12, False),
-        "thigh_lateral": ("greater_trochanter", "knee_lateral", 19, False),
-        "leg_lateral": ("knee_lateral", "lateral_malleolus", 16, False),
-    }
-    return _view("side", "Side (left lateral) view", s, scales)
+    return s
 
 
 # ---------------------------------------------------------------------------
@@ -1524,7 +1507,7 @@ def _sole_pt(v, u, side=1):
 
 
 @lru_cache(maxsize=1)
-def _soles() -> View:
+def _soles() -> _Sheet:
     s = _Sheet(mirrored=True)
     outline = smooth_closed([_sole_pt(p[0], p[1]) + tuple(p[2:]) for p in _SOLE])
     s.add("skin", outline, True)
@@ -1544,12 +1527,40 @@ def _soles() -> View:
     s.mark("sole_heel", heel)
     s.mark("sole_big_toe_tip", _sole_pt(-0.0262, 0.1465))
     s.mark("sole_centre", _lerp(web, heel, 0.5))
-    return _view("soles", "Soles (plantar) view", s, {})
+    return s
 
 
 # ---------------------------------------------------------------------------
 
+# The drawings still written in code, by the file name the registry gives them (until the SVG files exist).
+_CODED = {"front.svg": _front, "back.svg": _back, "side.svg": _side, "soles.svg": _soles}
+
+
+def build_body(registry: Registry | None = None) -> BodyModel:
+    """The figure of every view of ``registry`` (the bundled one by default: deterministic, cached)."""
+    return _bundled() if registry is None else _build(registry)
+
+
 @lru_cache(maxsize=1)
-def build_body() -> BodyModel:
-    """The whole figure (deterministic, cached)."""
-    return BodyModel({"front": _front(), "back": _back(), "side": _side(), "soles": _soles()})
+def _bundled() -> BodyModel:
+    return _build(views.registry())
+
+
+def _build(registry: Registry) -> BodyModel:
+    built: dict[str, View] = {}
+    problems = list(registry.problems)
+    for name, spec in registry.views.items():
+        if spec.is_plate:
+            continue
+        drawn = _CODED.get(spec.drawing)
+        if drawn is None:
+            problems.append(Problem(views.FILE, name, "drawing", _("no drawing {value} (view left out)").format(
+                value=repr(spec.drawing))))
+            continue
+        try:
+            built[name] = _view(spec, drawn())
+        except KeyError as exc:
+            problems.append(Problem(views.FILE, name, "scales", _("names an unknown landmark {name} "
+                                                                  "(view left out)").format(name=exc)))
+    kept = {name: spec for name, spec in registry.views.items() if name in built}
+    return BodyModel(built, Registry(kept, registry.problems), tuple(problems))

@@ -52,8 +52,8 @@ class Content:
 
     @property
     def problems(self) -> list[Problem]:
-        return (self.atlas.problems + self.layout.problems + self.muscles.problems + self.overview.problems
-                + self.categories.problems + self.safety.problems + self.misplaced)
+        return (list(self.body.problems) + self.atlas.problems + self.layout.problems + self.muscles.problems
+                + self.overview.problems + self.categories.problems + self.safety.problems + self.misplaced)
 
 
 def load_content(folder: Path | None = None, data_dir: Path | None = None, use_cache: bool = True) -> Content:
@@ -72,12 +72,15 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     safety_file = asset_path("atlas/safety.toml")
     inputs = (meridian_files(folder) + sorted(muscle_folder.glob("*.toml"))
               + [compare_file, asset_path("atlas/cautions.toml"), asset_path("atlas/indications.toml"),
-                 asset_path("atlas/categories.toml"), safety_file])
+                 asset_path("atlas/categories.toml"), safety_file, asset_path("atlas/views.toml")])
     if data_dir is not None:
         inputs += [d / "pack.toml" for d in pack_dirs(data_dir)]
     key = cache.content_key(inputs) if use_cache else ""
     cached = cache.load(key, Content) if use_cache else None
     if isinstance(cached, Content):
+        from .views import adopt
+
+        adopt(cached.body.registry)
         cached.misplaced = misplaced_packs(data_dir) if data_dir is not None else []
         return cached
     atlas = load_bundled(folder)

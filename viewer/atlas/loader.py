@@ -16,7 +16,6 @@ from .limits import MAX_NUMBER, MAX_TEXT
 from .model import (
     NEEDLE_ANGLES,
     REGIONS,
-    VIEWS,
     Atlas,
     Meridian,
     Needling,
@@ -27,6 +26,7 @@ from .model import (
 from .resources import asset_path
 from .store import entries_of, read_toml
 from .store import value_kind as _kind
+from .views import registry
 
 MERIDIAN_ORDER = ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV", "EX")
 
@@ -133,14 +133,16 @@ def parse_needling(data: dict, caution_tags: tuple[str, ...]) -> Needling:
 
 def parse_placement(data: Any, prefix: str) -> Placement:
     """Check one ``place`` entry and turn it into a :class:`Placement`."""
+    known_views = registry()
     if not isinstance(data, dict):
         raise EntryError(prefix.rstrip("."), _("must be a table such as {example}").format(
-            example='{ view = "front", at = "umbilicus" }'))
+            example=f'{{ view = "{known_views.first}", at = "umbilicus" }}'))
     _unknown(data, _PLACE_FIELDS, prefix)
     view = data.get("view")
-    if view not in VIEWS:
+    if not isinstance(view, str) or view not in known_views:
         raise EntryError(prefix + "view", _("must be one of {known}, not {value}").format(
-            known=", ".join(VIEWS), value=repr(view)))
+            known=", ".join(known_views.names), value=repr(view)))
+    sideways = known_views[view].sideways
     refs = {}
     for key in ("at", "from", "to", "hscale", "vscale"):
         if key in data:
@@ -185,10 +187,11 @@ def parse_placement(data: Any, prefix: str) -> Placement:
                 raise EntryError(prefix + key, _("only goes with from/to"))
     if (nums["lateral"] or nums["forward"]) and "hscale" not in refs and bases != ["from/to"]:
         raise EntryError(prefix + "hscale", _("is needed to measure lateral/forward offsets from 'at'"))
-    if nums["forward"] and view != "side":
-        raise EntryError(prefix + "forward", _("is only meaningful on the side view; use lateral"))
-    if nums["lateral"] and view == "side":
-        raise EntryError(prefix + "lateral", _("has no meaning on the side view (it is depth); use forward"))
+    if nums["forward"] and not sideways:
+        raise EntryError(prefix + "forward", _("is only meaningful on a view seen from the side; use lateral"))
+    if nums["lateral"] and sideways:
+        raise EntryError(prefix + "lateral", _("has no meaning on a view seen from the side (it is depth); "
+                                               "use forward"))
     if nums["up"] and "vscale" not in refs:
         raise EntryError(prefix + "vscale", _("is needed to measure 'up'"))
     offset = nums["lateral"] or nums["forward"]

@@ -15,20 +15,8 @@ from itertools import pairwise
 
 from .i18n import N_, _, join
 from .placement import Marker, PlacementError, Resolver
+from .views import ViewSpec
 
-REGION_SCALES = {  # (view, region) -> the proportional cun used where a placement names none
-    "front": {"head": "forehead", "face": "forehead", "neck": "chest", "chest": "chest", "abdomen": "chest",
-              "shoulder": "chest", "upper_arm": "upper_arm", "elbow": "forearm", "forearm": "forearm",
-              "wrist": "forearm", "hand": "forearm", "hip": "thigh_medial", "thigh": "thigh_medial",
-              "knee": "leg_front", "leg": "leg_front", "ankle": "leg_front", "foot": "leg_front"},
-    "back": {"upper_arm": "upper_arm", "elbow": "forearm", "forearm": "forearm", "wrist": "forearm",
-             "hand": "forearm", "thigh": "thigh_back", "knee": "leg_back", "leg": "leg_back",
-             "ankle": "leg_back", "foot": "leg_back", "head": "head_back", "neck": "head_back"},
-    "side": {"head": "head_side", "face": "head_side", "ear": "head_side", "neck": "head_side",
-             "thigh": "thigh_lateral", "hip": "thigh_lateral", "buttock": "thigh_lateral", "knee": "leg_lateral",
-             "leg": "leg_lateral", "ankle": "leg_lateral", "foot": "leg_lateral"},
-}
-DEFAULT_SCALE = {"front": "chest", "back": "back", "side": "trunk_side"}
 UNMAPPED = 1.0 / 75.0  # soles and anything unmapped: about 2.3 cm per cun on a 170 cm figure
 
 # The front trunk's vertical ruler: (landmark, bone cun from the suprasternal notch).
@@ -68,7 +56,8 @@ MISS_WORDS = {
 def region_scale(content, code: str, view: str) -> float:
     """The one cun of the point's region on ``view`` (the fallback for an axis its placement leaves open)."""
     scales = content.body.view(view).scales
-    name = REGION_SCALES.get(view, {}).get(content.atlas.points[code].region, DEFAULT_SCALE.get(view))
+    spec = content.body.spec(view)
+    name = spec.region_scales.get(content.atlas.points[code].region, spec.cun_scale)
     return scales.get(name, UNMAPPED)
 
 
@@ -108,17 +97,17 @@ def _axes(content, code: str, marker: Marker):
             along_unit = length / place.of if place.of else fallback
             if not place.hscale and (place.lateral or place.forward) and place.of:
                 across_unit = along_unit  # the engine measured this offset in the line's own cun
-    if marker.x < 0 and place.view != "side":  # the mirror image of a bilateral point
+    if marker.x < 0 and content.body.spec(marker.view).mirrored:  # the mirror image of a bilateral point
         down, across = (-down[0], down[1]), (-across[0], across[1])
     return (down[0] * along_unit, down[1] * along_unit), (across[0] * across_unit, across[1] * across_unit)
 
 
-def _word(view: str, target_x: float, dx: float, dy: float) -> str:
+def _word(spec: ViewSpec, target_x: float, dx: float, dy: float) -> str:
     """The words for a miss in the image direction (dx, dy) from a point at ``target_x``."""
     if abs(dy) >= abs(dx):
         return "too low" if dy > 0 else "too high"
-    if view == "side":  # the face looks to the image's left
-        return "too far forward" if dx < 0 else "too far back"
+    if spec.sideways:  # +x runs backwards (the face looks to the image's left) or forwards
+        return "too far forward" if (dx > 0) == (spec.x_axis == "anterior") else "too far back"
     if abs(target_x) < 1e-9:
         return "off the midline"
     return "too far out" if (dx > 0) == (target_x > 0) else "too far in"
@@ -131,11 +120,13 @@ def measure_miss(content, code: str, marker: Marker, x: float, y: float) -> Miss
     det = vx * hy - vy * hx
     along = (dx * hy - dy * hx) / det
     side = (vx * dy - vy * dx) / det
-    parts = [(abs(along), _word(marker.view, marker.x, along * vx, along * vy)),
-             (abs(side), _word(marker.view, marker.x, side * hx, side * hy))]
+    spec = content.body.spec(marker.view)
+    parts = [(abs(along), _word(spec, marker.x, along * vx, along * vy)),
+             (abs(side), _word(spec, marker.x, side * hx, side * hy))]
     view = content.body.view(marker.view)
     point = content.atlas.points[code]
-    if marker.view == "front" and point.region in TRUNK_REGIONS and abs(vx) < 1e-9:
+    on_ruler = not spec.sideways and all(name in view.landmarks for name, _cun in TRUNK_RULER)
+    if on_ruler and point.region in TRUNK_REGIONS and abs(vx) < 1e-9:
         start, end = _trunk_cun(view.landmarks, marker.y), _trunk_cun(view.landmarks, y)
         if start is not None and end is not None:
             parts[0] = (abs(end - start), parts[0][1])

@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-VIEWS = ("front", "back", "side", "soles")
-
 REGIONS = frozenset(
     "head face ear neck shoulder chest abdomen flank upper_back lower_back sacrum buttock "
     "upper_arm elbow forearm wrist hand hip thigh knee leg ankle foot".split()
@@ -14,9 +12,6 @@ REGIONS = frozenset(
 NEEDLE_ANGLES = frozenset(
     ("perpendicular", "oblique", "transverse", "intradermal", "prick to bleed")
 )
-
-# Which side of the subject lies at x > 0 in each view (see docs/body-model.md).
-POSITIVE_SIDE = {"front": "left", "back": "right", "side": "left", "soles": "right"}
 
 _CODE_RE = re.compile(r"^([A-Z]+)(\d+)$")
 

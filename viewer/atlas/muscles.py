@@ -24,7 +24,7 @@ from .loader import (
     entries_of,
     parse_placement,
 )
-from .model import POSITIVE_SIDE, Atlas, Placement, Problem
+from .model import Atlas, Placement, Problem
 from .placement import Layout, Marker, PlacementError, Resolver
 
 ZONE_KINDS = ("essential", "spillover")
@@ -34,9 +34,6 @@ _MUSCLE_FIELDS = {"id", "name", "latin", "region", "source", "summary", "symptom
 # A textbook reference: volume and chapter of the Trigger Point Manual (Travell & Simons).
 SOURCE_PATTERN = re.compile(r"T&S vol\. [12], ch\. [1-9][0-9]?")
 CM_PER_UNIT = 170.0  # the figure stands 170 cm tall
-# The cun used to report distances on each view (proportional cun differ by region; these are the
-# scales of the regions where most trigger points lie).
-DISTANCE_SCALE = {"back": "back", "front": "chest", "side": "trunk_side", "soles": None}
 
 
 @dataclass(frozen=True)
@@ -259,14 +256,6 @@ def load_muscles(folder: Path) -> MuscleAtlas:
 
 # --- placing ---------------------------------------------------------------------------------
 
-def _sides(view: str, mirror_it: bool) -> list[tuple[str, float]]:
-    if view == "side":
-        return [("left", 1.0)]
-    positive = POSITIVE_SIDE[view]
-    other = "right" if positive == "left" else "left"
-    return [(positive, 1.0), (other, -1.0)] if mirror_it else [(positive, 1.0)]
-
-
 def place_muscles(catalog: MuscleAtlas, atlas: Atlas, body) -> MuscleAtlas:
     """Compute every outline, zone and trigger point of ``catalog`` on the body model."""
     resolver = Resolver(atlas, body)
@@ -284,7 +273,7 @@ def place_muscles(catalog: MuscleAtlas, atlas: Atlas, body) -> MuscleAtlas:
                 continue
             commands = smooth_closed(points)
             crosses = min(x for x, _y in points) < 0 < max(x for x, _y in points)
-            for side, sign in _sides(outline.view, not crosses):
+            for side, sign in body.spec(outline.view).copies(not crosses):
                 cmds = commands if sign > 0 else mirror(commands)
                 catalog.regions[outline.view].append(Region2D(
                     muscle.id, kind, outline.view, side, cmds, outline.deep, outline.frequency,
@@ -296,7 +285,7 @@ def place_muscles(catalog: MuscleAtlas, atlas: Atlas, body) -> MuscleAtlas:
                 catalog.problems.append(Problem(muscle.file, muscle.id, f"trigger_point[{number}].place.{exc.field}",
                                                 _("{problem} (trigger point skipped)").format(problem=exc)))
                 continue
-            for side, sign in _sides(tp.place.view, abs(x) > 1e-9):
+            for side, sign in body.spec(tp.place.view).copies(abs(x) > 1e-9):
                 catalog.markers[tp.place.view].append(
                     Marker(tp.id, tp.place.view, 0, side if abs(x) > 1e-9 else "mid", sign * x, y))
     return catalog
@@ -388,10 +377,10 @@ def correspondences(catalog: MuscleAtlas, layout: Layout, body) -> list[Correspo
     result = []
     for view, markers in catalog.markers.items():
         points = layout.markers.get(view, [])
-        scale_name = DISTANCE_SCALE.get(view)
-        scale = body.view(view).scales.get(scale_name) if scale_name else None
+        spec = body.spec(view)  # distances in the view's cun_scale: the region where most trigger points lie
+        scale = body.view(view).scales.get(spec.cun_scale) if spec.cun_scale else None
         for tp in markers:
-            if tp.side not in ("mid", POSITIVE_SIDE[view]) and view != "side":
+            if tp.side not in ("mid", spec.positive_side) and spec.mirrored:
                 continue
             if not points:
                 continue

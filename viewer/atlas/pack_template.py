@@ -35,7 +35,7 @@ region = "face"
 location = "For practice: exactly between the eyebrows (the same spot as Yintang)."
 needling = {{ angle = "transverse", depth = "0.3 cun" }}
 bilateral = false
-place = [{{ view = "front", at = "glabella" }}]
+place = [{{ view = "{view}", at = "glabella" }}]
 
 # A study deck: the points your students are quizzed on (Study panel, Cards and Locate).
 [[deck]]

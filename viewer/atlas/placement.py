@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 
 from .i18n import _
-from .model import POSITIVE_SIDE, Atlas, Placement, Problem
+from .model import Atlas, Placement, Problem
 
 MIDLINE_TOLERANCE = 1e-9
 
@@ -57,15 +57,6 @@ class Layout:
                 return (m.x, m.y)
         raise KeyError((_("{code} has no marker on the {view} view ({side} side)") if side
                         else _("{code} has no marker on the {view} view")).format(code=code, view=view, side=side))
-
-
-def _side_for(view: str, x: float) -> str:
-    positive = POSITIVE_SIDE[view]
-    if abs(x) <= MIDLINE_TOLERANCE:
-        return "mid"
-    if x > 0:
-        return positive
-    return "right" if positive == "left" else "left"
 
 
 class Resolver:
@@ -183,20 +174,20 @@ def layout_points(atlas: Atlas, body) -> Layout:
             per_view[place.view] = index + 1
             if place.manual:
                 layout.manual.append(f"{code} ({place.view})")
+            spec = body.spec(place.view)
             if not point.bilateral:
                 inset = place.at in getattr(body.view(place.view), "insets", ())
-                if place.view in ("front", "back") and abs(x) > 1e-6 and not inset:
+                if spec.mirrored and abs(x) > 1e-6 and not inset:
                     layout.problems.append(Problem(point.source, code, f"place[{number}]",
                                                    _("a midline point lands off the midline (x = {x})").format(
                                                        x=f"{x:.4f}")))
                 markers.append(Marker(code, place.view, index, "mid", x, y, place.manual))
-            elif place.view == "side" or abs(x) <= MIDLINE_TOLERANCE:
-                markers.append(Marker(code, place.view, index, _side_for(place.view, x) if place.view != "side"
-                                      else "left", x, y, place.manual))
+            elif not spec.mirrored or abs(x) <= MIDLINE_TOLERANCE:
+                markers.append(Marker(code, place.view, index, spec.side_at(x), x, y, place.manual))
             else:
                 x = abs(x)
-                markers.append(Marker(code, place.view, index, _side_for(place.view, x), x, y, place.manual))
-                markers.append(Marker(code, place.view, index, _side_for(place.view, -x), -x, y, place.manual))
+                markers.append(Marker(code, place.view, index, spec.side_at(x), x, y, place.manual))
+                markers.append(Marker(code, place.view, index, spec.side_at(-x), -x, y, place.manual))
         layout.by_point[code] = markers
         for m in markers:
             layout.markers.setdefault(m.view, []).append(m)

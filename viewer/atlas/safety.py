@@ -20,7 +20,7 @@ from .i18n import N_, _
 from .keys import parse, trigger_key
 from .loader import EntryError, _number, _read_toml, _text, _unknown, entries_of, parse_placement
 from .model import Placement, Problem
-from .muscles import _sides, resolve_vertices
+from .muscles import resolve_vertices
 from .placement import PlacementError, Resolver
 
 KINDS = ("organ", "vessel", "nerve")
@@ -308,18 +308,19 @@ def load_safety(path: Path, name: str = "safety.toml") -> SafetyAtlas:
 
 # --- placing ---------------------------------------------------------------------------------------
 
-def _signs(view: str, side: str) -> list[tuple[str, float]]:
-    """(subject's side, sign of x) of each copy of a shape authored on the x > 0 side (the side view
-    shows the left side only)."""
-    both = _sides(view, True)
+def _signs(spec, side: str) -> list[tuple[str, float]]:
+    """(subject's side, sign of x) of each copy of a shape authored on the x > 0 side (a view of one
+    side shows that side only)."""
+    both = spec.copies(True)
     return both if side == "both" else [s for s in both if s[0] == side]
 
 
 def _place(resolver: Resolver, shape: Shape, structure: str, region: str = "") -> list[Drawn]:
     points = resolve_vertices(resolver, shape.vertices, "outline" if shape.closed else "line")
     commands = smooth_closed(points) if shape.closed else smooth_open(points)
+    copies = _signs(resolver.body.spec(shape.view), shape.side)
     return [Drawn(structure, shape.view, side, shape.closed, commands if sign > 0 else mirror(commands),
-                  shape.label, region, shape.label_at) for side, sign in _signs(shape.view, shape.side)]
+                  shape.label, region, shape.label_at) for side, sign in copies]
 
 
 def place_safety(safety: SafetyAtlas, atlas, body) -> SafetyAtlas:

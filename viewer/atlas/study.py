@@ -512,7 +512,8 @@ class LocateDrill:
         when = self.clock()
         due, new = [], []
         for code in self.deck.refs:
-            views = [v for v in self.content.atlas.points[code].views if v in ("front", "back", "side")]
+            # views where a miss can be measured in cun (the soles have no scale of their own)
+            views = [v for v in self.content.atlas.points[code].views if self.content.body.spec(v).cun_scale]
             if not views:
                 continue
             card = self.store.card(f"locate:{code}")

@@ -21,7 +21,7 @@ from .language import add_menu as add_language_menu
 from .patient_language import menu as patient_language_menu
 from .safe_text import tooltip
 from .session import reset_layout
-from .words import VIEW_TITLES, view_name
+from .words import view_name, view_short
 
 Key = QKeySequence.StandardKey
 
@@ -94,7 +94,8 @@ ACTIONS = (
     Command("legend", N_("Channel &legend"), lambda w: lambda on: w.view_state.set_layer(legend=on), "L",
             checkable=True, checked=True, attr="legend_action"),
     # Go ("Go back", the history, reads differently from the "Back" view button beside it)
-    Command("back", N_("Go &back"), lambda w: w.go_back, Key.Back, tip=N_("Go back to the previous selection (Alt+←)"),
+    Command("go_back", N_("Go &back"), lambda w: w.go_back, Key.Back,
+            tip=N_("Go back to the previous selection (Alt+←)"),
             attr="back_action"),
     Command("forward", N_("Go &forward"), lambda w: w.go_forward, Key.Forward,
             tip=N_("Go forward again in the selection history (Alt+→)"), attr="forward_action"),
@@ -121,12 +122,12 @@ MENUS = (
                "previous_point", "clear", "crosshair", "-", "acupoints", "triggers", "safety", "pain", "-", "patient",
                "presentation",
                "-", "study", "legend", "-", "@appearance")),
-    (N_("&Go"), ("back", "forward", "-", "find", "favourite")),
+    (N_("&Go"), ("go_back", "forward", "-", "find", "favourite")),
     (N_("&Window"), ("@docks", "-", "reset_layout")),
     ("@language", ()),
     (N_("&Help"), ("shortcuts", "correspondence", "problems", "packs", "data_folder", "about")),
 )
-TOOLBAR = ("@views", "-", "zoom_in", "zoom_out", "fit", "zoom_selection", "back", "forward", "favourite", "-",
+TOOLBAR = ("@views", "-", "zoom_in", "zoom_out", "fit", "zoom_selection", "go_back", "forward", "favourite", "-",
            "acupoints", "triggers", "pain", "patient", "presentation")
 # The side panels' show/hide switches (Window menu), each with a letter of its own there.
 DOCKS = (("browse_dock", N_("&Browse")), ("muscles_dock", N_("&Muscles")), ("plan_dock", N_("P&lan")),
@@ -135,13 +136,15 @@ DOCKS = (("browse_dock", N_("&Browse")), ("muscles_dock", N_("&Muscles")), ("pla
 
 
 def _view_actions(win) -> list:
-    """One checkable action per body view (1, 2, 3 …), kept in ``win.view_actions``."""
+    """One checkable action per body view (with the registry's shortcut: 1, 2, 3 …), kept in
+    ``win.view_actions``."""
     win.view_actions = {}
     group = QActionGroup(win)
-    for number, name in enumerate(win.content.body.views, start=1):
-        action = win.make_action(_(VIEW_TITLES[name]) if name in VIEW_TITLES else name,
-                                 lambda _=False, n=name: win.set_view(n), str(number), checkable=True)
-        action.setToolTip(_("{view} ({key})").format(view=view_name(name), key=number))
+    for name in win.content.body.views:
+        key = win.content.body.spec(name).shortcut
+        action = win.make_action(view_short(name), lambda _=False, n=name: win.set_view(n), key or None,
+                                 checkable=True)
+        action.setToolTip(_("{view} ({key})").format(view=view_name(name), key=key) if key else view_name(name))
         group.addAction(action)
         win.view_actions[name] = action
     return list(win.view_actions.values())

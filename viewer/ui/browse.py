@@ -20,11 +20,12 @@ from ..atlas.categories import WORDS
 from ..atlas.i18n import N_, _, ngettext
 from ..atlas.model import channel_label
 from ..atlas.search import Filters, SearchIndex
+from ..atlas.views import registry
 from .accessibility import named
 from .fonts import hanzi_safe
 from .safe_text import tooltip
 from .theme import swatch
-from .words import point_name
+from .words import point_name, view_short, without_mnemonic
 
 if TYPE_CHECKING:
     from ..atlas.finder import Finder
@@ -38,7 +39,6 @@ CATEGORY_CHOICES = {"well": N_("well (jing)"), "spring": N_("spring (ying)"), "s
 # Said beside a point found through a less obvious field: why it is in the list.
 MATCHED_ON = {"alt_name": N_("other name"), "role": N_("category"), "translation": N_("translation"),
               "caution": N_("caution"), "region": N_("region")}
-VIEW_CHOICES = ((N_("Front"), "front"), (N_("Back"), "back"), (N_("Side"), "side"), (N_("Soles"), "soles"))
 # Said beside a point found by the plain search (no search over everything): the field that matched.
 INDEX_FIELDS = {"hanzi": N_("hanzi"), "english": N_("name"), "region": N_("region"), "tag": N_("indication"),
                 "meridian": N_("channel"), "caution": N_("caution"), "category": N_("category")}
@@ -84,7 +84,7 @@ class BrowsePanel(QWidget):
         self.channel = _combo(_("All channels"), channels)
         points = atlas.points.values()
         self.region = _combo(_("All regions"), ((self._region(r), r) for r in sorted({p.region for p in points})))
-        self.view = _combo(_("All views"), ((_(t), v) for t, v in VIEW_CHOICES))
+        self.view = _combo(_("All views"), ((without_mnemonic(view_short(v)), v) for v in registry().full))
         tags = sorted({tag for p in points for tag in p.tags})
         ordered = (["back pain"] if "back pain" in tags else []) + [t for t in tags if t != "back pain"]
         self.tag = _combo(_("All indications"), ((self._term("tag", t), t) for t in ordered))

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         install_diagram_keys(self)
         remember_default_layout(self)
-        self.set_view("front")
+        self.set_view(self.content.body.registry.first)
         report_problems(self)
         # After the first paint, one per event-loop turn: welcome text, Browse tree, item caches, other views.
         self.after_paint = AfterFirstPaint(self.diagram.viewport(), self)

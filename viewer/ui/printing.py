@@ -42,7 +42,7 @@ def plan_views(content, plan) -> list[str]:
         if views and views[0] not in wanted:
             wanted.append(views[0])
     ordered = [v for v in content.body.views if v in wanted]
-    return ordered[:2] or ["front"]
+    return ordered[:2] or [content.body.registry.first]
 
 
 

@@ -77,7 +77,7 @@ def restore_layout(window) -> None:
     if not _diagram_fits(window):  # a layout that squeezed the body is dropped for the one built at start
         window.restoreGeometry(default_geometry)
         reset_layout(window)
-    view = settings.value("view", "front")
+    view = settings.value("view", window.content.body.registry.first)
     if view in window.content.body.views:
         window.set_view(view)
 

@@ -2,7 +2,6 @@
 diagram, presentation mode and study panels, in one table that can be saved as a printable PDF."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
@@ -15,6 +14,7 @@ from .accessibility import name_parts, named
 from .crosshair import KEY_ROWS as CROSSHAIR_KEYS
 from .diagram_keys import KEY_ROWS as DIAGRAM_KEYS
 from .safe_text import escape
+from .words import without_mnemonic
 
 # Keys that are not menu entries: (where, keys, what). Study and presentation keys are checked against
 # the panels' own key tables by the tests, so this list cannot drift from what the keys do.
@@ -42,8 +42,7 @@ OTHER_KEYS = (
 
 def _plain(text: str) -> str:
     """A menu title without its mnemonic ("&File", "文件(&F)") or trailing dots."""
-    text = re.sub(r"\s*\(&[^&]\)", "", text)
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".")
+    return without_mnemonic(text).rstrip("…").rstrip(".")
 
 
 def key_names(keys: str) -> str:

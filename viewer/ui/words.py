@@ -2,26 +2,38 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..atlas import i18n
-from ..atlas.i18n import N_, _
+from ..atlas.i18n import _
 from ..atlas.localize import Localized, localize
+from ..atlas.views import registry
 
-# Menu titles with their mnemonic; "正面(&F)" in Chinese.
-VIEW_TITLES = {"front": N_("&Front"), "back": N_("&Back"), "side": N_("&Side"), "soles": N_("S&oles")}
-VIEW_NAMES = {"front": N_("Front view"), "back": N_("Back view"), "side": N_("Side view"),
-              "soles": N_("Soles view")}
-VIEW_WORDS = {"front": N_("front"), "back": N_("back"), "side": N_("side"), "soles": N_("soles")}
+# The views' words come from the registry (assets/atlas/views.toml); tools/i18n.py puts them into the
+# interface catalogues, so they are translated here like any marked string.
 
 
 def view_name(view: str) -> str:
-    """'Front view' in the user's language (the view's id for a view the app has no name for)."""
-    return _(VIEW_NAMES[view]) if view in VIEW_NAMES else view
+    """'Front view' in the user's language (the view's id for a view the registry does not know)."""
+    spec = registry().get(view)
+    return _(spec.title) if spec else view
+
+
+def view_short(view: str) -> str:
+    """'&Front' (a menu, button or thumbnail label with its &-letter; "正面(&F)" in Chinese)."""
+    spec = registry().get(view)
+    return _(spec.short) if spec else view
 
 
 def view_word(view: str) -> str:
     """'front', as said inside a sentence ('shown on the front and back views')."""
-    return _(VIEW_WORDS[view]) if view in VIEW_WORDS else view
+    spec = registry().get(view)
+    return _(spec.word) if spec else view
+
+
+def without_mnemonic(text: str) -> str:
+    """A label without its &-letter: "&Front" -> "Front", "正面(&F)" -> "正面"."""
+    return re.sub(r"\s*\(&[^&]\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def localized(content) -> Localized:
