@@ -25,7 +25,11 @@ class ToyBody:
     def view(self, name):
         return self.views[name]
 
-    def spec(self, name):  # the toy views are declared as the bundled registry declares these names
+    @property
+    def registry(self):  # the toy views are declared as the bundled registry declares these names
+        return registry()
+
+    def spec(self, name):
         return registry()[name]
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from viewer.atlas import views
 from viewer.atlas.body import build_body
+from viewer.atlas.plates import inside
 from viewer.atlas.views import ViewSpec, load_registry, parse_registry, to_plate, transform
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,3 +164,96 @@ def test_sides_of_a_mirrored_and_of_a_one_sided_view():
     assert mirrored.copies(True) == [("right", 1.0), ("left", -1.0)]
     one = ViewSpec("o", "O", "O", "o", mirrored=False, positive_side="left", x_axis="posterior")
     assert one.copies(True) == [("left", 1.0)] and one.sideways
+
+
+# --- plates -------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def content():
+    from viewer.atlas.content import load_content
+
+    return load_content(use_cache=False)
+
+
+def _a_plate_with_a_parent_marker(content):
+    """A plate of the bundled registry and a point whose marker on the parent lies inside it."""
+    for name in REGISTRY.plates:
+        spec = REGISTRY[name]
+        for m in content.layout.markers[spec.parent]:
+            if content.layout.markers_of(m.code, name) and not any(p.view == name for p in
+                                                                   content.atlas.points[m.code].places):
+                return spec, m
+    raise AssertionError("no plate shows a marker of its parent")
+
+
+def test_there_are_at_least_ten_views_and_every_plate_is_built(content):
+    """The registry has >= 10 views; each plate is a view of the body model with its parent's landmarks."""
+    assert len(content.body.views) >= 10
+    for name in REGISTRY.plates:
+        parent = content.body.view(REGISTRY[name].parent)
+        assert set(parent.landmarks) <= set(content.body.view(name).landmarks)
+
+
+def test_a_derived_marker_lands_where_the_plate_transform_puts_its_parent_marker(content):
+    """The plate's marker of a point is its parent marker mapped by the plate's transform, and distances
+    grow by the magnification (1 / crop height)."""
+    spec, m = _a_plate_with_a_parent_marker(content)
+    [derived] = [d for d in content.layout.markers_of(m.code, spec.name) if d.side == m.side and d.index == m.index]
+    assert (derived.x, derived.y) == pytest.approx(to_plate(spec, m.x, m.y))
+    parent = content.body.view(spec.parent)
+    name, (lx, ly) = next(iter(parent.landmarks.items()))
+    px, py = content.body.view(spec.name).landmark(name)
+    if spec.mirrored or lx * m.x >= 0:  # the landmark of the same side as the marker
+        assert math.dist((px, py), (derived.x, derived.y)) == pytest.approx(
+            math.dist((lx, ly), (m.x, m.y)) / (spec.crop[3] - spec.crop[1]))
+
+
+def test_every_marker_of_a_plate_lies_within_its_bounds(content):
+    """No plate holds a marker outside its rectangle (derived ones are cut to it, own ones are checked)."""
+    for name in REGISTRY.plates:
+        x0, y0, x1, y1 = content.body.view(name).bounds
+        for m in content.layout.markers[name]:
+            assert x0 <= m.x <= x1 and y0 <= m.y <= y1, (name, m)
+
+
+def _toy_layout(*places, bilateral=True):
+    from viewer.atlas.model import Atlas, Needling, Point
+    from viewer.atlas.placement import layout_points
+
+    point = Point(code="P1", meridian="XX", pinyin="p", hanzi="h", english="e", region="hand", location="l",
+                  needling=Needling("oblique", "0.5 cun"), places=tuple(places), bilateral=bilateral,
+                  source="toy.toml")
+    return layout_points(Atlas(points={"P1": point}), build_body())
+
+
+def _hand_plate():
+    return next(REGISTRY[n] for n in REGISTRY.plates if "hand" in REGISTRY[n].regions
+                and not REGISTRY[n].mirrored and REGISTRY[REGISTRY[n].parent].mirrored)
+
+
+def test_a_point_placed_on_a_plate_replaces_its_derived_marker_there():
+    """With a placement of its own on the plate, the point has exactly that marker there, not the derived one."""
+    from viewer.atlas.model import Placement
+
+    spec = _hand_plate()
+    body = build_body()
+    landmarks = body.view(spec.name).landmarks
+    inner = [n for n, (x, y) in landmarks.items() if inside(body.view(spec.name).bounds, x, y)]
+    a, b = inner[0], inner[-1]
+    derived_only = _toy_layout(Placement(spec.parent, at=a))
+    [derived] = derived_only.markers_of("P1", spec.name)
+    assert (derived.x, derived.y) == pytest.approx(landmarks[a])
+    own = _toy_layout(Placement(spec.parent, at=a), Placement(spec.name, at=b))
+    [marker] = own.markers_of("P1", spec.name)
+    assert (marker.x, marker.y) == pytest.approx(landmarks[b]) and marker.side == spec.positive_side
+    assert own.problems == []
+
+
+def test_a_plate_placement_off_the_plate_is_named():
+    """An own placement that lands outside the plate's rectangle is a Problem naming the point."""
+    from viewer.atlas.model import Placement
+
+    spec = _hand_plate()
+    lay = _toy_layout(Placement(spec.name, xy=(0.9, 0.9)), bilateral=False)
+    assert [(p.entry, p.field) for p in lay.problems] == [("P1", "place")]
+    assert spec.name in lay.problems[0].message

@@ -22,6 +22,7 @@ from itertools import pairwise
 from . import views
 from .i18n import _
 from .model import Problem
+from .plates import derive_view
 from .views import Registry, ViewSpec
 
 Point = tuple[float, float]
@@ -1551,6 +1552,15 @@ def _build(registry: Registry) -> BodyModel:
     problems = list(registry.problems)
     for name, spec in registry.views.items():
         if spec.is_plate:
+            if spec.parent not in built:
+                problems.append(Problem(views.FILE, name, "parent", _("{value} could not be built (view left out)")
+                                        .format(value=repr(spec.parent))))
+                continue
+            try:
+                built[name] = derive_view(spec, built[spec.parent], registry[spec.parent].mirrored, View, Path)
+            except KeyError as exc:
+                problems.append(Problem(views.FILE, name, "scales", _("names an unknown landmark {name} "
+                                                                      "(view left out)").format(name=exc)))
             continue
         drawn = _CODED.get(spec.drawing)
         if drawn is None:

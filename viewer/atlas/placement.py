@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from .i18n import _
 from .model import Atlas, Placement, Problem
+from .plates import inside
+from .views import apply, to_plate, transform
 
 MIDLINE_TOLERANCE = 1e-9
 
@@ -86,6 +88,12 @@ class Resolver:
             raise PlacementError(field, _("{name} is neither a landmark of the {view} view nor a known point").format(
                 name=repr(name), view=view.name))
         first = next((p for p in point.places if p.view == view.name), None)
+        spec = self.body.spec(view.name)
+        if first is None and spec.is_plate:  # measured from where the parent has it
+            parent_place = next((p for p in point.places if p.view == spec.parent), None)
+            if parent_place is not None:
+                x, y = self.resolve(name, parent_place, 0)
+                return to_plate(spec, x, y)
         if first is None:
             raise PlacementError(field, _("point {code} has no placement on the {view} view to measure from").format(
                 code=name, view=view.name))
@@ -189,9 +197,35 @@ def layout_points(atlas: Atlas, body) -> Layout:
                 markers.append(Marker(code, place.view, index, spec.side_at(x), x, y, place.manual))
                 markers.append(Marker(code, place.view, index, spec.side_at(-x), -x, y, place.manual))
         layout.by_point[code] = markers
-        for m in markers:
+    _derive_plates(atlas, body, layout)
+    for code in atlas.points:
+        for m in layout.by_point.get(code, []):
             layout.markers.setdefault(m.view, []).append(m)
     return layout
+
+
+def _derive_plates(atlas: Atlas, body, layout: Layout) -> None:
+    """Every plate's markers: its parent's markers that fall inside it, mapped; a point placed on the plate
+    itself keeps only its own markers there. Own markers outside the plate are reported."""
+    for name, spec in body.registry.views.items():
+        if not spec.is_plate or name not in body.views:
+            continue
+        bounds = body.view(name).bounds
+        affine = transform(spec)
+        for code, point in atlas.points.items():
+            markers = layout.by_point.get(code, [])
+            own = [m for m in markers if m.view == name]
+            for m in own:
+                if not inside(bounds, m.x, m.y):
+                    layout.problems.append(Problem(point.source, code, "place", _(
+                        "lands outside the {view} plate (x = {x}, y = {y})").format(
+                        view=name, x=f"{m.x:.3f}", y=f"{m.y:.3f}")))
+            if own:
+                continue
+            for m in [m for m in markers if m.view == spec.parent]:
+                x, y = apply(affine, m.x, m.y)
+                if inside(bounds, x, y):
+                    markers.append(Marker(code, name, m.index, m.side, x, y, m.manual))
 
 
 def pair_of(marker: Marker, layout: Layout) -> Marker | None:

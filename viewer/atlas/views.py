@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .i18n import _
-from .model import Problem
+from .model import REGIONS, Problem
 
 FILE = "views.toml"
 SIDES = ("left", "right")
@@ -90,6 +90,11 @@ class ViewSpec:
             return [(self.positive_side or "mid", 1.0)]
         other = "right" if self.positive_side == "left" else "left"
         return [(self.positive_side, 1.0), (other, -1.0)] if both else [(self.positive_side, 1.0)]
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        """The body regions a plate magnifies (``region``, words separated by spaces)."""
+        return tuple(self.region.split())
 
     def plate_bounds(self) -> tuple[float, float, float, float]:
         """A plate's rectangle in its own units: the crop, centred on (0, 0), its height 1.0."""
@@ -208,6 +213,15 @@ def _scales(data) -> dict[str, ScaleDef]:
     return scales
 
 
+def _regions(data: dict) -> str:
+    words = _text(data, "region", "").split()
+    wrong = [w for w in words if w not in REGIONS]
+    if wrong:
+        raise _Bad("region", _("{value} is not a body region (known: {known})").format(
+            value=repr(wrong[0]), known=", ".join(sorted(REGIONS))))
+    return " ".join(words)
+
+
 def _region_scales(data) -> dict[str, str]:
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise _Bad("region_scales", _("must be a table of region = scale name"))
@@ -263,7 +277,7 @@ def _spec(name: str, data: dict, parents: dict[str, ViewSpec]) -> ViewSpec:
         shortcut=_text(data, "shortcut", ""), mirrored=mirrored, positive_side=positive,
         x_axis=_choice(data, "x_axis", X_AXES, inherited.get("x_axis", "right")),
         y_axis=_choice(data, "y_axis", Y_AXES, inherited.get("y_axis", "inferior")),
-        drawing=drawing, region=_text(data, "region", ""), scales=_scales(data.get("scales", {})),
+        drawing=drawing, region=_regions(data), scales=_scales(data.get("scales", {})),
         cun_scale=_text(data, "cun_scale", inherited.get("cun_scale", "")),
         region_scales=_region_scales(data.get("region_scales", inherited.get("region_scales", {}))),
         parent=parent_name, crop=(float(crop[0]), float(crop[1]), float(crop[2]), float(crop[3]))

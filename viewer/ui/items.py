@@ -54,7 +54,12 @@ class FigureItem(QGraphicsItem):
         rect = QRectF()
         for _, path in self._layers:
             rect = rect.united(path.boundingRect())
-        self._rect = rect.adjusted(-4, -4, 4, 4)
+        rect = rect.adjusted(-4, -4, 4, 4)
+        x0, y0, x1, y1 = (v * S for v in view.bounds)
+        frame = QRectF(x0, y0, x1 - x0, y1 - y0)
+        # a regional plate shows a rectangle of its parent's drawing: the strokes beyond it are cut off
+        self._clip = frame if not frame.contains(rect) else None
+        self._rect = frame if self._clip is not None else rect
         self.setZValue(0)
 
     def restyle(self) -> None:
@@ -73,6 +78,8 @@ class FigureItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._clip is not None:
+            painter.setClipRect(self._clip)
         for role, path in self._layers:
             if role == "skin":
                 painter.setPen(self._outline_pen)
