@@ -57,7 +57,9 @@ def test_export_csv_has_every_marker_with_coordinates(tmp_path, content):
     bl23 = [r for r in rows if r["code"] == "BL23" and r["view"] == "back"]
     assert {r["side"] for r in bl23} == {"left", "right"}
     assert float(bl23[0]["x"]) == -float(bl23[1]["x"])
-    assert all(0.0 <= float(r["y"]) <= 1.0 for r in rows)
+    bounds = {name: view.bounds for name, view in content.body.views.items()}
+    assert all(bounds[r["view"]][1] <= float(r["y"]) <= bounds[r["view"]][3] for r in rows)
+    assert all(0.0 <= float(r["y"]) <= 1.0 for r in rows if not content.body.spec(r["view"]).is_plate)
     st36 = next(r for r in rows if r["code"] == "ST36")
     assert st36["pinyin"] == "Zúsānlǐ" and st36["hanzi"] == "足三里" and st36["meridian"] == "ST"
 
@@ -71,6 +73,26 @@ def test_export_json_to_file(tmp_path):
     assert "vertex" in data["coordinates"]
     gv20 = [p for p in data["points"] if p["code"] == "GV20"]
     assert gv20 and all(p["side"] == "mid" or p["view"] == "side" for p in gv20)
+
+
+def test_export_views_lists_every_view_with_bounds_that_hold_its_markers(tmp_path, content):
+    """export views --format json: every view with name, title, parent, region, bounds, mirroring, sides and
+    axes; every marker of export points lies inside its view's bounds, and plates have markers of their own."""
+    views = json.loads(run("export", "views", "--format", "json", tmp_path=tmp_path).stdout)["views"]
+    points = json.loads(run("export", "points", "--format", "json", tmp_path=tmp_path).stdout)["points"]
+    assert [v["name"] for v in views] == list(content.body.views)
+    assert len(views) >= 10
+    assert set(views[0]) == {"name", "title", "parent", "region", "x0", "y0", "x1", "y1", "mirrored",
+                             "positive_side", "x_axis", "y_axis"}
+    by_name = {v["name"]: v for v in views}
+    plates = [v for v in views if v["parent"]]
+    assert plates and all(by_name[v["parent"]]["parent"] == "" for v in plates)
+    for p in points:
+        v = by_name[p["view"]]
+        assert v["x0"] <= p["x"] <= v["x1"] and v["y0"] <= p["y"] <= v["y1"], p
+    assert all(any(p["view"] == v["name"] for p in points) for v in plates)
+    spanish = json.loads(run("export", "views", "--format", "json", "--lang", "es", tmp_path=tmp_path).stdout)
+    assert spanish["views"][0]["title"] != views[0]["title"]  # the titles are translated
 
 
 # --- outputs that cannot be written: one line naming the path and the reason, non-zero exit ------------

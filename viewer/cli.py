@@ -81,9 +81,10 @@ def app_parser() -> argparse.ArgumentParser:
 def export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="meridian-viewer export",
                                      description=_("Export atlas content with computed positions."))
-    parser.add_argument("what", choices=("points", "handout", "quiz"),
-                        help=_("quiz: a blank-figure quiz sheet with its answer sheet (2-page PDF) for --plan"))
-    parser.add_argument("--format", choices=("csv", "json"), default="csv", help=_("for points"))
+    parser.add_argument("what", choices=("points", "views", "handout", "quiz"),
+                        help=_("views: every view (whole figures and regional plates) with its bounds; "
+                               "quiz: a blank-figure quiz sheet with its answer sheet (2-page PDF) for --plan"))
+    parser.add_argument("--format", choices=("csv", "json"), default="csv", help=_("for points and views"))
     parser.add_argument("--plan", metavar="FILE", help=_("for handout and quiz: the plan to print"))
     parser.add_argument("--output", "-o", metavar="FILE",
                         help=_("write here instead of standard output (handout: .pdf or .png, required)"))

@@ -39,13 +39,13 @@ def run_export(args) -> int:
     if args.what in ("handout", "quiz"):
         return _export_handout(args)
     from .atlas.content import load_content
-    from .atlas.export import export_points
+    from .atlas.export import export_points, export_views
     from .atlas.store import atomic_write_text
 
     content = load_content()
     for problem in content.problems:
         print(_("warning: {problem}").format(problem=problem), file=sys.stderr)
-    text = export_points(content, args.format)
+    text = (export_views if args.what == "views" else export_points)(content, args.format)
     if args.output:
         try:
             atomic_write_text(Path(args.output), text)
