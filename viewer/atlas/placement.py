@@ -217,8 +217,8 @@ def _derive_plates(atlas: Atlas, body, layout: Layout) -> None:
             own = [m for m in markers if m.view == name]
             for m in own:
                 if not inside(bounds, m.x, m.y):
-                    layout.problems.append(Problem(point.source, code, "place", _(
-                        "lands outside the {view} plate (x = {x}, y = {y})").format(
+                    message = _("lands outside the {view} plate (x = {x}, y = {y})")
+                    layout.problems.append(Problem(point.source, code, "place", message.format(
                         view=name, x=f"{m.x:.3f}", y=f"{m.y:.3f}")))
             if own:
                 continue

@@ -171,7 +171,10 @@ def build_actions(win) -> None:
     # Esc clears only while the diagram has the focus, so panels (study, presentation) can use it too.
     actions["clear"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     win.diagram.addAction(actions["clear"])
-    views = _view_actions(win)
+    _view_actions(win)
+    registry = win.content.body.registry
+    full = [win.view_actions[name] for name in registry.full if name in win.view_actions]
+    plates = [win.view_actions[name] for name in registry.plates if name in win.view_actions]
     for title, entries in MENUS:
         if title == "@language":
             add_language_menu(win, win.data_dir)
@@ -180,8 +183,12 @@ def build_actions(win) -> None:
         for entry in entries:
             if entry == "-":
                 menu.addSeparator()
-            elif entry == "@views":
-                menu.addActions(views)
+            elif entry == "@views":  # the whole figures, then the regional plates in a submenu of their own
+                menu.addActions(full)
+                if plates:
+                    submenu = menu.addMenu(_("Re&gional plates"))
+                    submenu.setObjectName("plates_menu")
+                    submenu.addActions(plates)
             elif entry == "@docks":
                 for dock, text in DOCKS:
                     getattr(win, dock).toggleViewAction().setText(_(text))
@@ -198,7 +205,7 @@ def build_actions(win) -> None:
         if entry == "-":
             toolbar.addSeparator()
         elif entry == "@views":
-            toolbar.addActions(views)
+            toolbar.addActions(full)
         else:
             toolbar.addAction(actions[entry])
     for action in toolbar.actions():  # "正面(&F)" on a menu reads "正面" on a toolbar button
