@@ -45,10 +45,11 @@ def test_every_point_has_a_marker_inside_the_figure(content):
 
 
 def test_bilateral_markers_are_exact_mirror_images(content):
-    """Every bilateral marker on front/back has a partner at (-x, y)."""
+    """Every bilateral marker on a mirrored view (front, back, a plate centred on the midline) has a partner
+    at (-x, y)."""
     for markers in content.layout.markers.values():
         for m in markers:
-            if m.side in ("left", "right") and m.view != "side":
+            if m.side in ("left", "right") and content.body.spec(m.view).mirrored:
                 pair = pair_of(m, content.layout)
                 assert pair is not None, m
                 assert (pair.x, pair.y) == pytest.approx((-m.x, m.y))

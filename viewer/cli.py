@@ -58,7 +58,8 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--channels", metavar="LIST", help=_("show only these channels, e.g. BL,GV"))
     parser.add_argument("--zoom", type=float, default=1.0, metavar="FACTOR",
                         help=_("zoom factor relative to the whole figure, centred on the selection (1-40)"))
-    parser.add_argument("--panel", choices=("details", "compare", "muscles", "layers", "browse", "plan", "study"),
+    parser.add_argument("--panel", choices=("details", "compare", "muscles", "layers", "browse", "plan", "study",
+                                            "plates"),
                         help=_("side panel to bring to the front"))
     parser.add_argument("--trigger-points", action="store_true", help=_("show the trigger-point layer"))
     parser.add_argument("--no-acupoints", action="store_true", help=_("hide the acupoint layer"))

@@ -70,6 +70,8 @@ ACTIONS = (
     Command("zoom_in", N_("Zoom &in"), lambda w: w.diagram.zoom_in, Key.ZoomIn),
     Command("zoom_out", N_("Zoom &out"), lambda w: w.diagram.zoom_out, Key.ZoomOut),
     Command("fit", N_("&Fit figure"), lambda w: w.diagram.fit, "Ctrl+0"),
+    Command("open_plate", N_("Regional plate or whole &figure"), lambda w: w.plate_nav.open_offer, "P",
+            tip=N_("Show the regional plate offered in the status bar; on a plate, its whole figure (P)")),
     Command("zoom_selection", N_("Zoom to &selection"), lambda w: lambda: w.zoom_to_selection(6.0), "Z",
             attr="zoom_sel_action"),
     Command("next_point", N_("&Next point on channel"), lambda w: lambda: w.step_point(1), "]", attr="next_action"),
@@ -118,7 +120,7 @@ ACTIONS = (
 MENUS = (
     (N_("&File"), ("new_plan", "open_plan", "save_plan", "save_plan_as", "add_to_plan", "-", "export_handout",
                "export_quiz", "print_handout", "export_view", "@patient_language", "-", "quit")),
-    (N_("&View"), ("@views", "-", "zoom_in", "zoom_out", "fit", "zoom_selection", "-", "next_point",
+    (N_("&View"), ("@views", "open_plate", "-", "zoom_in", "zoom_out", "fit", "zoom_selection", "-", "next_point",
                "previous_point", "clear", "crosshair", "-", "acupoints", "triggers", "safety", "pain", "-", "patient",
                "presentation",
                "-", "study", "legend", "-", "@appearance")),
@@ -132,7 +134,7 @@ TOOLBAR = ("@views", "-", "zoom_in", "zoom_out", "fit", "zoom_selection", "go_ba
 # The side panels' show/hide switches (Window menu), each with a letter of its own there.
 DOCKS = (("browse_dock", N_("&Browse")), ("muscles_dock", N_("&Muscles")), ("plan_dock", N_("P&lan")),
          ("layers_dock", N_("La&yers")), ("details_dock", N_("&Details")), ("compare_dock", N_("&Compare")),
-         ("study_dock", N_("&Study")), ("pain_dock", N_("&Where it hurts")))
+         ("study_dock", N_("&Study")), ("pain_dock", N_("&Where it hurts")), ("plates_dock", N_("Pla&tes")))
 
 
 def _view_actions(win) -> list:

@@ -27,6 +27,7 @@ from .muscles_panel import MusclesPanel
 from .pain import PainPanel
 from .plan_controller import PlanController
 from .plan_panel import PlanPanel
+from .plate_nav import PlateNavigator
 from .problems import ProblemsDialog, report_problems, show_about
 from .safety_wiring import SafetySwitch
 from .scene import BodyScene
@@ -105,6 +106,13 @@ class MainWindow(QMainWindow):
         self.presentation = PresentationMode(self, state=self.view_state, selection=self.selection,
                                              diagram=self.diagram, plan_panel=self.plan_panel, content=content,
                                              zoom_to_selection=self.zoom_to_selection)
+        self.plate_nav = PlateNavigator(self, body=content.body, layout=content.layout, atlas=content.atlas,
+                                        state=self.view_state, selection=self.selection, diagram=self.diagram,
+                                        scenes=self.scenes, show_view=self.set_view, busy=self._clicks_taken)
+        self.plates_dock = self._dock(N_("Plates"), self.plate_nav.strip, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.layers_dock, self.plates_dock)  # a tab beside Browse: the body keeps its height
+        self.browse_dock.raise_()
+        self.statusBar().addPermanentWidget(self.plate_nav.button)
         build_actions(self)
         self._update_go_actions()
         self._connect_signals()
@@ -147,6 +155,7 @@ class MainWindow(QMainWindow):
         self.browse.pointChosen.connect(self._on_point_chosen)
         self.browse.filterMatched.connect(lambda codes: self.view_state.update(filter=codes))
         self.view_state.subscribe(self._on_state_changed)
+        self.view_state.subscribe(self.plate_nav.on_state_changed)  # after the diagram shows the new view
         self.layers.meridianToggled.connect(self._on_meridian_toggled)
         self.layers.pathwaysToggled.connect(self._on_pathways_toggled)
         self.diagram.zoomChanged.connect(self._on_zoom_changed)
@@ -168,6 +177,7 @@ class MainWindow(QMainWindow):
         scene.pointHovered.connect(self._on_point_hovered)
         scene.triggerClicked.connect(self._on_trigger_clicked)
         scene.spotClicked.connect(self._on_spot_clicked)
+        scene.spotClicked.connect(self.plate_nav.on_spot)
         scene.spotBrushed.connect(self._on_spot_brushed)
         return scene
 
@@ -244,7 +254,7 @@ class MainWindow(QMainWindow):
         """Bring a side panel to the front by name (command line --panel)."""
         dock = {"details": self.details_dock, "compare": self.compare_dock, "muscles": self.muscles_dock,
                 "layers": self.layers_dock, "browse": self.browse_dock, "plan": self.plan_dock,
-                "study": self.study_dock}[name]
+                "study": self.study_dock, "plates": self.plates_dock}[name]
         dock.show()
         dock.raise_()
 
@@ -284,7 +294,8 @@ class MainWindow(QMainWindow):
     def _on_selection_changed(self, code: str, key) -> None:
         if code:
             views = self._views_of(code)
-            if views and self.current_view not in views:
+            if views and self.current_view not in views and not (  # a plate showing the point keeps it
+                    keys.parse(code).is_point and self.content.layout.markers_of(code, self.current_view)):
                 self.set_view(views[0])
         self.view_state.update(selection=code, marker=key)
         scene = self.scenes.get(self.current_view)
@@ -311,6 +322,10 @@ class MainWindow(QMainWindow):
             self._on_spot_clicked(marker.x, marker.y)
             return
         self.selection.select(keys.trigger_key(tp_id))
+
+    def _clicks_taken(self) -> bool:
+        """A click on the figure answers something else: where does it hurt, locate the point."""
+        return self.pain_action.isChecked() or self.study.locating()
 
     def _on_spot_clicked(self, x: float, y: float) -> None:
         """In 'where does it hurt?' mode: light up the muscles referring pain here and nearby acupoints."""
