@@ -66,9 +66,15 @@ def test_contract_parsed():
     assert sum(len(v) for v in DOC_SC.values()) >= 20 and "head_back" in DOC_SC["back"]
 
 
+FULL = [v for name, v in MODEL.views.items() if not MODEL.spec(name).is_plate]  # the whole figures
+
+
 def test_views_present():
-    """The model has exactly the four views of the contract, each reachable by name."""
-    assert set(MODEL.views) == {"front", "back", "side", "soles"}
+    """The whole figures are the four views of the contract (the others are plates of them), each reachable
+    by name."""
+    assert {v.name for v in FULL} == {"front", "back", "side", "soles"}
+    assert all(MODEL.spec(name).parent in {v.name for v in FULL} for name in MODEL.views if name not in
+               {v.name for v in FULL})
     for name in MODEL.views:
         assert MODEL.view(name).name == name
     with pytest.raises(KeyError):
@@ -148,11 +154,14 @@ def test_detail_strokes_mirrored(view):
 
 
 def test_scales_positive_and_plausible():
-    """Scales are positive, of a plausible size, and the regions roughly agree."""
+    """Scales are positive, of a plausible size, and the regions roughly agree (on a plate, once its
+    magnification is taken out)."""
     for v in MODEL.views.values():
+        spec = MODEL.spec(v.name)
+        magnification = 1.0 if spec.crop is None else 1.0 / (spec.crop[3] - spec.crop[1])
         for k, val in v.scales.items():
-            low = 0.0035 if (v.name, k) == ("front", "head_front") else 0.005  # the scalp, foreshortened
-            assert low < val < 0.03, (v.name, k, val)
+            low = 0.0035 if (spec.parent or v.name, k) == ("front", "head_front") else 0.005  # the foreshortened scalp
+            assert low < val / magnification < 0.03, (v.name, k, val)
     f = MODEL.view("front").scales
     assert 1 / 1.6 < f["chest"] / f["forearm"] < 1.6
     assert 1 / 1.6 < f["upper_arm"] / f["forearm"] < 1.6
@@ -228,8 +237,9 @@ def test_proportions_of_the_figure_are_human():
 
 
 def test_bounds_contain_landmarks_and_drawing():
-    """Bounds enclose every landmark (with mirror images) and every drawn path."""
-    for v in MODEL.views.values():
+    """Bounds of a whole figure enclose every landmark (with mirror images) and every drawn path (a plate
+    shows a rectangle of its parent's drawing: tests/test_views.py)."""
+    for v in FULL:
         x0, y0, x1, y1 = v.bounds
         for (x, y) in v.landmarks.values():
             assert x0 <= x <= x1 and x0 <= -x <= x1 and y0 <= y <= y1

@@ -13,6 +13,7 @@ from . import theme
 from .accessibility import named
 from .items import FigureItem, S
 from .lazy import BuiltOnFirstShow
+from .safe_text import tooltip
 from .words import view_name, view_short, without_mnemonic
 
 ICON = 64  # the miniature's height in logical pixels
@@ -61,7 +62,7 @@ class PlateStrip(BuiltOnFirstShow, QListWidget):
                 continue
             item = QListWidgetItem(without_mnemonic(view_short(name)))
             item.setData(VIEW_ROLE, name)
-            item.setToolTip(view_name(name))
+            item.setToolTip(tooltip(view_name(name)))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, view_name(name))
             self.addItem(item)
 
