@@ -12,6 +12,8 @@ ROOT = FsPath(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from viewer.atlas import body as bm  # noqa: E402
+from viewer.atlas import geometry as geo  # noqa: E402
+from viewer.atlas.drawing import ROLES  # noqa: E402
 
 DOC = ROOT / "docs" / "body-model.md"
 
@@ -132,7 +134,7 @@ def _on_inset(v, x, y, margin=0.0):
 
 
 def _pointset(commands):
-    return frozenset((round(x, 5) + 0.0, round(y, 5) + 0.0) for x, y in bm.flatten(commands, 8))
+    return frozenset((round(x, 5) + 0.0, round(y, 5) + 0.0) for x, y in geo.flatten(commands, 8))
 
 
 @pytest.mark.parametrize("view", ["front", "back"])
@@ -143,7 +145,7 @@ def test_detail_strokes_mirrored(view):
     for p in v.paths:
         if _on_inset(v, p.commands[0][1], p.commands[0][2], 0.001):  # an inset and its leader: one side
             continue
-        mirrored = _pointset(bm.mirror(p.commands))
+        mirrored = _pointset(geo.mirror(p.commands))
         assert (p.role, mirrored) in sets, (view, p.role, p.commands[0])
 
 
@@ -171,7 +173,7 @@ def test_scales_computed_from_landmarks():
     assert f.scales["abdomen_upper"] == pytest.approx((u[1] - x[1]) / 8, rel=1e-5)
     s = MODEL.view("side")
     a, r = s.landmark("axilla_apex"), s.landmark("rib11_free_end")
-    assert s.scales["trunk_side"] == pytest.approx(bm._dist(a, r) / 12, rel=1e-5)
+    assert s.scales["trunk_side"] == pytest.approx(geo.dist(a, r) / 12, rel=1e-5)
 
 
 def test_vertebrae_increasing():
@@ -234,14 +236,14 @@ def test_bounds_contain_landmarks_and_drawing():
         for (x, y) in v.landmarks.values():
             assert x0 <= x <= x1 and x0 <= -x <= x1 and y0 <= y <= y1
         for p in v.paths:
-            for (x, y) in bm.flatten(p.commands):
+            for (x, y) in geo.flatten(p.commands):
                 assert x0 <= x <= x1 and y0 <= y <= y1
 
 
 def test_figure_height_and_width():
     """The front figure spans vertex 0 to soles 1 and the shoulders are about 0.26 wide."""
     f = MODEL.view("front")
-    skin = [q for p in f.paths if p.role == "skin" for q in bm.flatten(p.commands, 16)]
+    skin = [q for p in f.paths if p.role == "skin" for q in geo.flatten(p.commands, 16)]
     ys = [q[1] for q in skin]
     assert abs(min(ys)) < 0.002 and abs(max(ys) - 1.0) < 0.003
     shoulder = max(abs(x) for (x, y) in skin if 0.2 < y < 0.26)
@@ -255,7 +257,7 @@ def test_paths_well_formed():
     for v in MODEL.views.values():
         assert any(p.role == "skin" for p in v.paths)
         for p in v.paths:
-            assert p.role in bm.ROLES
+            assert p.role in ROLES
             assert p.commands[0][0] == "M"
             for c in p.commands:
                 assert c[0] in "MLCZ" and len(c) == {"M": 3, "L": 3, "C": 7, "Z": 1}[c[0]]
@@ -268,7 +270,7 @@ def test_soles_two_separate_shapes():
     v = MODEL.view("soles")
     skins = [p for p in v.paths if p.role == "skin"]
     assert len(skins) == 2
-    sides = sorted(sum(x for x, _ in bm.flatten(p.commands)) > 0 for p in skins)
+    sides = sorted(sum(x for x, _ in geo.flatten(p.commands)) > 0 for p in skins)
     assert sides == [False, True]
     assert not v.contains(0.0, 0.93)
 
@@ -288,20 +290,3 @@ def test_deterministic():
     fresh = bm.build_body()
     b = {k: (v.landmarks, v.scales, v.bounds, v.paths) for k, v in fresh.views.items()}
     assert a == b
-
-
-def test_spline_helpers():
-    """smooth_closed/open pass through their points; flatten and mirror behave."""
-    pts = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)]
-    closed = bm.smooth_closed(pts)
-    assert closed[0] == ("M", 0.0, 0.0) and closed[-1] == ("Z",)
-    ends = [(c[-2], c[-1]) for c in closed if c[0] == "C"]
-    assert ends == pts[1:] + pts[:1]
-    op = bm.smooth_open(pts)
-    assert len([c for c in op if c[0] == "C"]) == 3 and (op[-1][-2], op[-1][-1]) == (0.0, 1.0)
-    poly = bm.flatten(op, 10)
-    assert len(poly) == 31 and poly[0] == (0.0, 0.0)
-    m = bm.mirror(op)
-    assert all(abs(a[0] + b[0]) < 1e-12 and a[1] == b[1]
-               for a, b in zip(bm.flatten(m, 4), bm.flatten(op, 4), strict=True))
-

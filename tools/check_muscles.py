@@ -12,8 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PIL import Image, ImageDraw
 
-from viewer.atlas.body import flatten
 from viewer.atlas.content import load_content
+from viewer.atlas.geometry import flatten
 
 H = 1400
 FILL = {"muscle": (176, 92, 74, 70), "essential": (214, 40, 40, 120), "spillover": (214, 40, 40, 45)}

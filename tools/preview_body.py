@@ -21,6 +21,7 @@ sys.path.insert(0, str(FsPath(__file__).resolve().parents[1]))
 from PIL import Image, ImageDraw, ImageFont
 
 from viewer.atlas import body as bm
+from viewer.atlas.geometry import flatten
 
 SS = 3  # supersampling factor
 SKIN = (246, 228, 212)
@@ -79,7 +80,7 @@ def render(view, height, labels=False, crop=None, points=None):
 
     lw_scale = max(1.0, height / 900)
     for path in view.paths:
-        poly = [tr(p) for p in bm.flatten(path.commands, 16)]
+        poly = [tr(p) for p in flatten(path.commands, 16)]
         w, col, dashed = STYLE[path.role]
         w = max(1, round(w * SS * lw_scale))
         if path.role == "skin":

@@ -14,29 +14,28 @@ drawn *through* them), and every scale is computed from landmarks.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import pairwise
 
-Point = tuple[float, float]
-Knot = tuple[float, ...]  # a spline's point: (x, y), or (x, y, corner) for a sharp corner
-
-ROLES = ("skin", "contour", "crease", "bone", "feature")
-
+from .drawing import Stroke
+from .geometry import (
+    Point,
+    dist,
+    ellipse,
+    flatten,
+    lerp,
+    mirror,
+    point_in_polygon,
+    rounded_box,
+    smooth_closed,
+    smooth_open,
+    x_at_y,
+    y_at_x,
+)
 
 # ---------------------------------------------------------------------------
 # Data classes
 # ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Path:
-    """One stroke or filled shape.  Commands: ("M",x,y) ("L",x,y) ("C",x1,y1,x2,y2,x,y) ("Z",)."""
-
-    role: str
-    commands: tuple[tuple, ...]
-    closed: bool = False
-
 
 @dataclass(frozen=True)
 class View:
@@ -44,7 +43,7 @@ class View:
 
     name: str
     title: str
-    paths: tuple[Path, ...]
+    paths: tuple[Stroke, ...]
     landmarks: dict[str, Point]
     scales: dict[str, float]
     bounds: tuple[float, float, float, float]
@@ -68,7 +67,7 @@ class View:
 
     def contains(self, x: float, y: float) -> bool:
         """True if (x, y) lies inside the union of the skin shapes (even-odd per shape)."""
-        return any(x0 <= x <= x1 and y0 <= y <= y1 and _inside(poly, x, y)
+        return any(x0 <= x <= x1 and y0 <= y <= y1 and point_in_polygon(poly, x, y)
                    for (x0, y0, x1, y1), poly in self._skin)
 
     def landmark(self, name: str) -> Point:
@@ -93,196 +92,6 @@ class BodyModel:
             raise KeyError(f"no view {name!r}; views are {sorted(self.views)}") from None
 
 
-# ---------------------------------------------------------------------------
-# Geometry helpers
-# ---------------------------------------------------------------------------
-
-def _inside(poly, x, y) -> bool:
-    """Even-odd point-in-polygon test."""
-    inside = False
-    n = len(poly)
-    j = n - 1
-    for i in range(n):
-        xi, yi = poly[i]
-        xj, yj = poly[j]
-        if (yi > y) != (yj > y):
-            xc = xi + (y - yi) * (xj - xi) / (yj - yi)
-            if x < xc:
-                inside = not inside
-        j = i
-    return inside
-
-
-def _cr_commands(points, closed: bool, alpha: float = 0.5) -> tuple[tuple, ...]:
-    """Centripetal Catmull-Rom through ``points`` as cubic Bezier commands.
-
-    A point may carry a third item that is truthy ("corner"): the curve then
-    has a sharp corner there (each side takes a one-sided tangent).
-    """
-    pts = [(float(p[0]), float(p[1])) for p in points]
-    corner = [len(p) > 2 and bool(p[2]) for p in points]
-    n = len(pts)
-    if n == 0:
-        return ()
-    if n == 1:
-        return (("M", pts[0][0], pts[0][1]),)
-
-    def get(i):
-        if closed:
-            return pts[i % n]
-        if i < 0:
-            return (2 * pts[0][0] - pts[1][0], 2 * pts[0][1] - pts[1][1])
-        if i >= n:
-            return (2 * pts[-1][0] - pts[-2][0], 2 * pts[-1][1] - pts[-2][1])
-        return pts[i]
-
-    def is_corner(i):
-        return corner[i % n] if closed else (0 <= i < n and corner[i])
-
-    cmds: list[tuple] = [("M", pts[0][0], pts[0][1])]
-    segs = n if closed else n - 1
-    for i in range(segs):
-        p1, p2 = get(i), get(i + 1)
-        p0, p3 = get(i - 1), get(i + 2)
-        if is_corner(i):
-            p0 = (2 * p1[0] - p2[0], 2 * p1[1] - p2[1])
-        if is_corner(i + 1):
-            p3 = (2 * p2[0] - p1[0], 2 * p2[1] - p1[1])
-        d01 = max(math.dist(p0, p1), 1e-9) ** alpha
-        d12 = max(math.dist(p1, p2), 1e-9) ** alpha
-        d23 = max(math.dist(p2, p3), 1e-9) ** alpha
-        m1 = [0.0, 0.0]
-        m2 = [0.0, 0.0]
-        for k in range(2):
-            m1[k] = d12 * ((p1[k] - p0[k]) / d01 - (p2[k] - p0[k]) / (d01 + d12)
-                           + (p2[k] - p1[k]) / d12)
-            m2[k] = d12 * ((p2[k] - p1[k]) / d12 - (p3[k] - p1[k]) / (d12 + d23)
-                           + (p3[k] - p2[k]) / d23)
-        c1 = (p1[0] + m1[0] / 3, p1[1] + m1[1] / 3)
-        c2 = (p2[0] - m2[0] / 3, p2[1] - m2[1] / 3)
-        cmds.append(("C", c1[0], c1[1], c2[0], c2[1], p2[0], p2[1]))
-    if closed:
-        cmds.append(("Z",))
-    return tuple(cmds)
-
-
-def smooth_closed(points: Sequence[Knot], alpha: float = 0.5) -> tuple[tuple, ...]:
-    """Closed centripetal Catmull-Rom spline through ``points`` -> M/C/Z commands."""
-    return _cr_commands(points, True, alpha)
-
-
-def smooth_open(points: Sequence[Knot], alpha: float = 0.5) -> tuple[tuple, ...]:
-    """Open centripetal Catmull-Rom spline through ``points`` -> M/C commands."""
-    return _cr_commands(points, False, alpha)
-
-
-def flatten(commands, steps: int = 12) -> list[Point]:
-    """Polyline approximation of a command list (cubics sampled with ``steps`` steps)."""
-    out: list[Point] = []
-    cur = (0.0, 0.0)
-    start = (0.0, 0.0)
-    for c in commands:
-        op = c[0]
-        if op == "M":
-            cur = start = (c[1], c[2])
-            out.append(cur)
-        elif op == "L":
-            cur = (c[1], c[2])
-            out.append(cur)
-        elif op == "C":
-            x0, y0 = cur
-            x1, y1, x2, y2, x3, y3 = c[1:]
-            for s in range(1, steps + 1):
-                t = s / steps
-                u = 1 - t
-                a, b, cc, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-                out.append((a * x0 + b * x1 + cc * x2 + d * x3, a * y0 + b * y1 + cc * y2 + d * y3))
-            cur = (x3, y3)
-        elif op == "Z":
-            if out and out[-1] != start:
-                out.append(start)
-            cur = start
-    return out
-
-
-def mirror(commands) -> tuple:
-    """The same commands reflected in x = 0 (x -> -x)."""
-    out: list[tuple] = []
-    for c in commands:
-        op = c[0]
-        if op in ("M", "L"):
-            out.append((op, -c[1], c[2]))
-        elif op == "C":
-            out.append((op, -c[1], c[2], -c[3], c[4], -c[5], c[6]))
-        else:
-            out.append(tuple(c))
-    return tuple(out)
-
-
-def _translate(commands, dx: float, dy: float) -> tuple:
-    out: list[tuple] = []
-    for c in commands:
-        if c[0] in ("M", "L"):
-            out.append((c[0], c[1] + dx, c[2] + dy))
-        elif c[0] == "C":
-            out.append((c[0], c[1] + dx, c[2] + dy, c[3] + dx, c[4] + dy, c[5] + dx, c[6] + dy))
-        else:
-            out.append(tuple(c))
-    return tuple(out)
-
-
-def _ellipse(cx: float, cy: float, rx: float, ry: float, rot: float = 0.0) -> tuple:
-    """Closed Bezier ellipse (4 arcs), rotated by ``rot`` radians."""
-    k = 0.5522847498
-    cr, sr = math.cos(rot), math.sin(rot)
-
-    def t(x, y):
-        return (cx + x * cr - y * sr, cy + x * sr + y * cr)
-
-    p = [t(rx, 0), t(0, ry), t(-rx, 0), t(0, -ry)]
-    h = [((rx, k * ry), (k * rx, ry)), ((-k * rx, ry), (-rx, k * ry)),
-         ((-rx, -k * ry), (-k * rx, -ry)), ((k * rx, -ry), (rx, -k * ry))]
-    cmds = [("M", *p[0])]
-    for i in range(4):
-        a = t(*h[i][0])
-        b = t(*h[i][1])
-        e = p[(i + 1) % 4]
-        cmds.append(("C", a[0], a[1], b[0], b[1], e[0], e[1]))
-    cmds.append(("Z",))
-    return tuple(cmds)
-
-
-def _lerp(a: Point, b: Point, t: float) -> Point:
-    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
-
-
-def _dist(a: Point, b: Point) -> float:
-    return math.dist(a, b)
-
-
-def _x_at_y(commands, y: float, pick=max) -> float:
-    """x where a drawn (flattened) stroke crosses height y (``pick`` among crossings)."""
-    poly = flatten(commands, 24)
-    xs = []
-    for (x0, y0), (x1, y1) in pairwise(poly):
-        if (y0 - y) * (y1 - y) <= 0 and y0 != y1:
-            xs.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
-    if not xs:
-        raise ValueError(f"stroke does not reach y={y}")
-    return pick(xs)
-
-
-def _y_at_x(commands, x: float, pick=max) -> float:
-    poly = flatten(commands, 24)
-    ys = []
-    for (x0, y0), (x1, y1) in pairwise(poly):
-        if (x0 - x) * (x1 - x) <= 0 and x0 != x1:
-            ys.append(y0 + (x - x0) * (y1 - y0) / (x1 - x0))
-    if not ys:
-        raise ValueError(f"stroke does not reach x={x}")
-    return pick(ys)
-
-
 def _r(p: Point) -> Point:
     return (round(p[0], 6), round(p[1], 6))
 
@@ -292,15 +101,15 @@ class _Sheet:
 
     def __init__(self, mirrored: bool):
         self.mirrored = mirrored
-        self.paths: list[Path] = []
+        self.paths: list[Stroke] = []
         self.lm: dict[str, Point] = {}
         self.insets: dict[str, tuple[float, float, float, float]] = {}
 
     def add(self, role: str, commands, closed: bool = False, both: bool | None = None):
         both = self.mirrored if both is None else both
-        self.paths.append(Path(role, tuple(commands), closed))
+        self.paths.append(Stroke(role, tuple(commands), closed))
         if both:
-            self.paths.append(Path(role, mirror(commands), closed))
+            self.paths.append(Stroke(role, mirror(commands), closed))
 
     def line(self, role, pts, both=None):
         self.add(role, smooth_open(pts), False, both)
@@ -309,7 +118,7 @@ class _Sheet:
         self.add(role, smooth_closed(pts), True, both)
 
     def ellipse(self, role, cx, cy, rx, ry, rot=0.0, both=None):
-        self.add(role, _ellipse(cx, cy, rx, ry, rot), True, both)
+        self.add(role, ellipse(cx, cy, rx, ry, rot), True, both)
 
     def mark(self, name: str, p: Point):
         self.lm[name] = _r(p)
@@ -342,7 +151,7 @@ def _view(name, title, sheet: _Sheet, scale_defs) -> View:
         if across:  # between a bilateral landmark and its mirror image
             length = 2 * abs(pa[0])
         else:
-            length = _dist(pa, pb)
+            length = dist(pa, pb)
         scales[key] = round(length / cun, 7)
     return View(name, title, tuple(sheet.paths), lm, scales, _bounds(sheet.paths, lm), dict(sheet.insets))
 
@@ -376,7 +185,7 @@ def _fore_dir():
 def _fa(t: float, s: float) -> Point:
     """Point on the forearm: t = fraction elbow->wrist along the axis, s = lateral offset."""
     (ax, ay), (lx, ly) = _fore_dir()
-    L = _dist(_ELB, _WRI)
+    L = dist(_ELB, _WRI)
     return (_ELB[0] + ax * L * t + lx * s, _ELB[1] + ay * L * t + ly * s)
 
 
@@ -651,7 +460,7 @@ def _lip_inset(s: _Sheet) -> None:
     """
     x0, x1, y0, y1 = 0.059, 0.085, 0.1025, 0.1215
     mid = (x0 + x1) / 2
-    s.add("contour", _rounded_box(x0, y0, x1, y1, 0.0025), True, both=False)
+    s.add("contour", rounded_box(x0, y0, x1, y1, 0.0025), True, both=False)
     s.line("bone", [(x0, 0.1075), (0.038, 0.1062), (0.0175, 0.1038)], both=False)     # to the mouth
     gum_y = 0.1122
     s.loop("skin", [(x0 + 0.0015, 0.1048), (mid, 0.1036), (x1 - 0.0015, 0.1048),
@@ -660,21 +469,12 @@ def _lip_inset(s: _Sheet) -> None:
                     (x0 + 0.0015, 0.1146)], both=False)                       # the gum
     for left, width in ((mid - 0.0034, 0.0033), (mid + 0.0001, 0.0033), (mid - 0.0063, 0.0027),
                         (mid + 0.0036, 0.0027)):                              # upper incisors
-        s.add("feature", _rounded_box(left, 0.1146, left + width, 0.1146 + 1.4 * width, 0.0006),
+        s.add("feature", rounded_box(left, 0.1146, left + width, 0.1146 + 1.4 * width, 0.0006),
               True, both=False)
     s.line("contour", [(mid, 0.1072), (mid - 0.0004, 0.1098), (mid, gum_y)], both=False)  # frenulum
     s.line("crease", [(x0 + 0.003, 0.1058), (mid, 0.1052), (x1 - 0.003, 0.1058)], both=False)
     s.mark("upper_lip_frenulum", (mid, gum_y))
     s.insets["upper_lip_frenulum"] = (x0, y0, x1, y1)
-
-
-def _rounded_box(x0: float, y0: float, x1: float, y1: float, r: float) -> tuple:
-    """A closed rectangle with rounded corners, as M/L/C/Z commands."""
-    k = 0.5523 * r
-    return (("M", x0 + r, y0), ("L", x1 - r, y0), ("C", x1 - r + k, y0, x1, y0 + r - k, x1, y0 + r),
-            ("L", x1, y1 - r), ("C", x1, y1 - r + k, x1 - r + k, y1, x1 - r, y1), ("L", x0 + r, y1),
-            ("C", x0 + r - k, y1, x0, y1 - r + k, x0, y1 - r), ("L", x0, y0 + r),
-            ("C", x0, y0 + r - k, x0 + r - k, y0, x0 + r, y0), ("Z",))
 
 
 @lru_cache(maxsize=1)
@@ -704,7 +504,7 @@ def _front() -> View:
     s.loop("feature", [(ic[0], ic[1], 1), (0.0125, 0.0645), (0.018, 0.0633), (0.0235, 0.0641),
                        (oc[0], oc[1], 1), (0.0232, 0.0683), (0.018, 0.0691), (0.0125, 0.0686)])
     s.line("feature", [(0.0112, 0.0636), (0.018, 0.0619), (0.0245, 0.0631)])       # lid fold
-    s.add("feature", _ellipse(0.018, 0.0663, 0.0027, 0.0027), True)
+    s.add("feature", ellipse(0.018, 0.0663, 0.0027, 0.0027), True)
     s.mark("inner_canthus", ic)
     s.mark("outer_canthus", oc)
     s.mark("pupil", (0.018, 0.0663))
@@ -746,7 +546,7 @@ def _front() -> View:
     s.add("contour", scm)
     s.mark("laryngeal_prominence", (0.0, 0.1545))
     s.line("crease", [(0.0045, 0.1512), (0.0022, 0.1545), (0.0, 0.1553)])
-    s.mark("scm_front", (_x_at_y(scm, 0.1545) - 0.0012, 0.1545))
+    s.mark("scm_front", (x_at_y(scm, 0.1545) - 0.0012, 0.1545))
     s.line("contour", [(0.0085, 0.1835), (0.0045, 0.1868), (0.0, 0.1875)])  # jugular notch
     s.mark("suprasternal_notch", (0.0, 0.185))
     clav = [(0.0105, 0.1872), (0.03, 0.1878), (0.052, 0.1858), (0.076, 0.1875), (0.097, 0.1925),
@@ -780,13 +580,13 @@ def _front() -> View:
     costal = smooth_open([(0.0045, 0.3075), (0.02, 0.315), (0.04, 0.3285), (0.058, 0.3445),
                           (0.0675, 0.358), (0.072, 0.374)])
     s.add("contour", costal)
-    s.mark("costal_margin", (0.058, _y_at_x(costal, 0.058) - 0.001))
+    s.mark("costal_margin", (0.058, y_at_x(costal, 0.058) - 0.001))
     s.mark("rib11_free_end", (0.0705, 0.3835))
     s.line("contour", [(0.0715, 0.3775), (0.0712, 0.3865)])
     # rectus abdominis, linea alba, navel
     s.line("contour", [(0.0435, 0.338), (0.0488, 0.362), (0.0505, 0.39), (0.0495, 0.418)])
     s.line("contour", [(0.0, 0.322), (0.0, 0.385)], both=False)
-    s.add("crease", _ellipse(0.0, 0.4005, 0.0032, 0.0043), True, both=False)
+    s.add("crease", ellipse(0.0, 0.4005, 0.0032, 0.0043), True, both=False)
     s.line("crease", [(0.0035, 0.3955), (0.0, 0.3942)])
     s.mark("umbilicus", (0.0, 0.4005))
     # iliac flare, ASIS, inguinal groove
@@ -873,7 +673,7 @@ def _front() -> View:
     s.line("contour", [(0.0722, 0.745), (0.0692, 0.7495), (0.0712, 0.7545)])
     s.mark("medial_epicondyle_femur", (0.0238, 0.7035))
     # the medial end of the popliteal crease, at the medial edge of the knee (LR8)
-    inner_knee = _x_at_y(outline, _POPLITEAL_Y, pick=lambda xs: min(x for x in xs if x > 0))
+    inner_knee = x_at_y(outline, _POPLITEAL_Y, pick=lambda xs: min(x for x in xs if x > 0))
     s.mark("popliteal_crease_medial_end", (inner_knee + 0.0022, _POPLITEAL_Y))
     # shin: tibial crest and calf edges
     s.line("contour", [(0.0495, 0.765), (0.0492, 0.81), (0.0468, 0.87), (0.0435, 0.925)])
@@ -891,7 +691,7 @@ def _front() -> View:
     # foot: dorsum, toes (clefts, webs, joint wrinkles, nails), medial arch, tendons
     for i, web in enumerate(_TOE_WEBS):
         notch = _toe_notch(i)
-        s.line("crease", [notch, _lerp(notch, web, 0.5), web])       # toe separations
+        s.line("crease", [notch, lerp(notch, web, 0.5), web])       # toe separations
     for i in range(5):
         at = _toe_frame(i)
         r = _TOES_FRONT[i][3]
@@ -918,10 +718,10 @@ def _front() -> View:
     s.line("contour", [(0.0392, 0.9575), (0.0404, 0.9705), (0.0416, 0.9805), (0.0424, 0.9855)])
     for toe, x0 in enumerate((0.0506, 0.0521, 0.0536, 0.0551)):
         w0 = _TOE_WEBS[toe]
-        base = _lerp(w0, _TOE_WEBS[toe + 1], 0.5) if toe < 3 else (w0[0] + 0.0042, w0[1] - 0.0012)
+        base = lerp(w0, _TOE_WEBS[toe + 1], 0.5) if toe < 3 else (w0[0] + 0.0042, w0[1] - 0.0012)
         a0 = (x0, 0.9592)
-        mid = _lerp(a0, base, 0.33)
-        s.line("contour", [a0, (mid[0] - 0.0005, mid[1]), _lerp(a0, base, 0.62)])
+        mid = lerp(a0, base, 0.33)
+        s.line("contour", [a0, (mid[0] - 0.0005, mid[1]), lerp(a0, base, 0.62)])
     s.mark("big_toe_tip", _toe_frame(0)(0.45, 0.0))
     s.mark("toe2_tip", _toe_frame(1)(0.4, 0.0))
     s.mark("toe4_tip", _toe_frame(3)(0.55, -0.15))
@@ -1377,7 +1177,7 @@ def _side() -> View:
                             (0.01, 0.0805), (0.0074, 0.0806)]))                       # antihelix
     s.line("feature", _ear([(0.0015, 0.0822), (-0.0018, 0.0768), (-0.0015, 0.0722), (0.0022, 0.0712)]))
     cx, cy = _ear([(0.0058, 0.0748)])[0]
-    s.add("feature", _ellipse(cx, cy, 0.002, 0.0026, -_EAR_TILT), True)          # concha
+    s.add("feature", ellipse(cx, cy, 0.002, 0.0026, -_EAR_TILT), True)          # concha
     s.mark("tragus", _ear([(-0.0006, 0.0752)])[0])
     s.mark("intertragic_notch", _ear([(0.0018, 0.0815)])[0])
     s.mark("ear_apex", _ear([_EAR_APEX])[0])
@@ -1389,7 +1189,7 @@ def _side() -> View:
     scm = smooth_open([(0.0215, 0.0985), (0.011, 0.1255), (-0.0045, 0.153), (-0.0205, 0.1745),
                        (-0.0335, 0.1885)])
     s.add("contour", scm)
-    s.mark("scm_front", (_x_at_y(scm, 0.1545, min) - 0.0025, 0.1545))
+    s.mark("scm_front", (x_at_y(scm, 0.1545, min) - 0.0025, 0.1545))
     s.line("contour", [(0.0345, 0.1215), (0.0336, 0.1405), (0.0348, 0.1585), (0.0378, 0.1745)])
     s.line("contour", [(-0.0362, 0.1935), (-0.024, 0.1985), (-0.008, 0.2005), (0.0065, 0.1975),
                        (0.0155, 0.1925)])                                    # clavicle
@@ -1543,7 +1343,7 @@ def _soles() -> View:
     s.mark("sole_web_2_3", web)
     s.mark("sole_heel", heel)
     s.mark("sole_big_toe_tip", _sole_pt(-0.0262, 0.1465))
-    s.mark("sole_centre", _lerp(web, heel, 0.5))
+    s.mark("sole_centre", lerp(web, heel, 0.5))
     return _view("soles", "Soles (plantar) view", s, {})
 
 

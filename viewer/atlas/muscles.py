@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .body import flatten, mirror, smooth_closed
+from .geometry import flatten, mirror, point_in_polygon, smooth_closed
 from .i18n import _
 from .loader import (
     EntryError,
@@ -105,16 +105,7 @@ class Region2D:
         return tuple(flatten(self.commands, 8))
 
     def contains(self, x: float, y: float) -> bool:
-        inside = False
-        pts = self.polygon
-        j = len(pts) - 1
-        for i in range(len(pts)):
-            xi, yi = pts[i]
-            xj, yj = pts[j]
-            if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
-                inside = not inside
-            j = i
-        return inside
+        return point_in_polygon(self.polygon, x, y)
 
 
 @dataclass

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .body import _inside, flatten, mirror, smooth_closed, smooth_open
+from .geometry import flatten, mirror, point_in_polygon, smooth_closed, smooth_open
 from .i18n import N_, _
 from .keys import parse, trigger_key
 from .loader import EntryError, _number, _read_toml, _text, _unknown, entries_of, parse_placement
@@ -115,7 +115,7 @@ class Drawn:
         if x < x0 - limit or x > x1 + limit or y < y0 - limit or y > y1 + limit:
             return math.inf
         pts = self.polyline
-        if self.closed and _inside(pts, x, y):
+        if self.closed and point_in_polygon(pts, x, y):
             return 0.0
         best = math.inf
         for (ax, ay), (bx, by) in zip(pts, pts[1:] + (pts[:1] if self.closed else ()), strict=False):
