@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT))
 
 from viewer.atlas import body as bm  # noqa: E402
 from viewer.atlas import geometry as geo  # noqa: E402
-from viewer.atlas.drawing import ROLES  # noqa: E402
+from viewer.atlas.body import ROLES  # noqa: E402
 
 DOC = ROOT / "docs" / "body-model.md"
 
@@ -137,9 +137,9 @@ def _pointset(commands):
     return frozenset((round(x, 5) + 0.0, round(y, 5) + 0.0) for x, y in geo.flatten(commands, 8))
 
 
-@pytest.mark.parametrize("view", ["front", "back"])
+@pytest.mark.parametrize("view", MIRRORED)
 def test_detail_strokes_mirrored(view):
-    """Every detail stroke of the front/back views has its mirror image drawn too (or is symmetric)."""
+    """Every stroke of a mirrored view has its mirror image drawn too (or is symmetric), insets apart."""
     v = MODEL.view(view)
     sets = {(p.role, _pointset(p.commands)) for p in v.paths}
     for p in v.paths:
@@ -282,11 +282,30 @@ def test_landmark_error_message():
 
 
 def test_deterministic():
-    """build_body() is cached and a fresh build gives identical data."""
+    """build_body() is read once and cached; reading the drawing files again gives identical data."""
     assert bm.build_body() is MODEL
     a = {k: (v.landmarks, v.scales, v.bounds, v.paths) for k, v in MODEL.views.items()}
-    for fn in (bm._front, bm._back, bm._side, bm._soles, bm.build_body):
-        fn.cache_clear()
-    fresh = bm.build_body()
+    fresh = bm.build_body(bm.drawing_files()[0].parent)
+    assert fresh is not MODEL
     b = {k: (v.landmarks, v.scales, v.bounds, v.paths) for k, v in fresh.views.items()}
     assert a == b
+
+
+def test_bundled_drawings_read_without_problems():
+    """The four drawing files are well-formed, every element is understood and every scale finds its landmarks."""
+    assert MODEL.problems == []
+
+
+def test_a_scale_naming_a_missing_landmark_is_a_problem_not_a_crash(tmp_path):
+    """An illustrator who deletes or renames a landmark gets a problem naming the file and the scale."""
+    import shutil
+
+    folder = tmp_path / "body"
+    shutil.copytree(bm.drawing_files()[0].parent, folder)
+    side = folder / "side.svg"
+    side.write_text(side.read_text(encoding="utf-8").replace('id="lm-rib11_free_end"', 'id="lm-rib_11"'),
+                    encoding="utf-8")
+    model = bm.build_body(folder)
+    assert "trunk_side" not in model.view("side").scales and "rib_11" in model.view("side").landmarks
+    assert [(p.file, p.entry, p.field) for p in model.problems] == [("body/side.svg", "trunk_side", "landmark")]
+    assert "rib11_free_end" in model.problems[0].message

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import shutil
 import stat
 
@@ -189,3 +190,19 @@ def test_cache_can_be_switched_off(tmp_path, monkeypatch):
     assert "ST36" in load_content(folder).atlas.points
     assert not platform_cache.exists()
     assert sorted(os.listdir(earlier)) == before
+
+
+def test_editing_a_drawing_file_invalidates_the_cache(tmp_path, cache_folder):
+    """The drawing files are inputs like the data: a landmark moved in front.svg moves at the next load."""
+    body = tmp_path / "body"
+    shutil.copytree(asset_path("atlas/body"), body)
+    folder = copy_atlas(tmp_path)
+    before = load_content(folder, body_folder=body).body.view("front").landmark("nipple")
+    front = body / "front.svg"
+    text = front.read_text(encoding="utf-8")
+    moved = re.sub(r'(id="lm-nipple" cx=")[^"]+', r"\g<1>0.0612", text)
+    assert moved != text
+    front.write_text(moved, encoding="utf-8")
+    after = load_content(folder, body_folder=body)
+    assert after.body.view("front").landmark("nipple") == (0.0612, before[1])
+    assert len(cache_files(cache_folder)) == 2

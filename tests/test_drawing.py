@@ -6,7 +6,8 @@ import pytest
 
 from viewer.atlas import geometry as geo
 from viewer.atlas import limits
-from viewer.atlas.drawing import ROLES, parse_drawing, path_data, read_drawing
+from viewer.atlas.body import ROLES
+from viewer.atlas.drawing import parse_drawing, path_data, read_drawing
 
 HEAD = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="-0.3 0 0.6 1">'
 
@@ -99,7 +100,8 @@ BAD_ELEMENTS = [
     ('<path class="contour" id="nod"/>', "nod", "d", "missing"),
     ('<path class="contour" id="empty" d="  "/>', "empty", "d", "missing"),
     ('<path class="contour" id="junk" d="M0 0 K 1 1"/>', "junk", "d", "'K'"),
-    ('<path class="contour" id="nan" d="M nan 0 L 1 1"/>', "nan", "d", "not valid"),
+    ('<path class="contour" id="nan" d="M nan 0 L 1 1"/>', "nan", "d", "not finite"),
+    ('<path class="contour" id="nan2" d="M0,0 Lnan,1"/>', "nan2", "d", "not valid"),
     ('<path class="contour" id="far" d="M 1e300 0 L 1 1"/>', "far", "d", "not finite or beyond"),
     ('<g transform="scale(1e308)"><path class="contour" id="blown" d="M 10 0 L 1 1"/></g>', "blown", "transform",
      "not finite"),

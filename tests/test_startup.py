@@ -14,7 +14,7 @@ LOADED_LATER = ("PySide6.QtPrintSupport", "PySide6.QtSvg", "PySide6.QtSvgWidgets
                 "viewer.ui.packs_dialog", "viewer.ui.correspondence", "viewer.ui.notice", "PIL",
                 "importlib.resources")
 # Read only when the start-up cache misses (first start, edited data): a warm start decodes the cache.
-READ_ON_A_CACHE_MISS = ("tomllib", "svgelements")
+READ_ON_A_CACHE_MISS = ("tomllib", "svgelements", "viewer.atlas.drawing")
 # Not needed to show the window with its figure: the benchmark's "floor" (bench/bench.py) imports the
 # window's module, so whatever it drags in is paid by every start.
 NOT_WITH_THE_WINDOW_MODULE = ("msgspec", "viewer.atlas.cache", "viewer.atlas.content", *LOADED_LATER,
@@ -81,6 +81,7 @@ def test_starting_up_to_the_first_paint_loads_no_dialog_printing_study_or_finder
     code = "import sys; from viewer.__main__ import main; main(['--quit-on-paint']); print(*sys.modules)"
     cold = _modules_after(code, tmp_path)  # an empty cache: the data files are read and the cache written
     assert "viewer.ui.main_window" in cold and "first" in cold  # it did start and paint
+    assert "viewer.atlas.drawing" in cold  # the drawing files were read (and the cache written)
     assert sorted(cold.intersection(LOADED_LATER)) == []
     warm = _modules_after(code, tmp_path)
     assert "viewer.ui.main_window" in warm and "first" in warm

@@ -17,7 +17,7 @@ import stat
 import sys
 from pathlib import Path
 
-from .limits import MAX_TOML_BYTES
+from .limits import MAX_SVG_BYTES, MAX_TOML_BYTES
 from .paths import CACHE_ENV, user_cache_dir
 from .store import Refused, atomic_write_bytes, read_limited, remove_stale_temps
 
@@ -74,7 +74,7 @@ def content_key(data_files: list[Path]) -> str:
     for path in sorted(here.glob("*.py")) + sorted(data_files) + catalogue:
         digest.update(str(path).encode() + b"\0")
         try:  # bounded and non-blocking: what the loader refuses to read is not hashed either
-            digest.update(read_limited(path, MAX_TOML_BYTES))
+            digest.update(read_limited(path, max(MAX_TOML_BYTES, MAX_SVG_BYTES)))
         except (OSError, Refused) as exc:
             digest.update(f"<{type(exc).__name__}>".encode())
         digest.update(b"\0")

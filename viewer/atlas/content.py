@@ -5,7 +5,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .body import BodyModel, build_body
+from .body import BodyModel, build_body, drawing_files
 from .categories import PointCategories, load_categories
 from .compare import Overview, load_overview
 from .loader import load_bundled
@@ -52,12 +52,15 @@ class Content:
 
     @property
     def problems(self) -> list[Problem]:
-        return (self.atlas.problems + self.layout.problems + self.muscles.problems + self.overview.problems
-                + self.categories.problems + self.safety.problems + self.misplaced)
+        return (self.body.problems + self.atlas.problems + self.layout.problems + self.muscles.problems
+                + self.overview.problems + self.categories.problems + self.safety.problems + self.misplaced)
 
 
-def load_content(folder: Path | None = None, data_dir: Path | None = None, use_cache: bool = True) -> Content:
+def load_content(folder: Path | None = None, data_dir: Path | None = None, use_cache: bool = True,
+                 body_folder: Path | None = None) -> Content:
     """Load the bundled atlas (and the user's data packs, if a data folder is given) and place it.
+
+    ``body_folder`` holds the drawing files of the views (default: the bundled ones).
 
     The validated result is cached under a hash of every input file (see ``cache.py``).
     """
@@ -72,7 +75,7 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     safety_file = asset_path("atlas/safety.toml")
     inputs = (meridian_files(folder) + sorted(muscle_folder.glob("*.toml"))
               + [compare_file, asset_path("atlas/cautions.toml"), asset_path("atlas/indications.toml"),
-                 asset_path("atlas/categories.toml"), safety_file])
+                 asset_path("atlas/categories.toml"), safety_file] + drawing_files(body_folder))
     if data_dir is not None:
         inputs += [d / "pack.toml" for d in pack_dirs(data_dir)]
     key = cache.content_key(inputs) if use_cache else ""
@@ -83,7 +86,7 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     atlas = load_bundled(folder)
     muscles = load_muscles(muscle_folder)
     packs = load_packs(data_dir, atlas, set(muscles.trigger_points)) if data_dir is not None else []
-    body = build_body()
+    body = build_body(body_folder)
     layout = layout_points(atlas, body)
     muscles = place_muscles(muscles, atlas, body)
     categories = load_categories(asset_path("atlas/categories.toml"), atlas)

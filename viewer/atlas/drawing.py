@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from .body import ROLES, Stroke
 from .limits import MAX_SVG_BYTES, MAX_SVG_COORD, MAX_SVG_ELEMENTS
 from .model import Problem
 
-ROLES = ("skin", "contour", "crease", "bone", "feature")
 LANDMARK, INSET = "landmark", "inset"
 LANDMARK_PREFIX, INSET_PREFIX = "lm-", "inset-"
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -34,15 +34,6 @@ _BAD_PATH_CHARS = re.compile(r"[^MmLlHhVvCcSsQqTtAaZz0-9eE.,+\-\s]")
 _KEY = "data-meridian-k"  # marks the elements handed to svgelements, to find them again
 
 Box = tuple[float, float, float, float]
-
-
-@dataclass(frozen=True)
-class Stroke:
-    """One stroke or filled shape.  Commands: ("M",x,y) ("L",x,y) ("C",x1,y1,x2,y2,x,y) ("Z",)."""
-
-    role: str
-    commands: tuple[tuple, ...]
-    closed: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,9 +107,9 @@ class _Reader:
         x, y, w, h = values
         return (x, y, x + w, y + h)
 
-    def _check_elements(self, root) -> dict[str, tuple[str, str, str]]:
-        """Check every classed element; drop the bad ones. -> key: (kind, name, entry) of those kept."""
-        kept: dict[str, tuple[str, str, str]] = {}
+    def _check_elements(self, root) -> list[_Item]:
+        """Check every classed element; drop the bad ones and return the others in document order."""
+        kept: list[_Item] = []
         parents = {child: parent for parent in root.iter() for child in parent}
         landmark_names: set[str] = set()
         for n, el in enumerate(list(root.iter()), 1):
@@ -131,7 +122,8 @@ class _Reader:
                 continue
             if parents.get(el) is not None and _local(parents[el].tag) in ("defs", "clipPath", "mask", "symbol"):
                 continue
-            problem = self._element_problem(el, tag, classes, landmark_names)
+            plain = _plain_path(el.get("d")) if tag == "path" else None
+            problem = self._element_problem(el, tag, classes, landmark_names, plain is not None)
             if problem:
                 self.problem(entry, *problem)
                 parents[el].remove(el)
@@ -143,12 +135,22 @@ class _Reader:
                 landmark_names.add(name)
             elif kind == INSET:
                 name = el.get("id", "")[len(INSET_PREFIX):]
-            key = str(n)
-            el.set(_KEY, key)
-            kept[key] = (kind, name, entry)
+            transformed = any(e.get("transform") for e in _ancestry(el, parents))
+            item = _Item(str(n), kind, name, entry, transformed=transformed)
+            if not transformed:  # read directly: the form the bundled files are written in
+                item.commands = plain if kind in ROLES else None
+                if kind == LANDMARK:
+                    item.commands = (("M", float(el.get("cx")), float(el.get("cy"))),)
+                elif kind == INSET:
+                    x, y = float(el.get("x")), float(el.get("y"))
+                    item.commands = (("M", x, y), ("L", x + float(el.get("width")), y + float(el.get("height"))))
+            if item.commands is None:
+                el.set(_KEY, item.key)
+            kept.append(item)
         return kept
 
-    def _element_problem(self, el, tag: str, classes: list[str], landmarks: set[str]) -> tuple[str, str] | None:
+    def _element_problem(self, el, tag: str, classes: list[str], landmarks: set[str],
+                         plain: bool) -> tuple[str, str] | None:
         """(attribute, message) of what is wrong with a shape, or None."""
         known = (*ROLES, LANDMARK, INSET)
         if not classes:
@@ -177,7 +179,7 @@ class _Reader:
                     return attr, "is missing: an inset needs its box"
             if (_number(el.get("width")) or 0) <= 0 or (_number(el.get("height")) or 0) <= 0:
                 return "width", "an inset's width and height must be positive"
-        elif tag == "path":
+        elif tag == "path" and not plain:
             return self._path_data_problem(el.get("d"))
         return None
 
@@ -198,46 +200,102 @@ class _Reader:
             return "d", "has no drawing commands"
         return None
 
-    # -- geometry, by svgelements --------------------------------------------------------------------------
+    # -- geometry ------------------------------------------------------------------------------------------
 
-    def _geometry(self, root, kept: dict[str, tuple[str, str, str]]):
-        import io
-
-        from svgelements import SVG, Point, Shape
-
+    def _geometry(self, root, items: list[_Item]):
+        """Strokes, landmarks and insets of the checked items; svgelements works out the transformed ones
+        (and any path data that is not plain absolute M/L/C/Z)."""
+        pending = {item.key: item for item in items if item.commands is None}
+        if pending:
+            self._by_svgelements(root, pending)
         paths: list[Stroke] = []
         landmarks: dict[str, tuple[float, float]] = {}
         insets: dict[str, Box] = {}
-        try:
-            svg = SVG.parse(io.BytesIO(ET.tostring(root)), reify=True)
-            elements = [(e, kept[e.values[_KEY]]) for e in svg.elements()
-                        if isinstance(e, Shape) and e.values.get(_KEY) in kept]
-        except Exception as exc:  # a malformed transform or style svgelements cannot take
-            self.problem("", "", f"could not be read as SVG ({type(exc).__name__}: {exc})")
-            return (), {}, {}
-        for element, (kind, name, entry) in elements:
-            try:
-                commands = _commands(element)
-            except (ValueError, ArithmeticError) as exc:
-                self.problem(entry, "", f"could not be turned into path commands ({exc}); it is not drawn")
-                continue
+        for item in items:
+            commands = item.commands
+            if commands is None:
+                continue  # reported by _by_svgelements
             coords = [v for c in commands for v in c[1:]]
             if not coords or not all(math.isfinite(v) and abs(v) <= MAX_SVG_COORD for v in coords):
-                self.problem(entry, "transform" if element.values.get("transform") else "d",
+                self.problem(item.entry, "transform" if item.transformed else "d",
                              f"gives coordinates that are not finite or beyond ±{MAX_SVG_COORD:g}; it is not drawn")
                 continue
             xs, ys = coords[0::2], coords[1::2]
-            if kind == LANDMARK:  # the centre of the circle, transformed
-                centre = Point(element.cx, element.cy) * element.transform
-                landmarks.setdefault(name, (float(centre.x), float(centre.y)))
-            elif kind == INSET:
-                insets[name] = (min(xs), min(ys), max(xs), max(ys))
+            if item.kind == LANDMARK:
+                landmarks.setdefault(item.name, (xs[0], ys[0]))
+            elif item.kind == INSET:
+                insets[item.name] = (min(xs), min(ys), max(xs), max(ys))
             else:
-                paths.append(Stroke(kind, commands, commands[-1] == ("Z",)))
+                paths.append(Stroke(item.kind, commands, commands[-1] == ("Z",)))
         for name in insets:
             if name not in landmarks:
                 self.problem(INSET_PREFIX + name, "id", f"names no landmark of this drawing ({name!r})")
         return tuple(paths), landmarks, insets
+
+    def _by_svgelements(self, root, pending: dict[str, _Item]) -> None:
+        import io
+
+        from svgelements import SVG, Point, Shape
+
+        try:
+            svg = SVG.parse(io.BytesIO(ET.tostring(root)), reify=True)
+            elements = [(e, pending[e.values[_KEY]]) for e in svg.elements()
+                        if isinstance(e, Shape) and e.values.get(_KEY) in pending]
+        except Exception as exc:  # a malformed transform or style svgelements cannot take
+            self.problem("", "", f"could not be read as SVG ({type(exc).__name__}: {exc})")
+            return
+        for element, item in elements:
+            if item.commands is not None:
+                continue  # a <use> clone of an element already read
+            try:
+                if item.kind == LANDMARK:  # the centre of the circle, transformed
+                    centre = Point(element.cx, element.cy) * element.transform
+                    item.commands = (("M", float(centre.x), float(centre.y)),)
+                else:
+                    item.commands = _commands(element)
+            except (ValueError, ArithmeticError) as exc:
+                self.problem(item.entry, "", f"could not be turned into path commands ({exc}); it is not drawn")
+
+
+@dataclass
+class _Item:
+    """A checked element of the file: what it is and, once known, its geometry (absolute commands; a
+    landmark is one M at its centre, an inset an M and an L at opposite corners)."""
+
+    key: str
+    kind: str
+    name: str
+    entry: str
+    transformed: bool = False
+    commands: tuple[tuple, ...] | None = None
+
+
+def _ancestry(el, parents):
+    while el is not None:
+        yield el
+        el = parents.get(el)
+
+
+_ARITY = {"M": 2, "L": 2, "C": 6, "Z": 0}
+
+
+def _plain_path(d: str | None) -> tuple[tuple, ...] | None:
+    """The commands of path data in the plain form the bundled files use (absolute M, L, C and Z, each
+    command letter and number separated by spaces), or None for anything else (left to svgelements)."""
+    out: list[tuple] = []
+    tokens = (d or "").replace(",", " ").split()
+    i = 0
+    try:
+        while i < len(tokens):
+            op = tokens[i]
+            n = _ARITY[op]
+            out.append((op, *(float(t) for t in tokens[i + 1:i + 1 + n])))
+            if len(out[-1]) != n + 1:
+                return None
+            i += n + 1
+    except (KeyError, ValueError):
+        return None
+    return tuple(out) if out and out[0][0] == "M" else None
 
 
 def _commands(element) -> tuple[tuple, ...]:
