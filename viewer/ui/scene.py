@@ -12,8 +12,9 @@ from ..atlas.keys import trigger_key
 from ..atlas.pathways import pathway_runs
 from ..atlas.viewstate import Mode, SceneContent, Source, ViewState, scene_content
 from . import theme
+from .figure_paint import to_painter_path
 from .fonts import hanzi_supported, text_scale
-from .items import FigureItem, LabelItem, MarkerItem, PathwayItem, to_painter_path
+from .items import FigureItem, LabelItem, MarkerItem, PathwayItem
 from .safety_layer import SafetyLayer
 from .trigger_layer import TriggerLayer, TriggerMarkerItem
 
