@@ -127,6 +127,11 @@ class BodyModel:
             raise KeyError(f"no view {name!r}; views are {sorted(self.views)}") from None
 
 
+def scale_definitions() -> dict[str, dict[str, tuple[str, str, int, bool]]]:
+    """Per view: scale name -> (landmark a, landmark b, cun, across), in order."""
+    return {name: dict(scales) for name, (_title, scales) in _VIEWS.items()}
+
+
 def scales_of(landmarks: dict[str, Point], scale_defs, file: str = "") -> tuple[dict[str, float], list[Problem]]:
     """Length of one cun per scale, from the landmarks; a scale naming a missing landmark is a problem."""
     scales: dict[str, float] = {}
