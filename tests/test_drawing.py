@@ -92,6 +92,17 @@ def test_unclassed_elements_that_are_not_shapes_are_ignored_quietly():
     assert not drawing.problems and len(drawing.paths) == 1
 
 
+def test_hidden_layers_and_templates_are_not_drawn():
+    """What the editor does not show is not drawn: a hidden layer, a hidden shape, shapes inside <defs>."""
+    drawing = read('<g id="sketch" style="display:none"><path class="skin" d="M0 0 L1 0 Z"/></g>'
+                   '<path class="contour" display="none" d="M0 0 L1 1"/>'
+                   '<defs><g><path class="skin" d="M0 0 L1 0 Z"/></g></defs>'
+                   '<g style="opacity:0.5; display : none ;"><circle class="landmark" id="lm-x" cx="0" cy="0"/></g>'
+                   '<g style="display:inline"><path class="crease" d="M 0 0 L 0.1 0.1"/></g>')
+    assert not drawing.problems and drawing.landmarks == {}
+    assert [p.role for p in drawing.paths] == ["crease"]
+
+
 BAD_ELEMENTS = [
     ('<path class="wrinkle" id="w1" d="M0 0 L1 1"/>', "w1", "class", "wrinkle"),
     ('<path class="skin contour" id="w2" d="M0 0 L1 1"/>', "w2", "class", "not one of"),

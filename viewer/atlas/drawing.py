@@ -120,8 +120,8 @@ class _Reader:
                 if classes:
                     self.problem(entry, "class", f"a <{tag}> cannot carry a drawing class; only shapes can")
                 continue
-            if parents.get(el) is not None and _local(parents[el].tag) in ("defs", "clipPath", "mask", "symbol"):
-                continue
+            if any(_local(e.tag) in _NOT_DRAWN or _hidden(e) for e in _ancestry(el, parents)):
+                continue  # a template, a clip path or a layer hidden in the editor: not part of the picture
             plain = _plain_path(el.get("d")) if tag == "path" else None
             problem = self._element_problem(el, tag, classes, landmark_names, plain is not None)
             if problem:
@@ -268,6 +268,15 @@ class _Item:
     entry: str
     transformed: bool = False
     commands: tuple[tuple, ...] | None = None
+
+
+_NOT_DRAWN = {"defs", "clipPath", "mask", "symbol", "pattern", "marker"}
+_DISPLAY_NONE = re.compile(r"(^|;)\s*display\s*:\s*none\s*(;|$)")
+
+
+def _hidden(el) -> bool:
+    """Hidden in the editor (Inkscape hides a layer with style="display:none")."""
+    return el.get("display") == "none" or bool(_DISPLAY_NONE.search(el.get("style") or ""))
 
 
 def _ancestry(el, parents):
