@@ -29,6 +29,10 @@ WHO_COUNTS = {
 }
 
 
+# Decoded from the start-up cache when first read: the first picture needs only their load problems.
+DEFERRED = ("muscles", "safety")
+
+
 @dataclass
 class Content:
     atlas: Atlas
@@ -79,8 +83,8 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     if data_dir is not None:
         inputs += [d / "pack.toml" for d in pack_dirs(data_dir)]
     key = cache.content_key(inputs) if use_cache else ""
-    cached = cache.load(key, Content) if use_cache else None
-    if isinstance(cached, Content):
+    cached = _from_cache(key, folder, data_dir) if use_cache else None
+    if cached is not None:
         cached.misplaced = misplaced_packs(data_dir) if data_dir is not None else []
         return cached
     atlas = load_bundled(folder)
@@ -95,6 +99,36 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
                       load_overview(compare_file), correspondences(muscles, layout, body), categories=categories,
                       safety=safety)
     if use_cache:
-        cache.save(key, dataclasses.replace(content, search=None))
+        cache.save(key, _for_cache(content))
     content.misplaced = misplaced_packs(data_dir) if data_dir is not None else []
+    return content
+
+
+def _for_cache(content: Content) -> tuple:
+    """What the cache file holds: the content without the DEFERRED parts, each part encoded on its own
+    (read from the file as raw bytes, decoded on first use), and each part's problems."""
+    import msgspec
+
+    parts = {name: msgspec.Raw(msgspec.msgpack.encode(getattr(content, name))) for name in DEFERRED}
+    problems = {name: getattr(content, name).problems for name in DEFERRED}
+    empty = {name: type(getattr(content, name))() for name in DEFERRED}
+    return dataclasses.replace(content, search=None, **empty), parts, problems
+
+
+def _from_cache(key: str, folder: Path, data_dir: Path | None) -> Content | None:
+    import msgspec
+
+    from . import cache
+
+    cached = cache.load(key, tuple[Content, dict[str, msgspec.Raw], dict[str, list[Problem]]])
+    if cached is None or set(cached[1]) != set(DEFERRED) or set(cached[2]) != set(DEFERRED):
+        return None
+    content, parts, problems = cached
+    for name in DEFERRED:
+        def rebuild(name=name):  # the part was damaged: the whole file goes, the data files are read again
+            cache.discard(key)
+            return getattr(load_content(folder, data_dir), name)
+
+        kind = type(getattr(content, name))
+        setattr(content, name, cache.deferred(parts[name], kind, rebuild, problems=problems[name]))
     return content
