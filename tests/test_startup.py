@@ -17,7 +17,7 @@ LOADED_LATER = ("PySide6.QtPrintSupport", "PySide6.QtSvg", "PySide6.QtSvgWidgets
 READ_ON_A_CACHE_MISS = ("tomllib", "svgelements", "viewer.atlas.drawing")
 # Not needed to show the window with its figure: the benchmark's "floor" (bench/bench.py) imports the
 # window's module, so whatever it drags in is paid by every start.
-NOT_WITH_THE_WINDOW_MODULE = ("msgspec", "viewer.atlas.cache", "viewer.atlas.content", *LOADED_LATER,
+NOT_WITH_THE_WINDOW_MODULE = ("viewer.atlas.cache", "viewer.atlas.content", *LOADED_LATER,
                               *READ_ON_A_CACHE_MISS)
 
 

@@ -17,6 +17,7 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import Any
 
 from .limits import MAX_SVG_BYTES, MAX_TOML_BYTES
 from .paths import CACHE_ENV, user_cache_dir
@@ -118,7 +119,7 @@ def deferred(raw, kind: type, rebuild, **known):
     first read; the ``known`` ones are there at once. Start-up decodes only what the first picture needs.
     Once decoded it is a plain ``kind``. A part that turns out damaged (the file was read, not checked,
     at start) is replaced by ``rebuild()``, made from the data files, as a damaged cache file is."""
-    value = object.__new__(_deferred_type(kind))
+    value: Any = object.__new__(_deferred_type(kind))
     value.__dict__.update(known)
     value.__dict__[_PENDING] = (raw, kind, rebuild)
     return value

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .i18n import N_, _
-from .model import Atlas, Problem
+from .model import Atlas, Problem, Record
 
 TRANSPORT = ("well", "spring", "stream", "river", "sea")
 # The words of the export's `categories` column, in teaching order.
@@ -76,8 +76,7 @@ TABLES = {
 }
 
 
-@dataclass(frozen=True)
-class Membership:
+class Membership(Record, frozen=True):
     """One category of one point and what it relates to."""
 
     word: str  # one of WORDS

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .i18n import _, join_or
-from .model import Problem
+from .model import Problem, Record
 from .resources import asset_path
 
 _ID = re.compile(r"^[a-z][a-z_]*$")
@@ -23,8 +23,7 @@ class _BadEntry(ValueError):
     """args: (field, message)."""
 
 
-@dataclass(frozen=True)
-class Caution:
+class Caution(Record, frozen=True):
     id: str
     label: str
     meaning: str

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .i18n import _, join, join_or
 from .keys import muscle_of, parse
-from .model import Problem
+from .model import Problem, Record
 from .translations import region_words, term
 
 VOICES = ("patient", "student")
@@ -21,15 +21,13 @@ SECTION_IDS = ("origins", "choosing", "stimulation", "body", "session", "purpose
 NEAR = 0.035  # model units (about 6 cm): what counts as "at the same place" on the drawing
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(Record, frozen=True):
     id: str
     title: str
     text: dict[str, dict[str, str]]  # voice -> column -> text
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(Record, frozen=True):
     key: str
     authors: str
     year: int

@@ -24,7 +24,7 @@ from .loader import (
     entries_of,
     parse_placement,
 )
-from .model import POSITIVE_SIDE, Atlas, Placement, Problem
+from .model import POSITIVE_SIDE, Atlas, Placement, Problem, Record
 from .placement import Layout, Marker, PlacementError, Resolver
 
 ZONE_KINDS = ("essential", "spillover")
@@ -39,8 +39,7 @@ CM_PER_UNIT = 170.0  # the figure stands 170 cm tall
 DISTANCE_SCALE = {"back": "back", "front": "chest", "side": "trunk_side", "soles": None}
 
 
-@dataclass(frozen=True)
-class Outline:
+class Outline(Record, frozen=True):
     """A muscle's outline (``deep``: lies under other muscles) or a referral zone (``frequency``, ``source``)."""
 
     view: str
@@ -50,16 +49,14 @@ class Outline:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class TriggerPoint:
+class TriggerPoint(Record, frozen=True):
     id: str
     name: str
     muscle: str
     place: Placement
 
 
-@dataclass(frozen=True)
-class Muscle:
+class Muscle(Record, frozen=True):
     id: str
     name: str
     latin: str
@@ -295,8 +292,7 @@ def place_muscles(catalog: MuscleAtlas, atlas: Atlas, body) -> MuscleAtlas:
 
 # --- questions -------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class PainHit:
+class PainHit(Record, frozen=True):
     muscle: str
     kind: str  # "essential" or "spillover"
     frequency: str = "common"  # "common" or "less_common" source of pain in that zone
@@ -365,8 +361,7 @@ def nearby_points(layout: Layout, view: str, x: float, y: float, radius: float =
     return sorted(best.items(), key=lambda kv: kv[1])
 
 
-@dataclass(frozen=True)
-class Correspondence:
+class Correspondence(Record, frozen=True):
     trigger_point: str
     acupoint: str
     view: str

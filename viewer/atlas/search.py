@@ -14,7 +14,7 @@ from .codes import compact, is_code_start
 from .hangul import has_hangul, readings
 from .i18n import SOURCE, language
 from .indications import tag_aliases
-from .model import Atlas
+from .model import Atlas, Record
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -40,8 +40,7 @@ def _english(text_of) -> str:
         return text_of()
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(Record, frozen=True):
     """Restrict results; an empty set means 'no restriction'."""
 
     meridians: frozenset[str] = frozenset()
@@ -54,8 +53,10 @@ class Filters:
         return bool(self.meridians or self.regions or self.views or self.tags or self.categories)
 
 
-@dataclass(frozen=True)
-class Hit:
+NO_FILTERS = Filters()
+
+
+class Hit(Record, frozen=True):
     code: str
     score: int
     field: str  # what matched: "code", "pinyin", "hanzi", "english", "region", "tag", "meridian", "caution"
@@ -202,7 +203,7 @@ class SearchIndex:
             return None
         return Hit(entry.code, best[0], best[1])
 
-    def search(self, query: str, filters: Filters = Filters(), limit: int | None = None) -> list[Hit]:
+    def search(self, query: str, filters: Filters = NO_FILTERS, limit: int | None = None) -> list[Hit]:
         """Matching points, best first (ties keep atlas order). An empty query lists the filtered atlas."""
         hits: list[Hit] = []
         blank = not query.strip()

@@ -1,11 +1,10 @@
 """Words the widgets share (the body views' names), marked for translation and translated at use."""
 from __future__ import annotations
 
-import dataclasses
-
 from ..atlas import i18n
 from ..atlas.i18n import N_, _
 from ..atlas.localize import Localized, localize
+from ..atlas.model import replace
 
 # Menu titles with their mnemonic; "正面(&F)" in Chinese.
 VIEW_TITLES = {"front": N_("&Front"), "back": N_("&Back"), "side": N_("&Side"), "soles": N_("S&oles")}
@@ -30,10 +29,10 @@ def localized(content) -> Localized:
     if local.content is content:
         return local
     atlas = local.content.atlas
-    points = {code: dataclasses.replace(point, alt_names=(*point.alt_names, content.atlas.points[code].english))
+    points = {code: replace(point, alt_names=(*point.alt_names, content.atlas.points[code].english))
               if point.english != content.atlas.points[code].english else point
               for code, point in atlas.points.items()}
-    local.content = dataclasses.replace(local.content, atlas=dataclasses.replace(atlas, points=points))
+    local.content = replace(local.content, atlas=replace(atlas, points=points))
     return local
 
 
