@@ -7,12 +7,13 @@ muscle, a trigger point or a painful spot.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from .i18n import _, join, join_or
 from .keys import muscle_of, parse
-from .model import Problem, Record
+from .model import Problem, Record, Table
 from .translations import region_words, term
 
 VOICES = ("patient", "student")
@@ -38,12 +39,11 @@ class Reference(Record, frozen=True):
         return f"{self.authors} ({self.year}). {self.title}. {self.where}."
 
 
-@dataclass
-class Overview:
+class Overview(Table):
     disclaimer: str = ""
-    sections: list[Section] = field(default_factory=list)
-    references: list[Reference] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    sections: list[Section] = msgspec.field(default_factory=list)
+    references: list[Reference] = msgspec.field(default_factory=list)
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
 
 def load_overview(path: Path) -> Overview:
@@ -90,14 +90,13 @@ def load_overview(path: Path) -> Overview:
     return overview
 
 
-@dataclass
-class Context:
+class Context(Table):
     """The two approaches at one place: short lines for each column, and a title."""
 
     title: str
-    acupuncture: list[str] = field(default_factory=list)
-    dry_needling: list[str] = field(default_factory=list)
-    shared: list[str] = field(default_factory=list)
+    acupuncture: list[str] = msgspec.field(default_factory=list)
+    dry_needling: list[str] = msgspec.field(default_factory=list)
+    shared: list[str] = msgspec.field(default_factory=list)
 
 
 def _spot_of(content, key: str) -> tuple[str, float, float] | None:

@@ -11,13 +11,14 @@ the original, so selection, search and drawing work as before. Data packs are no
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from .i18n import SOURCE
-from .model import replace
+from .model import Table, replace
 from .translations import BY_DESIGN, ContentTranslation, Key, Text, load_translation
 
 if TYPE_CHECKING:
@@ -26,12 +27,11 @@ if TYPE_CHECKING:
 FieldRef = tuple[str, str, str]  # (table, entry, field), e.g. ("point", "ST36", "location")
 
 
-@dataclass
-class Localized:
+class Localized(Table):
     language: str
     content: Content  # the content with its texts in ``language``
-    english: set[FieldRef] = field(default_factory=set)  # fields shown in English for want of a translation
-    terms: dict[tuple[str, str], str] = field(default_factory=dict)  # (region|tag|angle, English) -> text
+    english: set[FieldRef] = msgspec.field(default_factory=set)  # fields shown in English for want of a translation
+    terms: dict[tuple[str, str], str] = msgspec.field(default_factory=dict)  # (region|tag|angle, English) -> text
     review: str = ""  # the translation's review status (drafts say so)
 
     def in_english(self, table: str, entry: str, name: str) -> bool:

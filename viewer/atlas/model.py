@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
 
 import msgspec
 
@@ -29,6 +28,11 @@ class Record(msgspec.Struct, frozen=True):
     dataclass (fields, defaults, equality, hash, repr), but its class is made by msgspec in C. Python
     writes and compiles the methods of a dataclass when its module is imported, about a millisecond a
     class, and every start imports some thirty records. Copy one with :func:`replace`."""
+
+
+class Table(msgspec.Struct):
+    """Base of the domain's mutable collections (the atlas, the layout, the categories ...): a
+    :class:`Record` whose fields may be set again."""
 
 
 def replace(record, **changes):
@@ -169,13 +173,12 @@ class Meridian(Record, frozen=True):
     breaks: tuple[str, ...] = ()  # the channel line is not drawn from these points to the next
 
 
-@dataclass
-class Atlas:
+class Atlas(Table):
     """Everything that loaded, in order, plus what did not."""
 
-    meridians: dict[str, Meridian] = field(default_factory=dict)
-    points: dict[str, Point] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    meridians: dict[str, Meridian] = msgspec.field(default_factory=dict)
+    points: dict[str, Point] = msgspec.field(default_factory=dict)
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
     def point(self, code: str) -> Point:
         return self.points[code]

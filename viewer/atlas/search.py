@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from .categories import OTHER_NAMES, PointCategories
 from .cautions import vocabulary
@@ -14,7 +13,7 @@ from .codes import compact, is_code_start
 from .hangul import has_hangul, readings
 from .i18n import SOURCE, language
 from .indications import tag_aliases
-from .model import Atlas, Record
+from .model import Atlas, Record, Table
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -62,8 +61,7 @@ class Hit(Record, frozen=True):
     field: str  # what matched: "code", "pinyin", "hanzi", "english", "region", "tag", "meridian", "caution"
 
 
-@dataclass
-class _Entry:
+class _Entry(Table):
     code: str
     meridian: str
     codes: tuple[str, ...]
@@ -76,13 +74,13 @@ class _Entry:
     tags: tuple[str, ...]
     views: frozenset[str]
     meridian_name: str
-    extra_names: tuple[str, ...] = field(default=())
-    cautions: tuple[str, ...] = field(default=())  # caution labels, folded
-    alt_names: tuple[str, ...] = field(default=())  # other pinyin names, squashed
-    alt_hanzi: tuple[str, ...] = field(default=())
-    tag_aliases: tuple[str, ...] = field(default=())  # other spellings and synonyms of the tags
-    categories: frozenset[str] = field(default=frozenset())  # category words
-    category_texts: tuple[str, ...] = field(default=())  # "source (yuan) point of the lung channel", folded
+    extra_names: tuple[str, ...] = ()
+    cautions: tuple[str, ...] = ()  # caution labels, folded
+    alt_names: tuple[str, ...] = ()  # other pinyin names, squashed
+    alt_hanzi: tuple[str, ...] = ()
+    tag_aliases: tuple[str, ...] = ()  # other spellings and synonyms of the tags
+    categories: frozenset[str] = frozenset()  # category words
+    category_texts: tuple[str, ...] = ()  # "source (yuan) point of the lung channel", folded
     hangul: str = ""  # the Korean reading of the name
 
 
