@@ -94,3 +94,33 @@ def test_importing_the_window_module_loads_no_content_cache_dialog_or_data_reade
     loaded = _modules_after("import sys; import viewer.ui.main_window; print(*sys.modules)", tmp_path)
     assert "viewer.ui.main_window" in loaded
     assert sorted(loaded.intersection(NOT_WITH_THE_WINDOW_MODULE)) == []
+
+
+def test_a_warm_start_paints_before_decoding_the_muscles_or_the_safety_layer(qtbot, tmp_path, monkeypatch):
+    """The muscles and the safety layer (most of the start-up cache) stay encoded until after the first
+    paint; reading them later decodes them."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from viewer.app import create_window
+    from viewer.atlas import cache
+    from viewer.atlas.content import load_content
+
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    load_content(data_dir=tmp_path / "userdata")  # the first start writes the cache
+    content = load_content(data_dir=tmp_path / "userdata")
+    win = create_window(content=content, data_dir=tmp_path / "userdata", size=(1200, 800))
+    qtbot.addWidget(win)
+    at_first_paint = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not at_first_paint:
+                at_first_paint.append((cache.pending(content.muscles), cache.pending(content.safety)))
+            return False
+
+    watch = Watch()
+    win.diagram.viewport().installEventFilter(watch)
+    win.show()
+    qtbot.waitUntil(lambda: bool(at_first_paint))
+    assert at_first_paint == [(True, True)]
+    assert "upper_trapezius" in content.muscles.muscles and not cache.pending(content.muscles)

@@ -125,6 +125,11 @@ def deferred(raw, kind: type, rebuild, **known):
     return value
 
 
+def pending(value) -> bool:
+    """Is ``value`` (from :func:`deferred`) still waiting to be decoded?"""
+    return _PENDING in vars(value)
+
+
 def _decode_now(value) -> None:
     pending = value.__dict__.pop(_PENDING, None)
     if pending is None:

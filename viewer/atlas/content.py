@@ -29,8 +29,9 @@ WHO_COUNTS = {
 }
 
 
-# Decoded from the start-up cache when first read: the first picture needs only their load problems.
-DEFERRED = ("muscles", "safety")
+# Decoded from the start-up cache when first read, but for the fields named here, decoded at once: the
+# first picture needs only their load problems and which muscle each trigger point belongs to.
+DEFERRED = {"muscles": ("problems", "trigger_points"), "safety": ("problems",)}
 
 
 @dataclass
@@ -105,14 +106,19 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
 
 
 def _for_cache(content: Content) -> tuple:
-    """What the cache file holds: the content without the DEFERRED parts, each part encoded on its own
-    (read from the file as raw bytes, decoded on first use), and each part's problems."""
+    """What the cache file holds: the content without the DEFERRED parts; each part encoded on its own
+    (read from the file as raw bytes, decoded on first use); and each part with only the fields that are
+    decoded at once."""
     import msgspec
 
-    parts = {name: msgspec.Raw(msgspec.msgpack.encode(getattr(content, name))) for name in DEFERRED}
-    problems = {name: getattr(content, name).problems for name in DEFERRED}
+    def encode(value):
+        return msgspec.Raw(msgspec.msgpack.encode(value))
+
+    parts = {name: encode(getattr(content, name)) for name in DEFERRED}
+    at_once = {name: encode(type(getattr(content, name))(**{f: getattr(getattr(content, name), f) for f in fields}))
+               for name, fields in DEFERRED.items()}
     empty = {name: type(getattr(content, name))() for name in DEFERRED}
-    return dataclasses.replace(content, search=None, **empty), parts, problems
+    return dataclasses.replace(content, search=None, **empty), parts, at_once
 
 
 def _from_cache(key: str, folder: Path, data_dir: Path | None) -> Content | None:
@@ -120,15 +126,20 @@ def _from_cache(key: str, folder: Path, data_dir: Path | None) -> Content | None
 
     from . import cache
 
-    cached = cache.load(key, tuple[Content, dict[str, msgspec.Raw], dict[str, list[Problem]]])
+    cached = cache.load(key, tuple[Content, dict[str, msgspec.Raw], dict[str, msgspec.Raw]])
     if cached is None or set(cached[1]) != set(DEFERRED) or set(cached[2]) != set(DEFERRED):
         return None
-    content, parts, problems = cached
-    for name in DEFERRED:
+    content, parts, at_once = cached
+    for name, fields in DEFERRED.items():
         def rebuild(name=name):  # the part was damaged: the whole file goes, the data files are read again
             cache.discard(key)
             return getattr(load_content(folder, data_dir), name)
 
         kind = type(getattr(content, name))
-        setattr(content, name, cache.deferred(parts[name], kind, rebuild, problems=problems[name]))
+        try:
+            known = msgspec.msgpack.Decoder(kind).decode(at_once[name])
+        except (ValueError, RecursionError, MemoryError):
+            cache.discard(key)
+            return None
+        setattr(content, name, cache.deferred(parts[name], kind, rebuild, **{f: getattr(known, f) for f in fields}))
     return content
