@@ -12,6 +12,8 @@ ROOT = FsPath(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from viewer.atlas import body as bm  # noqa: E402
+from viewer.atlas import geometry as geo  # noqa: E402
+from viewer.atlas.body import ROLES  # noqa: E402
 
 DOC = ROOT / "docs" / "body-model.md"
 
@@ -138,18 +140,18 @@ def _on_inset(v, x, y, margin=0.0):
 
 
 def _pointset(commands):
-    return frozenset((round(x, 5) + 0.0, round(y, 5) + 0.0) for x, y in bm.flatten(commands, 8))
+    return frozenset((round(x, 5) + 0.0, round(y, 5) + 0.0) for x, y in geo.flatten(commands, 8))
 
 
-@pytest.mark.parametrize("view", ["front", "back"])
+@pytest.mark.parametrize("view", MIRRORED)
 def test_detail_strokes_mirrored(view):
-    """Every detail stroke of the front/back views has its mirror image drawn too (or is symmetric)."""
+    """Every stroke of a mirrored view has its mirror image drawn too (or is symmetric), insets apart."""
     v = MODEL.view(view)
     sets = {(p.role, _pointset(p.commands)) for p in v.paths}
     for p in v.paths:
         if _on_inset(v, p.commands[0][1], p.commands[0][2], 0.001):  # an inset and its leader: one side
             continue
-        mirrored = _pointset(bm.mirror(p.commands))
+        mirrored = _pointset(geo.mirror(p.commands))
         assert (p.role, mirrored) in sets, (view, p.role, p.commands[0])
 
 
@@ -180,7 +182,7 @@ def test_scales_computed_from_landmarks():
     assert f.scales["abdomen_upper"] == pytest.approx((u[1] - x[1]) / 8, rel=1e-5)
     s = MODEL.view("side")
     a, r = s.landmark("axilla_apex"), s.landmark("rib11_free_end")
-    assert s.scales["trunk_side"] == pytest.approx(bm._dist(a, r) / 12, rel=1e-5)
+    assert s.scales["trunk_side"] == pytest.approx(geo.dist(a, r) / 12, rel=1e-5)
 
 
 def test_vertebrae_increasing():
@@ -244,14 +246,14 @@ def test_bounds_contain_landmarks_and_drawing():
         for (x, y) in v.landmarks.values():
             assert x0 <= x <= x1 and x0 <= -x <= x1 and y0 <= y <= y1
         for p in v.paths:
-            for (x, y) in bm.flatten(p.commands):
+            for (x, y) in geo.flatten(p.commands):
                 assert x0 <= x <= x1 and y0 <= y <= y1
 
 
 def test_figure_height_and_width():
     """The front figure spans vertex 0 to soles 1 and the shoulders are about 0.26 wide."""
     f = MODEL.view("front")
-    skin = [q for p in f.paths if p.role == "skin" for q in bm.flatten(p.commands, 16)]
+    skin = [q for p in f.paths if p.role == "skin" for q in geo.flatten(p.commands, 16)]
     ys = [q[1] for q in skin]
     assert abs(min(ys)) < 0.002 and abs(max(ys) - 1.0) < 0.003
     shoulder = max(abs(x) for (x, y) in skin if 0.2 < y < 0.26)
@@ -265,7 +267,7 @@ def test_paths_well_formed():
     for v in MODEL.views.values():
         assert any(p.role == "skin" for p in v.paths)
         for p in v.paths:
-            assert p.role in bm.ROLES
+            assert p.role in ROLES
             assert p.commands[0][0] == "M"
             for c in p.commands:
                 assert c[0] in "MLCZ" and len(c) == {"M": 3, "L": 3, "C": 7, "Z": 1}[c[0]]
@@ -278,7 +280,7 @@ def test_soles_two_separate_shapes():
     v = MODEL.view("soles")
     skins = [p for p in v.paths if p.role == "skin"]
     assert len(skins) == 2
-    sides = sorted(sum(x for x, _ in bm.flatten(p.commands)) > 0 for p in skins)
+    sides = sorted(sum(x for x, _ in geo.flatten(p.commands)) > 0 for p in skins)
     assert sides == [False, True]
     assert not v.contains(0.0, 0.93)
 
@@ -290,28 +292,30 @@ def test_landmark_error_message():
 
 
 def test_deterministic():
-    """build_body() is cached and a fresh build gives identical data."""
+    """build_body() is read once and cached; reading the drawing files again gives identical data."""
     assert bm.build_body() is MODEL
     a = {k: (v.landmarks, v.scales, v.bounds, v.paths) for k, v in MODEL.views.items()}
-    for fn in (bm._front, bm._back, bm._side, bm._soles, bm._bundled):
-        fn.cache_clear()
-    fresh = bm.build_body()
+    fresh = bm.build_body(bm.drawing_files()[0].parent)
+    assert fresh is not MODEL
     b = {k: (v.landmarks, v.scales, v.bounds, v.paths) for k, v in fresh.views.items()}
     assert a == b
 
 
-def test_spline_helpers():
-    """smooth_closed/open pass through their points; flatten and mirror behave."""
-    pts = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)]
-    closed = bm.smooth_closed(pts)
-    assert closed[0] == ("M", 0.0, 0.0) and closed[-1] == ("Z",)
-    ends = [(c[-2], c[-1]) for c in closed if c[0] == "C"]
-    assert ends == pts[1:] + pts[:1]
-    op = bm.smooth_open(pts)
-    assert len([c for c in op if c[0] == "C"]) == 3 and (op[-1][-2], op[-1][-1]) == (0.0, 1.0)
-    poly = bm.flatten(op, 10)
-    assert len(poly) == 31 and poly[0] == (0.0, 0.0)
-    m = bm.mirror(op)
-    assert all(abs(a[0] + b[0]) < 1e-12 and a[1] == b[1]
-               for a, b in zip(bm.flatten(m, 4), bm.flatten(op, 4), strict=True))
+def test_bundled_drawings_read_without_problems():
+    """The four drawing files are well-formed, every element is understood and every scale finds its landmarks."""
+    assert MODEL.problems == []
 
+
+def test_a_scale_naming_a_missing_landmark_is_a_problem_not_a_crash(tmp_path):
+    """An illustrator who deletes or renames a landmark gets a problem naming the file and the scale."""
+    import shutil
+
+    folder = tmp_path / "body"
+    shutil.copytree(bm.drawing_files()[0].parent, folder)
+    side = folder / "side.svg"
+    side.write_text(side.read_text(encoding="utf-8").replace('id="lm-rib11_free_end"', 'id="lm-rib_11"'),
+                    encoding="utf-8")
+    model = bm.build_body(folder)
+    assert "trunk_side" not in model.view("side").scales and "rib_11" in model.view("side").landmarks
+    assert [(p.file, p.entry, p.field) for p in model.problems] == [("body/side.svg", "trunk_side", "landmark")]
+    assert "rib11_free_end" in model.problems[0].message

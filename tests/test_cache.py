@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import shutil
 import stat
 
@@ -106,6 +107,44 @@ def test_every_domain_module_is_part_of_the_key(tmp_path, monkeypatch):
     assert cache.content_key([]) != before
 
 
+def test_parts_decoded_on_first_use_equal_a_fresh_load_and_their_problems_are_known_at_once(tmp_path,
+                                                                                            cache_folder):
+    """Muscles and safety come from the cache undecoded until first read; their problems are there before."""
+    from viewer.atlas.muscles import MuscleAtlas
+    from viewer.atlas.safety import SafetyAtlas
+
+    folder = copy_atlas(tmp_path)
+    load_content(folder)
+    second = load_content(folder)
+    fresh = load_content(folder, use_cache=False)
+    assert second.problems == fresh.problems
+    assert isinstance(second.muscles, MuscleAtlas) and isinstance(second.safety, SafetyAtlas)
+    assert second.safety.notes == fresh.safety.notes and second.safety == fresh.safety
+    assert fresh.muscles == second.muscles  # compared from either side
+    assert type(second.muscles) is MuscleAtlas and type(second.safety) is SafetyAtlas  # plain once read
+
+
+def test_a_damaged_part_found_on_first_use_is_rebuilt_from_the_data_files(tmp_path, cache_folder):
+    """A cache file whose muscles part holds the wrong data (well-formed MessagePack) still gives the
+    right muscles when they are first read, and the file is written anew."""
+    import msgspec
+
+    folder = copy_atlas(tmp_path)
+    fresh = load_content(folder, use_cache=False)
+    load_content(folder)
+    (cached,) = cache_files(cache_folder)
+    content, parts, problems = msgspec.msgpack.decode(cached.read_bytes())
+    parts["muscles"] = msgspec.msgpack.encode({"muscles": 42})
+    damaged = msgspec.msgpack.encode([content, parts, problems])
+    cached.write_bytes(damaged)
+    second = load_content(folder)
+    assert second.atlas.points == fresh.atlas.points
+    assert second.muscles.muscles == fresh.muscles.muscles
+    (rewritten,) = cache_files(cache_folder)
+    assert rewritten.read_bytes() != damaged
+    assert load_content(folder).muscles == fresh.muscles
+
+
 def test_damaged_cache_file_is_ignored_and_rebuilt(tmp_path, cache_folder):
     """Garbage in the cache file never breaks start-up."""
     folder = copy_atlas(tmp_path)
@@ -189,3 +228,19 @@ def test_cache_can_be_switched_off(tmp_path, monkeypatch):
     assert "ST36" in load_content(folder).atlas.points
     assert not platform_cache.exists()
     assert sorted(os.listdir(earlier)) == before
+
+
+def test_editing_a_drawing_file_invalidates_the_cache(tmp_path, cache_folder):
+    """The drawing files are inputs like the data: a landmark moved in front.svg moves at the next load."""
+    body = tmp_path / "body"
+    shutil.copytree(asset_path("atlas/body"), body)
+    folder = copy_atlas(tmp_path)
+    before = load_content(folder, body_folder=body).body.view("front").landmark("nipple")
+    front = body / "front.svg"
+    text = front.read_text(encoding="utf-8")
+    moved = re.sub(r'(id="lm-nipple" cx=")[^"]+', r"\g<1>0.0612", text)
+    assert moved != text
+    front.write_text(moved, encoding="utf-8")
+    after = load_content(folder, body_folder=body)
+    assert after.body.view("front").landmark("nipple") == (0.0612, before[1])
+    assert len(cache_files(cache_folder)) == 2

@@ -14,10 +14,10 @@ LOADED_LATER = ("PySide6.QtPrintSupport", "PySide6.QtSvg", "PySide6.QtSvgWidgets
                 "viewer.ui.packs_dialog", "viewer.ui.correspondence", "viewer.ui.notice", "PIL",
                 "importlib.resources")
 # Read only when the start-up cache misses (first start, edited data): a warm start decodes the cache.
-READ_ON_A_CACHE_MISS = ("tomllib", "svgelements")
+READ_ON_A_CACHE_MISS = ("tomllib", "svgelements", "viewer.atlas.drawing")
 # Not needed to show the window with its figure: the benchmark's "floor" (bench/bench.py) imports the
 # window's module, so whatever it drags in is paid by every start.
-NOT_WITH_THE_WINDOW_MODULE = ("msgspec", "viewer.atlas.cache", "viewer.atlas.content", *LOADED_LATER,
+NOT_WITH_THE_WINDOW_MODULE = ("viewer.atlas.cache", "viewer.atlas.content", *LOADED_LATER,
                               *READ_ON_A_CACHE_MISS)
 
 
@@ -81,6 +81,7 @@ def test_starting_up_to_the_first_paint_loads_no_dialog_printing_study_or_finder
     code = "import sys; from viewer.__main__ import main; main(['--quit-on-paint']); print(*sys.modules)"
     cold = _modules_after(code, tmp_path)  # an empty cache: the data files are read and the cache written
     assert "viewer.ui.main_window" in cold and "first" in cold  # it did start and paint
+    assert "viewer.atlas.drawing" in cold  # the drawing files were read (and the cache written)
     assert sorted(cold.intersection(LOADED_LATER)) == []
     warm = _modules_after(code, tmp_path)
     assert "viewer.ui.main_window" in warm and "first" in warm
@@ -93,3 +94,33 @@ def test_importing_the_window_module_loads_no_content_cache_dialog_or_data_reade
     loaded = _modules_after("import sys; import viewer.ui.main_window; print(*sys.modules)", tmp_path)
     assert "viewer.ui.main_window" in loaded
     assert sorted(loaded.intersection(NOT_WITH_THE_WINDOW_MODULE)) == []
+
+
+def test_a_warm_start_paints_before_decoding_the_muscles_or_the_safety_layer(qtbot, tmp_path, monkeypatch):
+    """The muscles and the safety layer (most of the start-up cache) stay encoded until after the first
+    paint; reading them later decodes them."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from viewer.app import create_window
+    from viewer.atlas import cache
+    from viewer.atlas.content import load_content
+
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    load_content(data_dir=tmp_path / "userdata")  # the first start writes the cache
+    content = load_content(data_dir=tmp_path / "userdata")
+    win = create_window(content=content, data_dir=tmp_path / "userdata", size=(1200, 800))
+    qtbot.addWidget(win)
+    at_first_paint = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not at_first_paint:
+                at_first_paint.append((cache.pending(content.muscles), cache.pending(content.safety)))
+            return False
+
+    watch = Watch()
+    win.diagram.viewport().installEventFilter(watch)
+    win.show()
+    qtbot.waitUntil(lambda: bool(at_first_paint))
+    assert at_first_paint == [(True, True)]
+    assert "upper_trapezius" in content.muscles.muscles and not cache.pending(content.muscles)

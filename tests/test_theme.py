@@ -97,7 +97,7 @@ def test_high_contrast_channel_lines_stand_out_from_the_skin():
 
 def test_a_low_contrast_colour_would_fail(monkeypatch):
     """The check bites: a pale grey placed as muted text is reported."""
-    from dataclasses import replace
+    from viewer.atlas.model import replace
 
     pale = replace(theme.DARK, muted="#3A3A3A")
     monkeypatch.setitem(theme.THEMES, "dark", pale)

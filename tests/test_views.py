@@ -122,16 +122,19 @@ def test_an_unreadable_views_file_is_a_problem_not_a_crash(tmp_path):
     assert reg.views == {} and reg.problems[0].file == "views.toml"
 
 
-def test_a_view_whose_scale_names_an_unknown_landmark_is_left_out_of_the_body_and_named():
-    """build_body() with a registry whose view's scale names no landmark leaves that view out with a Problem;
-    the other views are built."""
+def test_a_scale_naming_an_unknown_landmark_and_a_plate_of_a_missing_parent_are_named():
+    """build_body() with a registry whose view's scale names no landmark: that scale is left out with a Problem
+    naming the drawing and the scale; a plate whose parent could not be built is left out, named; the other
+    views are built."""
     first = REGISTRY[REGISTRY.first]
     bad = ViewSpec(**{**first.__dict__, "name": "broken", "shortcut": "",
                       "scales": {"x": views.ScaleDef("no_such_landmark", "vertex", 1.0)}})
-    reg = views.Registry({first.name: first, "broken": bad})
-    body = build_body(reg)
-    assert tuple(body.views) == (first.name,)
-    assert [(p.entry, p.field) for p in body.problems] == [("broken", "scales")]
+    orphan = ViewSpec("orphan", "Orphan", "O", "orphan", parent="nowhere", crop=(-0.1, 0.0, 0.1, 0.2))
+    reg = views.Registry({first.name: first, "broken": bad, "orphan": orphan})
+    body = build_body(registry=reg)
+    assert tuple(body.views) == (first.name, "broken")
+    assert "x" not in body.view("broken").scales
+    assert [(p.entry, p.field) for p in body.problems] == [("x", "landmark"), ("orphan", "parent")]
 
 
 def test_a_plate_takes_the_sides_and_axes_of_its_parent_unless_it_says_otherwise():

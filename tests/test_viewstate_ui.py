@@ -97,3 +97,18 @@ def test_controllers_reach_none_of_the_main_windows_own_attributes():
         assert (name, read, written) == (name, set(), set())
     read, _written = reach.reach("def f(window):\n    window.plans.save()\n    window.saveState()\n")
     assert read == {"plans"}  # the counter sees a reach (and leaves QMainWindow's API out)
+
+
+def test_presenting_the_patient_view_returns_to_it_when_the_presentation_ends(window, qtbot):
+    """F9 then F5 then Esc: the patient view is still up and still draws the plan alone."""
+    build_plan(window)
+    qtbot.keyClick(window.diagram, Qt.Key.Key_F9)
+    scene = window.scenes[window.current_view]
+    qtbot.keyClick(window.diagram, Qt.Key.Key_F5)
+    assert window.presentation.active and scene.content.style == "presentation"
+    window.presentation.leave()
+    assert window.patient_view.active and not window.presentation.active
+    assert scene.content.style == "patient"
+    assert drawn_points(scene) == {"BL23", "BL40"} and drawn_lines(scene) == set()
+    qtbot.keyClick(window.diagram, Qt.Key.Key_F9)
+    assert drawn_lines(scene) == set(scene.pathways)

@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from viewer.atlas.body import flatten
+from viewer.atlas.geometry import flatten
 
 LEVEL = 0.1  # cun: "level with" allows this much
 

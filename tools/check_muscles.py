@@ -5,15 +5,21 @@ Writes /tmp/muscles_<stem>_<view>.png (or /tmp/muscles_all_<view>.png). Exit 1 o
 """
 from __future__ import annotations
 
+import io
+import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PIL import Image, ImageDraw
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QGuiApplication
 
-from viewer.atlas.body import flatten
 from viewer.atlas.content import load_content
+from viewer.ui import theme
+from viewer.ui.figure_paint import figure_image
 
 H = 1400
 FILL = {"muscle": (176, 92, 74, 70), "essential": (214, 40, 40, 120), "spillover": (214, 40, 40, 45)}
@@ -36,19 +42,16 @@ def render(content, view_name: str, muscles: set[str], path: Path) -> None:
     view = content.body.view(view_name)
     xmin, ymin, xmax, ymax = view.bounds
     scale = H / (ymax - ymin)
-    width = int((xmax - xmin) * scale) + 40
+    area = (xmin - 20 / scale, ymin - 20 / scale, xmax + 20 / scale, ymax + 20 / scale)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    figure_image(view, H + 40, area).save(buffer, "PNG")  # the figure as the app draws it
+    image = Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGBA")
 
     def px(p):
         return ((p[0] - xmin) * scale + 20, (p[1] - ymin) * scale + 20)
 
-    image = Image.new("RGBA", (width, H + 40), (251, 250, 247, 255))
     draw = ImageDraw.Draw(image, "RGBA")
-    for path_ in view.paths:
-        pts = [px(p) for p in flatten(path_.commands, 10)]
-        if path_.role == "skin" and len(pts) > 2:
-            draw.polygon(pts, fill=(244, 227, 215, 255), outline=(111, 84, 70, 255))
-        elif len(pts) > 1:
-            draw.line(pts, fill=(168, 136, 118, 255), width=1)
     for region in content.muscles.regions.get(view_name, []):
         if region.muscle in muscles:
             pts = [px(p) for p in region.polygon]
@@ -64,6 +67,8 @@ def render(content, view_name: str, muscles: set[str], path: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - the figure is drawn with Qt
+    theme.set_current(theme.PAPER)
     content = load_content(use_cache=False)
     catalog = content.muscles
     stems = argv or ["all"]

@@ -12,12 +12,14 @@ should be or an unreadable folder all mean "no cache": the app runs without it w
 """
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import sys
 from pathlib import Path
+from typing import Any
 
-from .limits import MAX_TOML_BYTES
+from .limits import MAX_SVG_BYTES, MAX_TOML_BYTES
 from .paths import CACHE_ENV, user_cache_dir
 from .store import Refused, atomic_write_bytes, read_limited, remove_stale_temps
 
@@ -74,7 +76,7 @@ def content_key(data_files: list[Path]) -> str:
     for path in sorted(here.glob("*.py")) + sorted(data_files) + catalogue:
         digest.update(str(path).encode() + b"\0")
         try:  # bounded and non-blocking: what the loader refuses to read is not hashed either
-            digest.update(read_limited(path, MAX_TOML_BYTES))
+            digest.update(read_limited(path, max(MAX_TOML_BYTES, MAX_SVG_BYTES)))
         except (OSError, Refused) as exc:
             digest.update(f"<{type(exc).__name__}>".encode())
         digest.update(b"\0")
@@ -100,6 +102,71 @@ def load(key: str, kind: type):
         # msgspec.DecodeError is a ValueError: a damaged or foreign file is simply rebuilt
         _remove(path)
         return None
+
+
+def discard(key: str) -> None:
+    """Remove the cache file of ``key`` (found damaged after it was opened)."""
+    folder = _private_dir(create=False)
+    if folder is not None:
+        _remove(folder / f"content-{key}{_SUFFIX}")
+
+
+_PENDING = "_cache_pending"
+
+
+def deferred(raw, kind: type, rebuild, **known):
+    """A ``kind`` (a dataclass) whose fields are decoded from the MessagePack ``raw`` when one of them is
+    first read; the ``known`` ones are there at once. Start-up decodes only what the first picture needs.
+    Once decoded it is a plain ``kind``. A part that turns out damaged (the file was read, not checked,
+    at start) is replaced by ``rebuild()``, made from the data files, as a damaged cache file is."""
+    value: Any = object.__new__(_deferred_type(kind))
+    value.__dict__.update(known)
+    value.__dict__[_PENDING] = (raw, kind, rebuild)
+    return value
+
+
+def pending(value) -> bool:
+    """Is ``value`` (from :func:`deferred`) still waiting to be decoded?"""
+    return _PENDING in vars(value)
+
+
+def _decode_now(value) -> None:
+    pending = value.__dict__.pop(_PENDING, None)
+    if pending is None:
+        return
+    raw, kind, rebuild = pending
+    try:
+        import msgspec
+
+        real = msgspec.msgpack.Decoder(kind).decode(raw)
+    except (ValueError, RecursionError, MemoryError):
+        real = rebuild()
+    value.__dict__.update(vars(real))
+    object.__setattr__(value, "__class__", kind)  # frozen dataclasses refuse a plain assignment
+
+
+def _first_read(value, name: str):
+    if _PENDING not in value.__dict__:
+        raise AttributeError(name)
+    _decode_now(value)
+    return getattr(value, name)
+
+
+def _equal(value, other):
+    _decode_now(value)
+    return value == other
+
+
+def _hash(value):
+    _decode_now(value)
+    return hash(value)
+
+
+@functools.cache
+def _deferred_type(kind: type) -> type:
+    # __getattr__ runs only for attributes not yet in the instance, i.e. until the value is decoded.
+    return type(f"Deferred{kind.__name__}", (kind,), {"__getattr__": _first_read, "__eq__": _equal,
+                                                      "__hash__": _hash, "__module__": __name__})
 
 
 def save(key: str, value) -> None:

@@ -5,11 +5,12 @@ vessel. The file is checked on load against the atlas; every mistake names file,
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
+import msgspec
+
 from .i18n import N_, _
-from .model import Atlas, Problem
+from .model import Atlas, Problem, Record, Table
 
 TRANSPORT = ("well", "spring", "stream", "river", "sea")
 # The words of the export's `categories` column, in teaching order.
@@ -76,8 +77,7 @@ TABLES = {
 }
 
 
-@dataclass(frozen=True)
-class Membership:
+class Membership(Record, frozen=True):
     """One category of one point and what it relates to."""
 
     word: str  # one of WORDS
@@ -105,10 +105,9 @@ class Membership:
         return self.role()
 
 
-@dataclass
-class PointCategories:
-    memberships: list[Membership] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+class PointCategories(Table):
+    memberships: list[Membership] = msgspec.field(default_factory=list)
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
     def of(self, code: str) -> list[Membership]:
         """The point's categories in teaching order."""

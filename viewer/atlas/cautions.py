@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
+import msgspec
+
 from .i18n import _, join_or
-from .model import Problem
+from .model import Problem, Record, Table
 from .resources import asset_path
 
 _ID = re.compile(r"^[a-z][a-z_]*$")
@@ -23,18 +24,16 @@ class _BadEntry(ValueError):
     """args: (field, message)."""
 
 
-@dataclass(frozen=True)
-class Caution:
+class Caution(Record, frozen=True):
     id: str
     label: str
     meaning: str
     formerly: tuple[str, ...] = ()
 
 
-@dataclass
-class CautionVocabulary:
-    cautions: dict[str, Caution] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+class CautionVocabulary(Table):
+    cautions: dict[str, Caution] = msgspec.field(default_factory=dict)
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
     def label(self, tag: str) -> str:
         caution = self.cautions.get(tag)

@@ -7,12 +7,13 @@ muscle, a trigger point or a painful spot.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from .i18n import _, join, join_or
 from .keys import muscle_of, parse
-from .model import Problem
+from .model import Problem, Record, Table
 from .translations import region_words, term
 
 VOICES = ("patient", "student")
@@ -21,15 +22,13 @@ SECTION_IDS = ("origins", "choosing", "stimulation", "body", "session", "purpose
 NEAR = 0.035  # model units (about 6 cm): what counts as "at the same place" on the drawing
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(Record, frozen=True):
     id: str
     title: str
     text: dict[str, dict[str, str]]  # voice -> column -> text
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(Record, frozen=True):
     key: str
     authors: str
     year: int
@@ -40,12 +39,11 @@ class Reference:
         return f"{self.authors} ({self.year}). {self.title}. {self.where}."
 
 
-@dataclass
-class Overview:
+class Overview(Table):
     disclaimer: str = ""
-    sections: list[Section] = field(default_factory=list)
-    references: list[Reference] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    sections: list[Section] = msgspec.field(default_factory=list)
+    references: list[Reference] = msgspec.field(default_factory=list)
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
 
 def load_overview(path: Path) -> Overview:
@@ -92,14 +90,13 @@ def load_overview(path: Path) -> Overview:
     return overview
 
 
-@dataclass
-class Context:
+class Context(Table):
     """The two approaches at one place: short lines for each column, and a title."""
 
     title: str
-    acupuncture: list[str] = field(default_factory=list)
-    dry_needling: list[str] = field(default_factory=list)
-    shared: list[str] = field(default_factory=list)
+    acupuncture: list[str] = msgspec.field(default_factory=list)
+    dry_needling: list[str] = msgspec.field(default_factory=list)
+    shared: list[str] = msgspec.field(default_factory=list)
 
 
 def _spot_of(content, key: str) -> tuple[str, float, float] | None:

@@ -5,7 +5,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .body import BodyModel, build_body
+from .body import BodyModel, build_body, drawing_files
 from .categories import PointCategories, load_categories
 from .compare import Overview, load_overview
 from .loader import load_bundled
@@ -27,6 +27,11 @@ WHO_COUNTS = {
     "LU": 11, "LI": 20, "ST": 45, "SP": 21, "HT": 9, "SI": 19, "BL": 67, "KI": 27,
     "PC": 9, "TE": 23, "GB": 44, "LR": 14, "GV": 28, "CV": 24,
 }
+
+
+# Decoded from the start-up cache when first read, but for the fields named here, decoded at once: the
+# first picture needs only their load problems and which muscle each trigger point belongs to.
+DEFERRED = {"muscles": ("problems", "trigger_points"), "safety": ("problems",)}
 
 
 @dataclass
@@ -52,12 +57,15 @@ class Content:
 
     @property
     def problems(self) -> list[Problem]:
-        return (list(self.body.problems) + self.atlas.problems + self.layout.problems + self.muscles.problems
+        return (self.body.problems + self.atlas.problems + self.layout.problems + self.muscles.problems
                 + self.overview.problems + self.categories.problems + self.safety.problems + self.misplaced)
 
 
-def load_content(folder: Path | None = None, data_dir: Path | None = None, use_cache: bool = True) -> Content:
+def load_content(folder: Path | None = None, data_dir: Path | None = None, use_cache: bool = True,
+                 body_folder: Path | None = None) -> Content:
     """Load the bundled atlas (and the user's data packs, if a data folder is given) and place it.
+
+    ``body_folder`` holds the drawing files of the views (default: the bundled ones).
 
     The validated result is cached under a hash of every input file (see ``cache.py``).
     """
@@ -72,21 +80,22 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
     safety_file = asset_path("atlas/safety.toml")
     inputs = (meridian_files(folder) + sorted(muscle_folder.glob("*.toml"))
               + [compare_file, asset_path("atlas/cautions.toml"), asset_path("atlas/indications.toml"),
-                 asset_path("atlas/categories.toml"), safety_file, asset_path("atlas/views.toml")])
+                 asset_path("atlas/categories.toml"), safety_file, asset_path("atlas/views.toml")]
+              + drawing_files(body_folder))
     if data_dir is not None:
         inputs += [d / "pack.toml" for d in pack_dirs(data_dir)]
     key = cache.content_key(inputs) if use_cache else ""
-    cached = cache.load(key, Content) if use_cache else None
-    if isinstance(cached, Content):
+    cached = _from_cache(key, folder, data_dir) if use_cache else None
+    if cached is not None:
         from .views import adopt
 
-        adopt(cached.body.registry)
+        adopt(cached.body.registry)  # the registry the cached body was built with: no TOML read
         cached.misplaced = misplaced_packs(data_dir) if data_dir is not None else []
         return cached
     atlas = load_bundled(folder)
     muscles = load_muscles(muscle_folder)
     packs = load_packs(data_dir, atlas, set(muscles.trigger_points)) if data_dir is not None else []
-    body = build_body()
+    body = build_body(body_folder)
     layout = layout_points(atlas, body)
     muscles = place_muscles(muscles, atlas, body)
     categories = load_categories(asset_path("atlas/categories.toml"), atlas)
@@ -95,6 +104,46 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
                       load_overview(compare_file), correspondences(muscles, layout, body), categories=categories,
                       safety=safety)
     if use_cache:
-        cache.save(key, dataclasses.replace(content, search=None))
+        cache.save(key, _for_cache(content))
     content.misplaced = misplaced_packs(data_dir) if data_dir is not None else []
+    return content
+
+
+def _for_cache(content: Content) -> tuple:
+    """What the cache file holds: the content without the DEFERRED parts; each part encoded on its own
+    (read from the file as raw bytes, decoded on first use); and each part with only the fields that are
+    decoded at once."""
+    import msgspec
+
+    def encode(value):
+        return msgspec.Raw(msgspec.msgpack.encode(value))
+
+    parts = {name: encode(getattr(content, name)) for name in DEFERRED}
+    at_once = {name: encode(type(getattr(content, name))(**{f: getattr(getattr(content, name), f) for f in fields}))
+               for name, fields in DEFERRED.items()}
+    empty = {name: type(getattr(content, name))() for name in DEFERRED}
+    return dataclasses.replace(content, search=None, **empty), parts, at_once
+
+
+def _from_cache(key: str, folder: Path, data_dir: Path | None) -> Content | None:
+    import msgspec
+
+    from . import cache
+
+    cached = cache.load(key, tuple[Content, dict[str, msgspec.Raw], dict[str, msgspec.Raw]])
+    if cached is None or set(cached[1]) != set(DEFERRED) or set(cached[2]) != set(DEFERRED):
+        return None
+    content, parts, at_once = cached
+    for name, fields in DEFERRED.items():
+        def rebuild(name=name):  # the part was damaged: the whole file goes, the data files are read again
+            cache.discard(key)
+            return getattr(load_content(folder, data_dir), name)
+
+        kind = type(getattr(content, name))
+        try:
+            known = msgspec.msgpack.Decoder(kind).decode(at_once[name])
+        except (ValueError, RecursionError, MemoryError):
+            cache.discard(key)
+            return None
+        setattr(content, name, cache.deferred(parts[name], kind, rebuild, **{f: getattr(known, f) for f in fields}))
     return content

@@ -2,18 +2,18 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
 
+import msgspec
+
 from .i18n import _
-from .model import Problem
+from .model import Problem, Table
 from .resources import asset_path
 
 
-@dataclass
-class TagAliases:
-    canonical: dict[str, str] = field(default_factory=dict)  # alias -> tag
-    problems: list[Problem] = field(default_factory=list)
+class TagAliases(Table):
+    canonical: dict[str, str] = msgspec.field(default_factory=dict)  # alias -> tag
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
     def tag(self, text: str) -> str:
         """The atlas's spelling of an indication (lower case)."""

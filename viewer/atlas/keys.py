@@ -7,8 +7,9 @@ string into a :class:`SelectionKey` with :func:`parse` and writes one with ``str
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+
+from .model import Record
 
 
 class Kind(Enum):
@@ -21,8 +22,7 @@ class Kind(Enum):
 _PREFIXES = {Kind.MUSCLE: "m:", Kind.TRIGGER_POINT: "tp:", Kind.SPOT: "spot:"}
 
 
-@dataclass(frozen=True)
-class SelectionKey:
+class SelectionKey(Record, frozen=True):
     kind: Kind
     ref: str  # the acupoint code, muscle id, trigger point id, or "<view>:<x>,<y>" of a spot
 

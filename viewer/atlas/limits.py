@@ -14,6 +14,9 @@ MAX_FAVOURITES = 2_000  # codes in favourites.json
 MAX_NOTES_PER_POINT = 20  # pack notes (all packs together) on one point
 MAX_TRANSLATIONS_PER_POINT = 20  # pack translations (all packs together) of one point
 MAX_TEXT = 10_000  # characters in one text field of a pack or plan
+MAX_SVG_BYTES = 4_000_000  # one drawing file (assets/atlas/body/*.svg)
+MAX_SVG_ELEMENTS = 50_000  # elements in one drawing file
+MAX_SVG_COORD = 1000.0  # |x|, |y| of anything drawn, in model units (the figure is 1.0 tall)
 MAX_NUMBER = 100.0  # |cun|, |of|, |lateral|, |forward|, |up| in a placement
 
 

@@ -22,6 +22,7 @@ from .model import (
     Placement,
     Point,
     Problem,
+    replace,
 )
 from .resources import asset_path
 from .store import entries_of, read_toml
@@ -332,7 +333,7 @@ def load_meridian_file(path: Path, atlas: Atlas, name: str | None = None) -> Non
         says = ngettext("says {count} point but the file has {n}", "says {count} points but the file has {n}",
                         meridian.count)
         atlas.problems.append(Problem(name, "meridian", "count", says.format(count=meridian.count, n=len(entries))))
-    atlas.meridians[code] = Meridian(**{**meridian.__dict__, "points": tuple(codes)})
+    atlas.meridians[code] = replace(meridian, points=tuple(codes))
 
 
 def meridian_files(folder: Path) -> list[Path]:

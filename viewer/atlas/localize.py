@@ -11,13 +11,14 @@ the original, so selection, search and drawing work as before. Data packs are no
 """
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from .i18n import SOURCE
+from .model import Table, replace
 from .translations import BY_DESIGN, ContentTranslation, Key, Text, load_translation
 
 if TYPE_CHECKING:
@@ -26,12 +27,11 @@ if TYPE_CHECKING:
 FieldRef = tuple[str, str, str]  # (table, entry, field), e.g. ("point", "ST36", "location")
 
 
-@dataclass
-class Localized:
+class Localized(Table):
     language: str
     content: Content  # the content with its texts in ``language``
-    english: set[FieldRef] = field(default_factory=set)  # fields shown in English for want of a translation
-    terms: dict[tuple[str, str], str] = field(default_factory=dict)  # (region|tag|angle, English) -> text
+    english: set[FieldRef] = msgspec.field(default_factory=set)  # fields shown in English for want of a translation
+    terms: dict[tuple[str, str], str] = msgspec.field(default_factory=dict)  # (region|tag|angle, English) -> text
     review: str = ""  # the translation's review status (drafts say so)
 
     def in_english(self, table: str, entry: str, name: str) -> bool:
@@ -103,7 +103,7 @@ def localize(content, lang: str, assets: Path | None = None):
         if not meridian.source.startswith("meridians/"):
             continue
         src = meridian.source
-        meridians[code] = dataclasses.replace(
+        meridians[code] = replace(
             meridian, **{n: pick((src, "meridian", "", n), getattr(meridian, n), ("meridian", code, n))
                          for n in ("name", "full_name", "summary")})
         for pcode in meridian.points:
@@ -111,15 +111,15 @@ def localize(content, lang: str, assets: Path | None = None):
             if point is None:
                 continue
             key = (src, "point", pcode)
-            points[pcode] = dataclasses.replace(
+            points[pcode] = replace(
                 point,
                 english=pick((*key, "name"), point.english),
                 location=pick((*key, "location"), point.location),
-                needling=dataclasses.replace(point.needling, note=pick((*key, "needling_note"), point.needling.note)),
+                needling=replace(point.needling, note=pick((*key, "needling_note"), point.needling.note)),
                 cautions=tuple(pick((*key, "cautions"), point.cautions)),
                 disputed=pick((*key, "disputed"), point.disputed),
             )
-    new_atlas = dataclasses.replace(atlas, meridians=meridians, points=points)
+    new_atlas = replace(atlas, meridians=meridians, points=points)
 
     muscles_atlas = content.muscles
     muscles, tps = dict(muscles_atlas.muscles), dict(muscles_atlas.trigger_points)
@@ -128,11 +128,11 @@ def localize(content, lang: str, assets: Path | None = None):
         texts_of = {n: pick((*key, n), getattr(muscle, n))
                     for n in ("name", "summary", "symptoms", "palpation", "needling")}
         texts_of["safety"] = tuple(pick((*key, "safety"), muscle.safety))
-        new_tps = tuple(dataclasses.replace(tp, name=pick((muscle.file, "trigger_point", tp.id, "name"), tp.name))
+        new_tps = tuple(replace(tp, name=pick((muscle.file, "trigger_point", tp.id, "name"), tp.name))
                         for tp in muscle.trigger_points)
         tps.update({tp.id: tp for tp in new_tps})
-        muscles[mid] = dataclasses.replace(muscle, trigger_points=new_tps, **texts_of)
-    new_muscles = dataclasses.replace(muscles_atlas, muscles=muscles, trigger_points=tps)
+        muscles[mid] = replace(muscle, trigger_points=new_tps, **texts_of)
+    new_muscles = replace(muscles_atlas, muscles=muscles, trigger_points=tps)
 
     overview = content.overview
     sections = []
@@ -140,8 +140,8 @@ def localize(content, lang: str, assets: Path | None = None):
         key = ("compare.toml", "section", section.id)
         text = {voice: {column: pick((*key, f"{voice}.{column}"), value) for column, value in columns.items()}
                 for voice, columns in section.text.items()}
-        sections.append(dataclasses.replace(section, title=pick((*key, "title"), section.title), text=text))
-    new_overview = dataclasses.replace(
+        sections.append(replace(section, title=pick((*key, "title"), section.title), text=text))
+    new_overview = replace(
         overview, sections=sections, disclaimer=pick(("compare.toml", "meta", "", "disclaimer"), overview.disclaimer))
 
     new_safety = _localized_safety(content.safety, pick)
@@ -149,7 +149,7 @@ def localize(content, lang: str, assets: Path | None = None):
     for (name, table, entry, sub), value in texts.items():
         if name == "vocabulary.toml" and isinstance(value, str):
             result.terms[(table, f"{entry}.{sub}" if sub else entry)] = value
-    result.content = dataclasses.replace(content, atlas=new_atlas, muscles=new_muscles, overview=new_overview,
+    result.content = replace(content, atlas=new_atlas, muscles=new_muscles, overview=new_overview,
                                          safety=new_safety, search=None)
     return result
 
@@ -162,20 +162,20 @@ def _localized_safety(safety, pick):
         regions = []
         for region in structure.regions:
             rkey = f"region.{region.id}."
-            regions.append(dataclasses.replace(region, **{n: pick((*key, rkey + n), getattr(region, n))
+            regions.append(replace(region, **{n: pick((*key, rkey + n), getattr(region, n))
                                                           for n in ("name", "depth", "safe")}))
             by_name[(sid, region.name)] = regions[-1]
-        structures[sid] = dataclasses.replace(structure, regions=tuple(regions), **{
+        structures[sid] = replace(structure, regions=tuple(regions), **{
             n: pick((*key, n), getattr(structure, n)) for n in ("name", "note", "safe", "depth")})
 
     def note_of(note):
         structure, region = structures[note.structure], by_name.get((note.structure, note.region))
-        return dataclasses.replace(
+        return replace(
             note, name=structure.name, note=structure.note, region=region.name if region else note.region,
             depth=region.depth if region and region.depth else structure.depth,
             safe=region.safe if region else structure.safe)
 
     notes = {key: [note_of(n) if n.structure in structures else n for n in ns] for key, ns in safety.notes.items()}
-    drawn = {view: [dataclasses.replace(d, label=pick(("safety.toml", "label", d.label, ""), d.label)) if d.label else d
+    drawn = {view: [replace(d, label=pick(("safety.toml", "label", d.label, ""), d.label)) if d.label else d
                     for d in ds] for view, ds in safety.drawn.items()}
-    return dataclasses.replace(safety, structures=structures, notes=notes, drawn=drawn)
+    return replace(safety, structures=structures, notes=notes, drawn=drawn)

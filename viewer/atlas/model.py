@@ -1,8 +1,10 @@
 """Plain data classes of the atlas: meridians, points, placements and load problems."""
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass, field
+
+import msgspec
 
 REGIONS = frozenset(
     "head face ear neck shoulder chest abdomen flank upper_back lower_back sacrum buttock "
@@ -16,8 +18,26 @@ NEEDLE_ANGLES = frozenset(
 _CODE_RE = re.compile(r"^([A-Z]+)(\d+)$")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Record(msgspec.Struct, frozen=True):
+    """Base of the domain's immutable records (points, placements, problems, muscles ...): like a frozen
+    dataclass (fields, defaults, equality, hash, repr), but its class is made by msgspec in C. Python
+    writes and compiles the methods of a dataclass when its module is imported, about a millisecond a
+    class, and every start imports some thirty records. Copy one with :func:`replace`."""
+
+
+class Table(msgspec.Struct):
+    """Base of the domain's mutable collections (the atlas, the layout, the categories ...): a
+    :class:`Record` whose fields may be set again."""
+
+
+def replace(record, **changes):
+    """A copy of ``record`` (a :class:`Record` or a dataclass) with the fields in ``changes`` replaced."""
+    if isinstance(record, msgspec.Struct):
+        return msgspec.structs.replace(record, **changes)
+    return dataclasses.replace(record, **changes)
+
+
+class Problem(Record, frozen=True):
     """One thing wrong in a data file: where it is and what is wrong."""
 
     file: str
@@ -34,8 +54,7 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(Record, frozen=True):
     """How one marker of a point is found on one view: a base plus offsets in cun."""
 
     view: str
@@ -71,8 +90,7 @@ class Placement:
         return tuple(r for r in (self.at, self.start, self.end) if r)
 
 
-@dataclass(frozen=True)
-class Needling:
+class Needling(Record, frozen=True):
     """How a point is needled; angle and depth are empty for a point that is never needled."""
 
     angle: str
@@ -90,8 +108,7 @@ class Needling:
         return f"{text} {self.note}".strip()
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(Record, frozen=True):
     """One acupuncture point with its teaching content and placements."""
 
     code: str
@@ -136,8 +153,7 @@ def channel_label(code: str) -> str:
     return "Pack" if code.startswith(PACK_PREFIX) else code
 
 
-@dataclass(frozen=True)
-class Meridian:
+class Meridian(Record, frozen=True):
     code: str  # "LU" ... or PACK_PREFIX + folder for the points a data pack adds
     name: str
     full_name: str
@@ -152,13 +168,12 @@ class Meridian:
     breaks: tuple[str, ...] = ()  # the channel line is not drawn from these points to the next
 
 
-@dataclass
-class Atlas:
+class Atlas(Table):
     """Everything that loaded, in order, plus what did not."""
 
-    meridians: dict[str, Meridian] = field(default_factory=dict)
-    points: dict[str, Point] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    meridians: dict[str, Meridian] = msgspec.field(default_factory=dict)
+    points: dict[str, Point] = msgspec.field(default_factory=dict)
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
     def point(self, code: str) -> Point:
         return self.points[code]

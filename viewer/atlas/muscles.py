@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .body import flatten, mirror, smooth_closed
+from .geometry import flatten, mirror, point_in_polygon, smooth_closed
 from .i18n import _
 from .loader import (
     EntryError,
@@ -24,7 +24,7 @@ from .loader import (
     entries_of,
     parse_placement,
 )
-from .model import Atlas, Placement, Problem
+from .model import Atlas, Placement, Problem, Record
 from .placement import Layout, Marker, PlacementError, Resolver
 
 ZONE_KINDS = ("essential", "spillover")
@@ -36,8 +36,7 @@ SOURCE_PATTERN = re.compile(r"T&S vol\. [12], ch\. [1-9][0-9]?")
 CM_PER_UNIT = 170.0  # the figure stands 170 cm tall
 
 
-@dataclass(frozen=True)
-class Outline:
+class Outline(Record, frozen=True):
     """A muscle's outline (``deep``: lies under other muscles) or a referral zone (``frequency``, ``source``)."""
 
     view: str
@@ -47,16 +46,14 @@ class Outline:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class TriggerPoint:
+class TriggerPoint(Record, frozen=True):
     id: str
     name: str
     muscle: str
     place: Placement
 
 
-@dataclass(frozen=True)
-class Muscle:
+class Muscle(Record, frozen=True):
     id: str
     name: str
     latin: str
@@ -102,16 +99,7 @@ class Region2D:
         return tuple(flatten(self.commands, 8))
 
     def contains(self, x: float, y: float) -> bool:
-        inside = False
-        pts = self.polygon
-        j = len(pts) - 1
-        for i in range(len(pts)):
-            xi, yi = pts[i]
-            xj, yj = pts[j]
-            if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
-                inside = not inside
-            j = i
-        return inside
+        return point_in_polygon(self.polygon, x, y)
 
 
 @dataclass
@@ -293,8 +281,7 @@ def place_muscles(catalog: MuscleAtlas, atlas: Atlas, body) -> MuscleAtlas:
 
 # --- questions -------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class PainHit:
+class PainHit(Record, frozen=True):
     muscle: str
     kind: str  # "essential" or "spillover"
     frequency: str = "common"  # "common" or "less_common" source of pain in that zone
@@ -363,8 +350,7 @@ def nearby_points(layout: Layout, view: str, x: float, y: float, radius: float =
     return sorted(best.items(), key=lambda kv: kv[1])
 
 
-@dataclass(frozen=True)
-class Correspondence:
+class Correspondence(Record, frozen=True):
     trigger_point: str
     acupoint: str
     view: str

@@ -7,32 +7,28 @@ silently ignored.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from .codes import code_index, compact
 from .i18n import _
 from .limits import MAX_NOTES_PER_POINT, MAX_TRANSLATIONS_PER_POINT
 from .loader import EntryError, _read_toml, _text, _unknown, entries_of, parse_point
-from .model import PACK_PREFIX, Atlas, Meridian, Problem
+from .model import PACK_PREFIX, Atlas, Meridian, Problem, Record, replace
 from .plan import SUFFIX as PLAN_SUFFIX
 from .plan import PlanError, load_plan
 
 SECTIONS = ("pack", "note", "translation", "point", "deck", "plan")
 
 
-@dataclass(frozen=True)
-class PackDeck:
+class PackDeck(Record, frozen=True):
     """A study deck a teacher hands out: a title and the acupoints it asks about."""
 
     name: str
     points: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class PackPlan:
+class PackPlan(Record, frozen=True):
     """A plan (homework) shipped in the pack's folder; ``file`` is a plain file name inside it."""
 
     title: str
@@ -47,8 +43,7 @@ CODE_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 MAX_CODE_LENGTH = 16
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(Record, frozen=True):
     folder: str
     name: str
     language: str
@@ -198,7 +193,7 @@ def load_pack(folder: Path, atlas: Atlas, bundled: frozenset[str], triggers=None
     for kind, field in (("note", "notes"), ("translation", "translations")):
         for code, values in added[kind].items():
             point = atlas.points[code]
-            atlas.points[code] = dataclasses.replace(point, **{field: getattr(point, field) + tuple(values)})
+            atlas.points[code] = replace(point, **{field: getattr(point, field) + tuple(values)})
     decks = _decks(data.get("deck", []), atlas, name)
     plans = _plans(data.get("plan", []), folder, atlas, triggers, name)
     return Pack(folder.name, title, language, counts["note"], counts["translation"], counts["point"], decks, plans)

@@ -7,10 +7,12 @@ Bilateral points are described once, on the x > 0 side, and mirrored here.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+import msgspec
 
 from .i18n import _
-from .model import Atlas, Placement, Problem
+from .model import Atlas, Placement, Problem, Table
 from .plates import inside
 from .views import apply, to_plate, transform
 
@@ -40,14 +42,13 @@ class Marker:
         return (self.code, self.view, self.index, self.side)
 
 
-@dataclass
-class Layout:
+class Layout(Table):
     """Every marker of every placed point, per view and per point."""
 
-    markers: dict[str, list[Marker]] = field(default_factory=dict)
-    by_point: dict[str, list[Marker]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    manual: list[str] = field(default_factory=list)
+    markers: dict[str, list[Marker]] = msgspec.field(default_factory=dict)
+    by_point: dict[str, list[Marker]] = msgspec.field(default_factory=dict)
+    problems: list[Problem] = msgspec.field(default_factory=list)
+    manual: list[str] = msgspec.field(default_factory=list)
 
     def markers_of(self, code: str, view: str | None = None) -> list[Marker]:
         return [m for m in self.by_point.get(code, []) if view is None or m.view == view]

@@ -42,13 +42,17 @@ def landmark_side(spec: ViewSpec, parent_mirrored: bool) -> float:
     return -1.0 if parent_mirrored and not spec.mirrored and centre < 0 else 1.0
 
 
-def derive_view(spec: ViewSpec, parent, parent_mirrored: bool, view_type, path_type):
-    """The plate ``spec`` of the ``parent`` View: its paths, landmarks, scales, bounds and insets mapped.
-    ``view_type`` and ``path_type`` are the body model's View and Path classes."""
+def derive_view(spec: ViewSpec, parent, parent_mirrored: bool, view_type, path_type, own=None):
+    """The plate ``spec`` of the ``parent`` View: its paths, landmarks, scales, bounds and insets mapped, and
+    the plate's ``own`` drawing (in plate units) on top. ``view_type`` and ``path_type`` are the body model's
+    View and Stroke classes."""
     affine = transform(spec)
     sign = landmark_side(spec, parent_mirrored)
     paths = tuple(path_type(p.role, map_commands(affine, p.commands), p.closed) for p in parent.paths)
     landmarks = {name: apply(affine, sign * x, y) for name, (x, y) in parent.landmarks.items()}
+    if own is not None:
+        paths += tuple(own.paths)
+        landmarks.update(own.landmarks)
     k = scale_of(spec)
     scales = {name: round(value * k, 7) for name, value in parent.scales.items()}
     for name, scale in spec.scales.items():
@@ -56,6 +60,8 @@ def derive_view(spec: ViewSpec, parent, parent_mirrored: bool, view_type, path_t
         length = 2 * abs(a[0]) if scale.across else math.dist(a, b)
         scales[name] = round(length / scale.cun, 7)
     insets = {name: _mapped_box(affine, box) for name, box in parent.insets.items()}
+    if own is not None:
+        insets.update(own.insets)
     return view_type(spec.name, spec.title, paths, landmarks, scales, spec.plate_bounds(), insets)
 
 

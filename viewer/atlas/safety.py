@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .body import _inside, flatten, mirror, smooth_closed, smooth_open
+from .geometry import flatten, mirror, point_in_polygon, smooth_closed, smooth_open
 from .i18n import N_, _
 from .keys import parse, trigger_key
 from .loader import EntryError, _number, _read_toml, _text, _unknown, entries_of, parse_placement
-from .model import Placement, Problem
+from .model import Placement, Problem, Record
 from .muscles import resolve_vertices
 from .placement import PlacementError, Resolver
 
@@ -32,8 +32,7 @@ _SHAPE_FIELDS = {"view", "outline", "line", "side", "label", "label_at"}
 _REGION_FIELDS = {"id", "name", "depth", "safe", "area"}
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(Record, frozen=True):
     """A closed outline (an organ, or the area a depth fact covers) or an open line (a vessel, a nerve)."""
 
     view: str
@@ -44,8 +43,7 @@ class Shape:
     label_at: float | None = None  # where the label sits, as a fraction of the way along the shape
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(Record, frozen=True):
     """Where a depth fact holds, and the safe way to needle there."""
 
     id: str
@@ -55,8 +53,7 @@ class Region:
     areas: tuple[Shape, ...] = ()
 
 
-@dataclass(frozen=True)
-class Structure:
+class Structure(Record, frozen=True):
     id: str
     name: str
     kind: str  # organ, vessel or nerve
@@ -115,7 +112,7 @@ class Drawn:
         if x < x0 - limit or x > x1 + limit or y < y0 - limit or y > y1 + limit:
             return math.inf
         pts = self.polyline
-        if self.closed and _inside(pts, x, y):
+        if self.closed and point_in_polygon(pts, x, y):
             return 0.0
         best = math.inf
         for (ax, ay), (bx, by) in zip(pts, pts[1:] + (pts[:1] if self.closed else ()), strict=False):
@@ -123,8 +120,7 @@ class Drawn:
         return best
 
 
-@dataclass(frozen=True)
-class SafetyNote:
+class SafetyNote(Record, frozen=True):
     """What lies under one point: the structure, how near, the depth fact and the safe direction."""
 
     structure: str

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from .categories import OTHER_NAMES, PointCategories
 from .cautions import vocabulary
@@ -14,7 +13,7 @@ from .codes import compact, is_code_start
 from .hangul import has_hangul, readings
 from .i18n import SOURCE, language
 from .indications import tag_aliases
-from .model import Atlas
+from .model import Atlas, Record, Table
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -40,8 +39,7 @@ def _english(text_of) -> str:
         return text_of()
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(Record, frozen=True):
     """Restrict results; an empty set means 'no restriction'."""
 
     meridians: frozenset[str] = frozenset()
@@ -54,15 +52,16 @@ class Filters:
         return bool(self.meridians or self.regions or self.views or self.tags or self.categories)
 
 
-@dataclass(frozen=True)
-class Hit:
+NO_FILTERS = Filters()
+
+
+class Hit(Record, frozen=True):
     code: str
     score: int
     field: str  # what matched: "code", "pinyin", "hanzi", "english", "region", "tag", "meridian", "caution"
 
 
-@dataclass
-class _Entry:
+class _Entry(Table):
     code: str
     meridian: str
     codes: tuple[str, ...]
@@ -75,13 +74,13 @@ class _Entry:
     tags: tuple[str, ...]
     views: frozenset[str]
     meridian_name: str
-    extra_names: tuple[str, ...] = field(default=())
-    cautions: tuple[str, ...] = field(default=())  # caution labels, folded
-    alt_names: tuple[str, ...] = field(default=())  # other pinyin names, squashed
-    alt_hanzi: tuple[str, ...] = field(default=())
-    tag_aliases: tuple[str, ...] = field(default=())  # other spellings and synonyms of the tags
-    categories: frozenset[str] = field(default=frozenset())  # category words
-    category_texts: tuple[str, ...] = field(default=())  # "source (yuan) point of the lung channel", folded
+    extra_names: tuple[str, ...] = ()
+    cautions: tuple[str, ...] = ()  # caution labels, folded
+    alt_names: tuple[str, ...] = ()  # other pinyin names, squashed
+    alt_hanzi: tuple[str, ...] = ()
+    tag_aliases: tuple[str, ...] = ()  # other spellings and synonyms of the tags
+    categories: frozenset[str] = frozenset()  # category words
+    category_texts: tuple[str, ...] = ()  # "source (yuan) point of the lung channel", folded
     hangul: str = ""  # the Korean reading of the name
 
 
@@ -202,7 +201,7 @@ class SearchIndex:
             return None
         return Hit(entry.code, best[0], best[1])
 
-    def search(self, query: str, filters: Filters = Filters(), limit: int | None = None) -> list[Hit]:
+    def search(self, query: str, filters: Filters = NO_FILTERS, limit: int | None = None) -> list[Hit]:
         """Matching points, best first (ties keep atlas order). An empty query lists the filtered atlas."""
         hits: list[Hit] = []
         blank = not query.strip()

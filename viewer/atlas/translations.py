@@ -16,11 +16,12 @@ out falls back to English field by field (:func:`lookup`).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
 
+import msgspec
+
 from .i18n import SOURCE, _, current
-from .model import NEEDLE_ANGLES, REGIONS, Problem
+from .model import NEEDLE_ANGLES, REGIONS, Problem, Table
 
 Key = tuple[str, str, str, str]
 Text = str | tuple[str, ...]
@@ -32,14 +33,13 @@ _META_FIELDS = {"language", "review"}
 BY_DESIGN = {"zh_CN": {("point", "name")}}
 
 
-@dataclass
-class ContentTranslation:
+class ContentTranslation(Table):
     """One language's content texts, flattened to ``Key -> text``, with what was wrong in the files."""
 
     language: str
-    texts: dict[Key, Text] = field(default_factory=dict)
-    review: dict[str, str] = field(default_factory=dict)  # file -> review status
-    problems: list[Problem] = field(default_factory=list)
+    texts: dict[Key, Text] = msgspec.field(default_factory=dict)
+    review: dict[str, str] = msgspec.field(default_factory=dict)  # file -> review status
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
 
 def i18n_roots(assets: Path) -> tuple[Path, Path]:

@@ -1,55 +1,24 @@
 """Graphics items of the body diagram: the figure, point markers, labels and channel lines."""
 from __future__ import annotations
 
-from typing import ClassVar
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from . import theme
+from .figure_paint import FigureStyle, figure_layers, paint_figure
+from .figure_paint import pen as _pen
 from .safe_text import tooltip as safe_tooltip
 
 S = theme.SCENE_HEIGHT
 
 
-def to_painter_path(commands) -> QPainterPath:
-    """Turn body-model path commands (model units) into a QPainterPath in scene units."""
-    path = QPainterPath()
-    for cmd in commands:
-        op = cmd[0]
-        if op == "M":
-            path.moveTo(cmd[1] * S, cmd[2] * S)
-        elif op == "L":
-            path.lineTo(cmd[1] * S, cmd[2] * S)
-        elif op == "C":
-            path.cubicTo(cmd[1] * S, cmd[2] * S, cmd[3] * S, cmd[4] * S, cmd[5] * S, cmd[6] * S)
-        elif op == "Z":
-            path.closeSubpath()
-    return path
-
-
-def _pen(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(colour, width, style, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-    pen.setCosmetic(True)
-    return pen
-
-
 class FigureItem(QGraphicsItem):
-    """The whole drawing of one view, painted from the body model's paths in their order."""
-
-    STYLES: ClassVar[dict] = {  # role: width, line style (the colour of the role's name comes from the theme)
-        "contour": (1.1, Qt.PenStyle.SolidLine),
-        "crease": (0.9, Qt.PenStyle.SolidLine),
-        "bone": (1.0, Qt.PenStyle.DashLine),
-        "feature": (1.0, Qt.PenStyle.SolidLine),
-    }
+    """The whole drawing of one view, painted by the figure renderer (``figure_paint``) in drawing order."""
 
     def __init__(self, view):
         super().__init__()
-        self._layers: list[tuple[str, QPainterPath]] = [
-            (p.role, to_painter_path(p.commands)) for p in view.paths
-        ]
+        self._layers = figure_layers(view)
         self.restyle()
         rect = QRectF()
         for _, path in self._layers:
@@ -58,15 +27,13 @@ class FigureItem(QGraphicsItem):
         x0, y0, x1, y1 = (v * S for v in view.bounds)
         frame = QRectF(x0, y0, x1 - x0, y1 - y0)
         # a regional plate shows a rectangle of its parent's drawing: the strokes beyond it are cut off
-        self._clip = frame if not frame.contains(rect) else None
+        self._clip = frame if not frame.adjusted(-4, -4, 4, 4).contains(rect) else None
         self._rect = frame if self._clip is not None else rect
         self.setZValue(0)
 
     def restyle(self) -> None:
         """Take the pens and the skin from the current theme."""
-        self._outline_pen = _pen(theme.color("outline"), 1.6)
-        self._pens = {role: _pen(theme.color(role), *style) for role, style in self.STYLES.items()}
-        self._skin = QBrush(theme.color("skin"))
+        self._style = FigureStyle()
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -77,17 +44,12 @@ class FigureItem(QGraphicsItem):
         return any(role == "skin" and path.intersects(area) for role, path in self._layers)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self._clip is not None:
+        if self._clip is not None:  # a regional plate: the parent's strokes beyond its rectangle are cut off
+            painter.save()
             painter.setClipRect(self._clip)
-        for role, path in self._layers:
-            if role == "skin":
-                painter.setPen(self._outline_pen)
-                painter.setBrush(self._skin)
-            else:
-                painter.setPen(self._pens.get(role, self._pens["contour"]))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
+        paint_figure(painter, self._layers, self._style)
+        if self._clip is not None:
+            painter.restore()
 
 
 class MarkerItem(QGraphicsItem):

@@ -125,6 +125,7 @@ class PatientView(QObject):
             self._state = hide_docks(win, keep=self.dock)
             self.dock.show()
             self.dock.setMinimumWidth(420)
+            self.state.mode = Mode.PATIENT
             self.refresh()
             self._turn_to_plan()
         else:
@@ -151,7 +152,7 @@ class PatientView(QObject):
         """Show exactly the plan on every view (called again when the plan changes)."""
         if not self.active:
             return
-        self.state.update(mode=Mode.PATIENT, plan=self.plan_panel.plan.keys())
+        self.state.plan = self.plan_panel.plan.keys()
         self.panel.show_plan(self.plan_panel.plan, self.language.effective())
         self.frame()
 
@@ -292,6 +293,7 @@ class PresentationMode(QObject):
         self.caption = Caption(diagram)
         selection.changed.connect(self._on_selection_changed)
         self._shortcuts: list[QShortcut] = []
+        self._mode_before = Mode.NORMAL  # the mode the presentation took over
         self._was_maximized = False
 
     def set_active(self, on: bool) -> None:
@@ -308,7 +310,7 @@ class PresentationMode(QObject):
             for toolbar in self._toolbars:
                 toolbar.hide()
             self.diagram.setBackgroundBrush(theme.color("presentation"))
-            self.state.mode = Mode.PRESENTATION
+            self._mode_before, self.state.mode = self.state.mode, Mode.PRESENTATION
             self.highlight.setGeometry(self.diagram.viewport().geometry())
             self.highlight.show()
             self.highlight.raise_()
@@ -328,8 +330,8 @@ class PresentationMode(QObject):
             self._shortcuts = []
             self.clear_action.setEnabled(True)
             self.highlight.hide()
-            if self.state.mode is Mode.PRESENTATION:
-                self.state.mode = Mode.NORMAL
+            if self.state.mode is Mode.PRESENTATION:  # back to the patient view, if presenting it
+                self.state.mode = self._mode_before
             self.diagram.setBackgroundBrush(theme.color("canvas"))
             win.menuBar().show()
             win.statusBar().show()

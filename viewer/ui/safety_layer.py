@@ -6,7 +6,7 @@ from PySide6.QtGui import QBrush, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from . import theme
-from .items import to_painter_path
+from .figure_paint import to_painter_path
 from .safe_text import tooltip as safe_tooltip
 
 S = theme.SCENE_HEIGHT

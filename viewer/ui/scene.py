@@ -7,13 +7,14 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
-from ..atlas.body import smooth_open
+from ..atlas.geometry import smooth_open
 from ..atlas.keys import trigger_key
 from ..atlas.pathways import pathway_runs
 from ..atlas.viewstate import Mode, SceneContent, Source, ViewState, scene_content
 from . import theme
+from .figure_paint import to_painter_path
 from .fonts import hanzi_supported, text_scale
-from .items import FigureItem, LabelItem, MarkerItem, PathwayItem, to_painter_path
+from .items import FigureItem, LabelItem, MarkerItem, PathwayItem
 from .safety_layer import SafetyLayer
 from .trigger_layer import TriggerLayer, TriggerMarkerItem
 

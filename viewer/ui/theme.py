@@ -14,10 +14,13 @@ Handouts, quiz sheets and exported view images are for paper and always use the 
 """
 from __future__ import annotations
 
+import functools
+import typing
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
 from types import MappingProxyType
+from typing import Annotated
 
+import msgspec
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 
@@ -30,102 +33,115 @@ YANG_CHANNELS = frozenset({"LI", "ST", "SI", "BL", "TE", "GB"})
 PACK_CHANNEL = "pack"  # the colour of channels that only data packs define
 
 
-def _surface(over: tuple[str, ...] = ()):
+class Role(typing.NamedTuple):
+    """What a colour of the theme is for, written in its annotation: ``Annotated[str, _text("base")]``."""
+
+    role: str  # "surface", "text" or "graphic"
+    on: tuple[str, ...] = ()  # a text colour: the surfaces it is drawn on
+    over: tuple[str, ...] = ()  # a translucent surface: the surfaces it lies over
+
+
+def _surface(over: tuple[str, ...] = ()) -> Role:
     """A background. A translucent one names the surfaces it lies over (for the contrast test)."""
-    return field(metadata={"role": "surface", "over": over})
+    return Role("surface", over=over)
 
 
-def _text(*on: str):
+def _text(*on: str) -> Role:
     """A text colour and the surfaces it is drawn on."""
-    return field(metadata={"role": "text", "on": on})
+    return Role("text", on=on)
 
 
-def _graphic():
-    return field(metadata={"role": "graphic"})
+def _graphic() -> Role:
+    return Role("graphic")
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(msgspec.Struct, frozen=True):
+    """One theme's colours, each declared with its role (``_surface``, ``_text``, ``_graphic``).
+
+    A msgspec Struct rather than a dataclass: Python would write and compile the methods of a dataclass
+    of ~80 fields at every start (~10 ms); a Struct's are made in C. The roles are read from the
+    annotations only when asked for (the contrast test)."""
+
     key: str
     title: str
     dark: bool
     # --- panels and dialogs ----------------------------------------------------------------
-    window: str = _surface()
-    base: str = _surface()  # text fields, lists, the details and compare panels
-    alt_base: str = _surface()
-    button: str = _surface()
-    tooltip_base: str = _surface()
-    highlight: str = _surface()  # selected rows and text
-    chip: str = _surface()  # behind a caution label
-    disputed: str = _surface()  # behind "Location disputed"
-    acupuncture_bg: str = _surface()  # the compare panel's three columns
-    dry_needling_bg: str = _surface()
-    shared_bg: str = _surface()
-    text: str = _text("window", "base", "alt_base", "button", "disputed", "acupuncture_bg", "dry_needling_bg",
-                     "shared_bg")
-    button_text: str = _text("button")
-    muted: str = _text("window", "base", "alt_base", "acupuncture_bg", "dry_needling_bg", "shared_bg")
-    placeholder: str = _text("base")
-    link: str = _text("base", "window")
-    highlighted_text: str = _text("highlight")
-    tooltip_text: str = _text("tooltip_base")
-    caution: str = _text("base", "window", "chip")  # caution headings and chips, "Care:" in the patient panel
-    acupuncture: str = _text("base", "acupuncture_bg")  # the compare panel's voices
-    dry_needling: str = _text("base", "dry_needling_bg")  # and the ✕ of trigger points in the details
-    shared: str = _text("base", "shared_bg")
-    success: str = _text("window", "base")  # "✓ Right" in the study panel
-    beneath: str = _text("base")  # the details panel's "What lies beneath" (the safety layer's organ blue)
-    warning: str = _text("window")  # notices in dialogs
+    window: Annotated[str, _surface()]
+    base: Annotated[str, _surface()]  # text fields, lists, the details and compare panels
+    alt_base: Annotated[str, _surface()]
+    button: Annotated[str, _surface()]
+    tooltip_base: Annotated[str, _surface()]
+    highlight: Annotated[str, _surface()]  # selected rows and text
+    chip: Annotated[str, _surface()]  # behind a caution label
+    disputed: Annotated[str, _surface()]  # behind "Location disputed"
+    acupuncture_bg: Annotated[str, _surface()]  # the compare panel's three columns
+    dry_needling_bg: Annotated[str, _surface()]
+    shared_bg: Annotated[str, _surface()]
+    text: Annotated[str, _text("window", "base", "alt_base", "button", "disputed", "acupuncture_bg",
+                               "dry_needling_bg", "shared_bg")]
+    button_text: Annotated[str, _text("button")]
+    muted: Annotated[str, _text("window", "base", "alt_base", "acupuncture_bg", "dry_needling_bg", "shared_bg")]
+    placeholder: Annotated[str, _text("base")]
+    link: Annotated[str, _text("base", "window")]
+    highlighted_text: Annotated[str, _text("highlight")]
+    tooltip_text: Annotated[str, _text("tooltip_base")]
+    caution: Annotated[str, _text("base", "window", "chip")]  # caution headings and chips, "Care:" in the patient panel
+    acupuncture: Annotated[str, _text("base", "acupuncture_bg")]  # the compare panel's voices
+    dry_needling: Annotated[str, _text("base", "dry_needling_bg")]  # and the ✕ of trigger points in the details
+    shared: Annotated[str, _text("base", "shared_bg")]
+    success: Annotated[str, _text("window", "base")]  # "✓ Right" in the study panel
+    beneath: Annotated[str, _text("base")]  # the details panel's "What lies beneath" (the safety layer's organ blue)
+    warning: Annotated[str, _text("window")]  # notices in dialogs
     # --- the diagram -------------------------------------------------------------------------
-    canvas: str = _surface()  # around the figure
-    skin: str = _surface()
-    label_chip: str = _surface(over=("canvas", "skin"))  # behind point codes on the figure
-    number_chip: str = _surface(over=("canvas", "skin"))  # behind plan numbers of trigger points
-    legend_bg: str = _surface(over=("canvas", "skin"))
-    presentation: str = _surface()  # the projector's dark surround
-    caption_bg: str = _surface(over=("presentation",))
-    zone_chip: str = _surface()  # a referral zone's red as a chip in the details panel's key
-    label_text: str = _text("label_chip", "zone_chip")
-    organ_text: str = _text("label_chip")  # the safety layer's labels, each in its kind's colour
-    vessel_text: str = _text("label_chip")
-    nerve_text: str = _text("label_chip")
-    legend_text: str = _text("legend_bg")
-    number_text: str = _text("number_chip")
-    caption_text: str = _text("caption_bg")
-    outline: str = _graphic()
-    contour: str = _graphic()
-    crease: str = _graphic()
-    bone: str = _graphic()
-    feature: str = _graphic()
-    select: str = _graphic()  # the selected point's ring and halo
-    marker_edge: str = _graphic()
-    near: str = _graphic()  # points near a painful spot; the brushed spot
-    brush: str = _graphic()
-    locate_click: str = _graphic()  # locate-the-point: the student's click, the true spot, the landmarks
-    locate_target: str = _graphic()
-    locate_landmark: str = _graphic()
-    trp: str = _graphic()  # trigger-point crosses
-    trp_edge: str = _graphic()
-    muscle_fill: str = _graphic()
-    muscle_edge: str = _graphic()
-    essential_fill: str = _graphic()
-    essential_edge: str = _graphic()
-    spillover_fill: str = _graphic()
-    spillover_hatch: str = _graphic()
-    spillover_edge: str = _graphic()
-    pointer: str = _graphic()  # presentation mode's pointer disc
-    organ_fill: str = _graphic()  # the safety layer: lungs, pleura, kidneys ...
-    organ_edge: str = _graphic()
-    vessel: str = _graphic()  # ... vessels (a white lumen) and nerves (dark dotted fibres), cased in white
-    vessel_core: str = _graphic()
-    nerve: str = _graphic()
-    nerve_core: str = _graphic()
-    casing: str = _graphic()
-    crosshair: str = _graphic()  # the keyboard crosshair: ink over a broad halo
-    crosshair_halo: str = _graphic()
-    legend_edge: str = _graphic()
+    canvas: Annotated[str, _surface()]  # around the figure
+    skin: Annotated[str, _surface()]
+    label_chip: Annotated[str, _surface(over=("canvas", "skin"))]  # behind point codes on the figure
+    number_chip: Annotated[str, _surface(over=("canvas", "skin"))]  # behind plan numbers of trigger points
+    legend_bg: Annotated[str, _surface(over=("canvas", "skin"))]
+    presentation: Annotated[str, _surface()]  # the projector's dark surround
+    caption_bg: Annotated[str, _surface(over=("presentation",))]
+    zone_chip: Annotated[str, _surface()]  # a referral zone's red as a chip in the details panel's key
+    label_text: Annotated[str, _text("label_chip", "zone_chip")]
+    organ_text: Annotated[str, _text("label_chip")]  # the safety layer's labels, each in its kind's colour
+    vessel_text: Annotated[str, _text("label_chip")]
+    nerve_text: Annotated[str, _text("label_chip")]
+    legend_text: Annotated[str, _text("legend_bg")]
+    number_text: Annotated[str, _text("number_chip")]
+    caption_text: Annotated[str, _text("caption_bg")]
+    outline: Annotated[str, _graphic()]
+    contour: Annotated[str, _graphic()]
+    crease: Annotated[str, _graphic()]
+    bone: Annotated[str, _graphic()]
+    feature: Annotated[str, _graphic()]
+    select: Annotated[str, _graphic()]  # the selected point's ring and halo
+    marker_edge: Annotated[str, _graphic()]
+    near: Annotated[str, _graphic()]  # points near a painful spot; the brushed spot
+    brush: Annotated[str, _graphic()]
+    locate_click: Annotated[str, _graphic()]  # locate-the-point: the student's click, the true spot, the landmarks
+    locate_target: Annotated[str, _graphic()]
+    locate_landmark: Annotated[str, _graphic()]
+    trp: Annotated[str, _graphic()]  # trigger-point crosses
+    trp_edge: Annotated[str, _graphic()]
+    muscle_fill: Annotated[str, _graphic()]
+    muscle_edge: Annotated[str, _graphic()]
+    essential_fill: Annotated[str, _graphic()]
+    essential_edge: Annotated[str, _graphic()]
+    spillover_fill: Annotated[str, _graphic()]
+    spillover_hatch: Annotated[str, _graphic()]
+    spillover_edge: Annotated[str, _graphic()]
+    pointer: Annotated[str, _graphic()]  # presentation mode's pointer disc
+    organ_fill: Annotated[str, _graphic()]  # the safety layer: lungs, pleura, kidneys ...
+    organ_edge: Annotated[str, _graphic()]
+    vessel: Annotated[str, _graphic()]  # ... vessels (a white lumen) and nerves (dark dotted fibres), cased in white
+    vessel_core: Annotated[str, _graphic()]
+    nerve: Annotated[str, _graphic()]
+    nerve_core: Annotated[str, _graphic()]
+    casing: Annotated[str, _graphic()]
+    crosshair: Annotated[str, _graphic()]  # the keyboard crosshair: ink over a broad halo
+    crosshair_halo: Annotated[str, _graphic()]
+    legend_edge: Annotated[str, _graphic()]
     # Channel colours on the figure: code -> colour ("pack" for channels only packs define).
-    meridians: MappingProxyType = field(metadata={"role": "graphic"})
+    meridians: Annotated[MappingProxyType, _graphic()]
 
     def color(self, name: str) -> QColor:
         return QColor(getattr(self, name))
@@ -259,17 +275,25 @@ def using(theme: Theme):
         set_current(before)
 
 
+@functools.cache
+def _roles() -> dict[str, Role]:
+    """Each colour's role, in the order the colours are declared."""
+    hints = typing.get_type_hints(Theme, include_extras=True)
+    return {name: role for name, hint in hints.items()
+            for role in getattr(hint, "__metadata__", ()) if isinstance(role, Role)}
+
+
 def roles(role: str) -> list[str]:
     """The names of the colours of one role ("surface", "text", "graphic")."""
-    return [f.name for f in fields(Theme) if f.metadata.get("role") == role]
+    return [name for name, declared in _roles().items() if declared.role == role]
 
 
 def text_surfaces(name: str) -> tuple[str, ...]:
-    return next(f.metadata["on"] for f in fields(Theme) if f.name == name)
+    return _roles()[name].on
 
 
 def surface_under(name: str) -> tuple[str, ...]:
-    return next(f.metadata["over"] for f in fields(Theme) if f.name == name)
+    return _roles()[name].over
 
 
 def meridian_colour(code: str) -> QColor:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleT
 
 from ..atlas.keys import trigger_key, trigger_refs
 from . import theme
-from .items import to_painter_path
+from .figure_paint import to_painter_path
 from .safe_text import tooltip as safe_tooltip
 
 S = theme.SCENE_HEIGHT

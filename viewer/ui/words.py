@@ -1,12 +1,12 @@
 """Words the widgets share (the body views' names), marked for translation and translated at use."""
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from ..atlas import i18n
 from ..atlas.i18n import _
 from ..atlas.localize import Localized, localize
+from ..atlas.model import replace
 from ..atlas.views import registry
 
 # The views' words come from the registry (assets/atlas/views.toml); tools/i18n.py puts them into the
@@ -42,10 +42,10 @@ def localized(content) -> Localized:
     if local.content is content:
         return local
     atlas = local.content.atlas
-    points = {code: dataclasses.replace(point, alt_names=(*point.alt_names, content.atlas.points[code].english))
+    points = {code: replace(point, alt_names=(*point.alt_names, content.atlas.points[code].english))
               if point.english != content.atlas.points[code].english else point
               for code, point in atlas.points.items()}
-    local.content = dataclasses.replace(local.content, atlas=dataclasses.replace(atlas, points=points))
+    local.content = replace(local.content, atlas=replace(atlas, points=points))
     return local
 
 
