@@ -41,6 +41,8 @@ def scale_table(model) -> str:
 def landmark_index(model) -> str:
     parts = []
     for name, view in model.views.items():
+        if model.spec(name).is_plate:  # a plate's landmarks are its parent's (docs/views.md)
+            continue
         line = f"- **{name}** ({len(view.landmarks)}): {_names(sorted(view.landmarks, key=str.lower))}"
         if view.insets:
             line += f"; on an inset: {_names(sorted(view.insets))}"
