@@ -212,3 +212,28 @@ def test_every_truncation_of_a_good_file_is_read_or_reported_never_raised():
 def test_path_data_writes_absolute_commands_in_shortest_exact_form():
     assert path_data((("M", 0.0, 1.0), ("L", -0.1, 2.5), ("C", 1, 2, 3, 4, 5, 6), ("Z",))) == \
         "M 0 1 L -0.1 2.5 C 1 2 3 4 5 6 Z"
+
+
+def test_a_bundled_drawing_saved_the_way_inkscape_does_reads_the_same():
+    """front.svg rewritten as Inkscape saves it (relative path commands, a page size in mm, layers inside
+    a moved group that moves them back) gives the same strokes and landmarks as the file itself."""
+    import re
+
+    from svgelements import Path as SvgPath
+
+    from viewer.atlas.body import drawing_files
+
+    front = next(p for p in drawing_files() if p.name == "front.svg")
+    text = front.read_text(encoding="utf-8")
+    relative = re.sub(r' d="([^"]+)"', lambda m: f' d="{SvgPath(m.group(1)).d(relative=True)}"', text)
+    assert relative != text and ' d="m ' in relative
+    body_start = relative.index("<g ")
+    moved = (relative[:body_start] + '<g id="moved" transform="translate(0.25,-0.5)">'
+             '<g transform="matrix(1,0,0,1,-0.25,0.5)">' + relative[body_start:].replace("</svg>", "</g></g></svg>"))
+    plain, inkscape = read_drawing(front), parse_drawing(moved.encode(), "front.svg")
+    assert not inkscape.problems and inkscape.landmarks.keys() == plain.landmarks.keys()
+    assert all(abs(a - b) < 1e-12 for name in plain.landmarks
+               for a, b in zip(plain.landmarks[name], inkscape.landmarks[name], strict=True))
+    assert [p.role for p in inkscape.paths] == [p.role for p in plain.paths]
+    for a, b in zip(plain.paths, inkscape.paths, strict=True):
+        close(a.commands, b.commands, tol=1e-9)
