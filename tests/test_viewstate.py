@@ -100,9 +100,16 @@ def test_the_patient_view_draws_the_plan_alone_whatever_the_switches(layers, hid
 
 def test_presentation_only_changes_the_style():
     normal = scene_content(ViewState(), "front", SOURCE)
-    shown = scene_content(ViewState(mode=Mode.PRESENTATION), "front", SOURCE)
+    shown = scene_content(ViewState(presenting=True), "front", SOURCE)
     assert shown.style == "presentation"
     assert shown == SceneContent(**{**normal.__dict__, "style": "presentation"})
+
+
+def test_presenting_the_patient_view_keeps_the_plan_alone():
+    state = ViewState(mode=Mode.PATIENT, plan=["BL23"], presenting=True)
+    content = scene_content(state, "back", SOURCE)
+    assert content.style == "presentation"
+    assert content.points == {"BL23"} and content.channel_lines == frozenset() and content.plan == ("BL23",)
 
 
 def test_blank_body_study_hides_points_lines_and_crosses():

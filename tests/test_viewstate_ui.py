@@ -100,12 +100,13 @@ def test_controllers_reach_none_of_the_main_windows_own_attributes():
 
 
 def test_presenting_the_patient_view_returns_to_it_when_the_presentation_ends(window, qtbot):
-    """F9 then F5 then Esc: the patient view is still up and still draws the plan alone."""
+    """F9 then F5 then Esc: presented, the patient view still draws the plan alone; after Esc it is still up."""
     build_plan(window)
     qtbot.keyClick(window.diagram, Qt.Key.Key_F9)
     scene = window.scenes[window.current_view]
     qtbot.keyClick(window.diagram, Qt.Key.Key_F5)
     assert window.presentation.active and scene.content.style == "presentation"
+    assert drawn_points(scene) == {"BL23", "BL40"} and drawn_lines(scene) == set()  # presented: the plan alone
     window.presentation.leave()
     assert window.patient_view.active and not window.presentation.active
     assert scene.content.style == "patient"

@@ -24,7 +24,6 @@ from .keys import NOTHING, SelectionKey
 class Mode(Enum):
     NORMAL = "normal"
     PATIENT = "patient"  # only the plan, numbered and labelled, in large print
-    PRESENTATION = "presentation"  # a projector: dark surround, larger dots
     STUDY = "study"  # locate the point: a blank body until the answer is given
 
 
@@ -68,7 +67,7 @@ class Source:
 
 
 FIELDS = ("view", "selection", "marker", "layers", "mode", "plan", "hidden_channels", "filter", "pain",
-          "brushing", "marked")
+          "brushing", "marked", "presenting")
 
 
 class ViewState:
@@ -85,13 +84,14 @@ class ViewState:
     pain: Pain | None
     brushing: bool  # "where does it hurt?" mode: a click or a drag asks about a spot
     marked: frozenset[str]  # acupoints ringed without being selected (a trigger point's pair in a table)
+    presenting: bool  # presentation mode: a projector's dark surround and larger dots, over whichever mode
     _subscribers: list[Callable[[frozenset[str]], None]]
     _pending: set[str] | None  # inside batch(): the fields changed so far
 
     def __init__(self, **values) -> None:
         defaults = dict(view="", selection=NOTHING, marker=None, layers=Layers(), mode=Mode.NORMAL, plan=(),
                         hidden_channels=frozenset(), filter=None, pain=None, brushing=False,
-                        marked=frozenset())
+                        marked=frozenset(), presenting=False)
         object.__setattr__(self, "_subscribers", [])
         object.__setattr__(self, "_pending", None)
         for name, value in {**defaults, **values}.items():
@@ -203,7 +203,8 @@ def scene_content(state: ViewState, view: str, source: Source) -> SceneContent:
     """What ``view`` draws in ``state`` — the only place that decides what is visible."""
     mode = state.mode
     markers: Iterable[tuple[str, str]] = source.markers.get(view, ())
-    style = {Mode.PATIENT: "patient", Mode.PRESENTATION: "presentation"}.get(mode, "normal")
+    # presenting changes only the style: presenting the patient view still shows the plan alone
+    style = "presentation" if state.presenting else "patient" if mode is Mode.PATIENT else "normal"
     selected = state.selection.ref if state.selection.is_point else ""
     pain = state.pain if state.pain is not None and state.pain.view == view else None
     near = frozenset(pain.near) | state.marked if pain is not None else state.marked

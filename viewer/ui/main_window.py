@@ -214,9 +214,9 @@ class MainWindow(QMainWindow):
     def _on_state_changed(self, changed: frozenset[str]) -> None:
         if "view" in changed:
             self._show_view()
-        if "mode" in changed:
+        if "presenting" in changed:
             self.presentation_action.setChecked(self.presentation.active)
-        if changed & {"view", "layers", "hidden_channels", "selection", "pain", "mode"}:
+        if changed & {"view", "layers", "hidden_channels", "selection", "pain", "mode", "presenting"}:
             self._update_legend()
 
     def _update_legend(self) -> None:

@@ -293,7 +293,6 @@ class PresentationMode(QObject):
         self.caption = Caption(diagram)
         selection.changed.connect(self._on_selection_changed)
         self._shortcuts: list[QShortcut] = []
-        self._mode_before = Mode.NORMAL  # the mode the presentation took over
         self._was_maximized = False
 
     def set_active(self, on: bool) -> None:
@@ -310,7 +309,7 @@ class PresentationMode(QObject):
             for toolbar in self._toolbars:
                 toolbar.hide()
             self.diagram.setBackgroundBrush(theme.color("presentation"))
-            self._mode_before, self.state.mode = self.state.mode, Mode.PRESENTATION
+            self.state.presenting = True
             self.highlight.setGeometry(self.diagram.viewport().geometry())
             self.highlight.show()
             self.highlight.raise_()
@@ -330,8 +329,7 @@ class PresentationMode(QObject):
             self._shortcuts = []
             self.clear_action.setEnabled(True)
             self.highlight.hide()
-            if self.state.mode is Mode.PRESENTATION:  # back to the patient view, if presenting it
-                self.state.mode = self._mode_before
+            self.state.presenting = False
             self.diagram.setBackgroundBrush(theme.color("canvas"))
             win.menuBar().show()
             win.statusBar().show()

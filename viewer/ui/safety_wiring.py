@@ -41,10 +41,11 @@ class SafetySwitch(QObject):
         self.apply()
 
     def _on_state_changed(self, changed: frozenset[str]) -> None:
+        if "presenting" in changed:
+            self._on_presentation(self.state.presenting)
         if "mode" in changed:
-            self._on_presentation(self.state.mode is Mode.PRESENTATION)
             self._on_patient(self.state.mode is Mode.PATIENT)
-        elif "layers" in changed and self.state.layers.safety != self.on:
+        if "layers" in changed and not changed & {"mode", "presenting"} and self.state.layers.safety != self.on:
             self.apply()  # the trigger-point layer changed the default
 
     def choose(self, on: bool) -> None:
