@@ -65,7 +65,10 @@ def test_the_preview_tools_draw_the_scenes_figure(qtbot, content):
         rect = scene.body_rect()
         area = (rect.left() / S, rect.top() / S, rect.right() / S, rect.bottom() / S)
         tool = figure_image(content.body.view("back"), 500, area, surface="base")
-        on_screen = scene_figure(content, "back", rect, tool.size())
+        # the tool's picture is a whole number of pixels wide: render the scene from exactly that area
+        scale = tool.height() / rect.height()
+        source = QRectF(rect.left(), rect.top(), tool.width() / scale, rect.height())
+        on_screen = scene_figure(content, "back", source, tool.size())
     assert ink(tool) > 2000
     assert differing(tool, on_screen, tolerance=8) < tool.width() * tool.height() * 0.002
 
