@@ -239,8 +239,8 @@ def test_proportions_of_the_figure_are_human():
 
 
 def test_bounds_contain_landmarks_and_drawing():
-    """Bounds of a whole figure enclose every landmark (with mirror images on mirrored views) and every drawn path (a plate
-    shows a rectangle of its parent's drawing: tests/test_views.py)."""
+    """Bounds of a whole figure enclose every landmark (with mirror images on mirrored views) and every drawn
+    path (a plate shows a rectangle of its parent's drawing: tests/test_views.py)."""
     for v in FULL:
         x0, y0, x1, y1 = v.bounds
         for (x, y) in v.landmarks.values():
