@@ -72,9 +72,10 @@ FULL = [v for name, v in MODEL.views.items() if not MODEL.spec(name).is_plate]  
 
 
 def test_views_present():
-    """The whole figures are the four views of the contract (the others are plates of them), each reachable
-    by name."""
-    assert {v.name for v in FULL} == {"front", "back", "side", "soles"}
+    """The whole figures are the four views of the contract and own projections with a drawing of their own
+    (the vertex); the others are plates of them; each is reachable by name."""
+    assert {v.name for v in FULL} >= {"front", "back", "side", "soles"}
+    assert all(MODEL.spec(v.name).drawing for v in FULL)
     assert all(MODEL.spec(name).parent in {v.name for v in FULL} for name in MODEL.views if name not in
                {v.name for v in FULL})
     for name in MODEL.views:
@@ -161,6 +162,9 @@ def test_scales_positive_and_plausible():
     for v in MODEL.views.values():
         spec = MODEL.spec(v.name)
         magnification = 1.0 if spec.crop is None else 1.0 / (spec.crop[3] - spec.crop[1])
+        if v.name not in {"front", "back", "side", "soles"} and not spec.parent:  # an own projection: own units
+            assert all(val > 0 for val in v.scales.values()), v.name
+            continue
         for k, val in v.scales.items():
             low = 0.0035 if (spec.parent or v.name, k) == ("front", "head_front") else 0.005  # the foreshortened scalp
             assert low < val / magnification < 0.03, (v.name, k, val)
