@@ -115,6 +115,11 @@ class Resolver:
         self.cache[key] = result
         return result
 
+    def forward_x(self, view) -> float:
+        """The sign of x that 'forward' (anterior) takes on a view seen from the side: -1 where +x runs
+        backward (the side view), +1 where it runs forward (the medial view of the left leg)."""
+        return 1.0 if self.body.spec(view.name).x_axis == "anterior" else -1.0
+
     def compute(self, place: Placement) -> tuple[float, float]:
         """Coordinates of one placement that is not itself a point (a zone vertex, a trigger point)."""
         return self._compute(place)
@@ -131,7 +136,7 @@ class Resolver:
             if place.lateral:
                 x += place.lateral * self.scale(view, place.hscale, "hscale")
             if place.forward:
-                x -= place.forward * self.scale(view, place.hscale, "hscale")
+                x += place.forward * self.scale(view, place.hscale, "hscale") * self.forward_x(view)
             if place.up:
                 y -= place.up * self.scale(view, place.vscale, "vscale")
             return (x, y)
@@ -157,7 +162,7 @@ class Resolver:
             else:
                 raise PlacementError("hscale", _("is needed for offsets when the line is divided by frac"))
             nx, ny = -dy / length, dx / length
-            want = 1.0 if place.lateral else -1.0  # lateral: toward +x; forward (side view): toward -x
+            want = 1.0 if place.lateral else self.forward_x(view)  # lateral: toward +x; forward: anterior
             if nx * want < 0:
                 nx, ny = -nx, -ny
             x += nx * offset * unit
