@@ -5,6 +5,7 @@ so they sit on the same drawing. See docs/trigger-points-schema.md for the file 
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -26,6 +27,8 @@ from .loader import (
 )
 from .model import Atlas, Placement, Problem, Record
 from .placement import Layout, Marker, PlacementError, Resolver
+from .plates import derive_shapes, inside, plates_in_order, whole_figure_spot
+from .views import apply
 
 ZONE_KINDS = ("essential", "spillover")
 FREQUENCIES = ("common", "less_common")  # how often a muscle is the source of pain in a zone
@@ -276,7 +279,18 @@ def place_muscles(catalog: MuscleAtlas, atlas: Atlas, body) -> MuscleAtlas:
             for side, sign in body.spec(tp.place.view).copies(abs(x) > 1e-9):
                 catalog.markers[tp.place.view].append(
                     Marker(tp.id, tp.place.view, 0, side if abs(x) > 1e-9 else "mid", sign * x, y))
+    _onto_plates(catalog, body)
     return catalog
+
+
+def _onto_plates(catalog: MuscleAtlas, body) -> None:
+    """Muscle outlines, referral zones and trigger points of a whole figure, mapped onto its plates."""
+    derive_shapes(catalog.regions, body, lambda r, view, cmds: dataclasses.replace(r, view=view, commands=cmds))
+    for name, spec, bounds, affine in plates_in_order(body):
+        for m in catalog.markers.get(spec.parent, []):
+            x, y = apply(affine, m.x, m.y)
+            if inside(bounds, x, y):
+                catalog.markers.setdefault(name, []).append(Marker(m.code, name, m.index, m.side, x, y))
 
 
 # --- questions -------------------------------------------------------------------------------
@@ -318,6 +332,7 @@ def where_it_hurts(catalog: MuscleAtlas, view: str, x: float, y: float) -> list[
     """Muscles whose referral zones cover the spot (each once, with its best zone): common sources
     before less common ones, essential zones before spillover, then the muscles whose trigger points
     lie nearer."""
+    view, x, y = whole_figure_spot(view, x, y)
     found = _best_zones(catalog, view, x, y)
     distance = _trigger_distance(catalog, view, x, y)
     order = {m: i for i, m in enumerate(catalog.muscles)}
@@ -341,7 +356,9 @@ def where_it_hurts_area(catalog: MuscleAtlas, view: str, spots) -> list[PainHit]
 
 
 def nearby_points(layout: Layout, view: str, x: float, y: float, radius: float = 0.03) -> list[tuple[str, float]]:
-    """Acupoints with a marker on ``view`` within ``radius`` (model units) of the spot, nearest first."""
+    """Acupoints with a marker on ``view`` within ``radius`` (model units of the whole figure) of the spot,
+    nearest first."""
+    view, x, y = whole_figure_spot(view, x, y)
     best: dict[str, float] = {}
     for m in layout.markers.get(view, []):
         d = math.hypot(m.x - x, m.y - y)
@@ -363,7 +380,9 @@ def correspondences(catalog: MuscleAtlas, layout: Layout, body) -> list[Correspo
     result = []
     for view, markers in catalog.markers.items():
         points = layout.markers.get(view, [])
-        spec = body.spec(view)  # distances in the view's cun_scale: the region where most trigger points lie
+        spec = body.spec(view)
+        if spec.is_plate:  # a plate repeats its figure's trigger points, magnified
+            continue  # distances in the view's cun_scale: the region where most trigger points lie
         scale = body.view(view).scales.get(spec.cun_scale) if spec.cun_scale else None
         for tp in markers:
             if tp.side not in ("mid", spec.positive_side) and spec.mirrored:

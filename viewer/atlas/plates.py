@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from .views import ViewSpec, apply, scale_of, transform
+from .views import ViewSpec, apply, registry, scale_of, transform
 
 
 def map_commands(affine, commands) -> tuple:
@@ -68,3 +68,56 @@ def derive_view(spec: ViewSpec, parent, parent_mirrored: bool, view_type, path_t
 def inside(bounds, x: float, y: float) -> bool:
     x0, y0, x1, y1 = bounds
     return x0 <= x <= x1 and y0 <= y <= y1
+
+
+def invert(affine, x: float, y: float) -> tuple[float, float]:
+    """The point that ``affine`` maps to (x, y)."""
+    a, b, c, d, e, f = affine
+    det = a * d - b * c
+    return ((d * (x - e) - b * (y - f)) / det, (-c * (x - e) + a * (y - f)) / det)
+
+
+def is_plate(view: str) -> bool:
+    spec = registry().get(view)
+    return spec is not None and spec.is_plate
+
+
+def whole_figure_spot(view: str, x: float, y: float) -> tuple[str, float, float]:
+    """A spot of a plate as the same spot of the whole figure it magnifies (up a chain of plates); a spot of
+    any other view unchanged. Questions about a spot (what hurts there, what lies beneath, which points are
+    near) are answered on the whole figure, where distances are in the figure's own units."""
+    views = registry()
+    spec = views.get(view)
+    while spec is not None and spec.is_plate and spec.parent:
+        x, y = invert(transform(spec), x, y)
+        view = spec.parent
+        spec = views.get(view)
+    return view, x, y
+
+
+def _box(commands) -> tuple[float, float, float, float]:
+    xs = [c[i] for c in commands for i in range(1, len(c), 2)]
+    ys = [c[i] for c in commands for i in range(2, len(c), 2)]
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else (0.0, 0.0, 0.0, 0.0)
+
+
+def overlaps(bounds, commands) -> bool:
+    """True if the control-point box of a path meets ``bounds`` (a Bézier curve lies inside that box)."""
+    x0, y0, x1, y1 = _box(commands)
+    return x0 <= bounds[2] and x1 >= bounds[0] and y0 <= bounds[3] and y1 >= bounds[1]
+
+
+def plates_in_order(body):
+    """(name, spec, bounds, affine) of every plate of ``body``, parents before the plates they feed."""
+    for name, spec in body.registry.views.items():
+        if spec.is_plate and name in body.views and spec.parent in body.views:
+            yield name, spec, body.view(name).bounds, transform(spec)
+
+
+def derive_shapes(per_view: dict, body, remake) -> None:
+    """Copy every placed shape of a parent onto the plates that show it, mapped: ``per_view`` is
+    view -> list of shapes with ``commands``; ``remake(shape, view, commands)`` builds the plate's copy."""
+    for name, spec, bounds, affine in plates_in_order(body):
+        mapped = [(shape, map_commands(affine, shape.commands)) for shape in per_view.get(spec.parent, [])]
+        per_view[name] = per_view.get(name, []) + [remake(shape, name, cmds) for shape, cmds in mapped
+                                                   if overlaps(bounds, cmds)]

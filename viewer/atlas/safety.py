@@ -8,6 +8,7 @@ the data may add or remove links by name. See docs/safety-schema.md for the file
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import math
@@ -22,6 +23,7 @@ from .loader import EntryError, _number, _read_toml, _text, _unknown, entries_of
 from .model import Placement, Problem, Record
 from .muscles import resolve_vertices
 from .placement import PlacementError, Resolver
+from .plates import derive_shapes, is_plate, whole_figure_spot
 
 KINDS = ("organ", "vessel", "nerve")
 SIDES = ("both", "left", "right")
@@ -334,6 +336,10 @@ def place_safety(safety: SafetyAtlas, atlas, body) -> SafetyAtlas:
             except PlacementError as exc:
                 safety.problems.append(Problem("safety.toml", structure.id, f"{label}.{exc.field}",
                                                f"{exc} (shape skipped)"))
+    def remake(d: Drawn, view: str, commands) -> Drawn:
+        return dataclasses.replace(d, view=view, commands=commands)
+
+    derive_shapes(safety.drawn, body, remake)  # the plates show what lies beneath their region too
     return safety
 
 
@@ -369,6 +375,7 @@ def _order(notes) -> list[SafetyNote]:
 
 def notes_at(safety: SafetyAtlas, view: str, x: float, y: float) -> list[SafetyNote]:
     """What lies under a spot of the figure (a painful spot, a click), nearest first."""
+    view, x, y = whole_figure_spot(view, x, y)
     return _order(n for s in safety.structures.values() if (n := _measure(safety, s, view, x, y)) is not None)
 
 
@@ -379,8 +386,9 @@ def link_points(safety: SafetyAtlas, layout, muscles) -> SafetyAtlas:
     half a centimetre of a vessel's or nerve's line, "near" within the structure's margin; the data's
     ``link`` adds points by name (with a region) and ``unlink`` removes them.
     """
-    markers = [(m.code, m) for ms in layout.markers.values() for m in ms]
-    markers += [(trigger_key(m.code), m) for ms in muscles.markers.values() for m in ms]
+    # measured on the whole figures and own views, in their units (a plate repeats them, magnified)
+    markers = [(m.code, m) for ms in layout.markers.values() for m in ms if not is_plate(m.view)]
+    markers += [(trigger_key(m.code), m) for ms in muscles.markers.values() for m in ms if not is_plate(m.view)]
     found: dict[str, dict[str, SafetyNote]] = {}
     for structure in safety.structures.values():
         for key, marker in markers:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, 
 
 from ..atlas.i18n import _
 from ..atlas.store import atomic_write_bytes
+from ..atlas.views import scale_of
 from . import theme
 from .fonts import unscaled
 from .scene import BodyScene
@@ -32,7 +33,11 @@ def on_paper(draw):
 
 
 def plan_views(content, plan) -> list[str]:
-    """The views to draw: those holding the plan's items, in the body model's order (at most two)."""
+    """The views to draw: the most magnified regional plate that shows every item of the plan, if one does;
+    else the whole figures holding the plan's items, in the body model's order (at most two)."""
+    plate = plan_plate(content, plan)
+    if plate:
+        return [plate]
     wanted = []
     for item in plan.items:
         if item.kind == "point":
@@ -43,6 +48,20 @@ def plan_views(content, plan) -> list[str]:
             wanted.append(views[0])
     ordered = [v for v in content.body.views if v in wanted]
     return ordered[:2] or [content.body.registry.first]
+
+
+def plan_plate(content, plan) -> str:
+    """The regional plate (largest magnification first) with a marker of every item of ``plan``; "" if none."""
+    if not plan.items:
+        return ""
+    registry = content.body.registry
+    on_view: dict[str, set[str]] = {}
+    for view, markers in content.layout.markers.items():
+        on_view.setdefault(view, set()).update(m.code for m in markers)
+    for view, markers in content.muscles.markers.items():
+        on_view.setdefault(view, set()).update(m.code for m in markers)
+    plates = sorted(registry.plates, key=lambda name: -scale_of(registry[name]))
+    return next((name for name in plates if all(item.ref in on_view.get(name, ()) for item in plan.items)), "")
 
 
 
