@@ -41,9 +41,6 @@ def test_a_threshold_case_just_under_two_percent_is_not_legible():
     assert check_plates.measure(on, VIEWS, ["A"])[0].legible
 
 
-@pytest.mark.xfail(strict=False, reason="issue #13 acceptance: needs the regional plates' content (own drawings, "
-                                        "placements and more plates from the 'legs' and 'headhand' work); with the "
-                                        "first eight plates derived from the whole figures 196 of 361 pass")
 def test_every_who_point_is_legible_on_some_view_of_at_least_ten(content):
     """All 361 WHO points reach 2 % of a view's height from the nearest other point, on >= 10 views."""
     from viewer.atlas.export import point_rows, view_rows

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 from ..atlas.geometry import smooth_open
 from ..atlas.keys import trigger_key
 from ..atlas.pathways import pathway_runs
+from ..atlas.views import scale_of
 from ..atlas.viewstate import Mode, SceneContent, Source, ViewState, scene_content
 from . import theme
 from .figure_paint import to_painter_path
@@ -30,6 +31,20 @@ def _free(rect: QRectF, labels, dots, zones) -> bool:
         and not any(z.intersects(rect) for z in zones)
 
 
+def magnification(body, name: str) -> float:
+    """How much larger than the first whole figure a view draws the body: a plate's zoom on its parent, an
+    own projection's cun against the first figure's (1.0 when either is unknown)."""
+    if name not in body.views:
+        return 1.0
+    spec = body.spec(name)
+    if spec.is_plate:
+        return scale_of(spec) * magnification(body, spec.parent)
+    first = body.registry.first
+    reference = body.view(first).scales.get(body.spec(first).cun_scale)
+    own = body.view(name).scales.get(spec.cun_scale) if spec.cun_scale else None
+    return own / reference if own and reference else 1.0
+
+
 class BodyScene(QGraphicsScene):
     """The diagram of one view. Emits which point was clicked or hovered; holds no selection logic."""
 
@@ -42,6 +57,8 @@ class BodyScene(QGraphicsScene):
     def __init__(self, view, content, parent=None):
         super().__init__(parent)
         self.view_name = view.name
+        # a regional plate is already magnified: its labels show at a smaller zoom (at "fit" on most plates)
+        self._magnification = magnification(content.body, view.name)
         self._style = "normal"
         self.setBackgroundBrush(theme.color("canvas"))
         self.figure = FigureItem(view)
@@ -110,7 +127,7 @@ class BodyScene(QGraphicsScene):
                 item.size_factor = factor
                 item.update()
         self._pixels_per_unit = pixels_per_unit
-        self.set_labels_visible(zoom >= theme.LABEL_ZOOM)
+        self.set_labels_visible(zoom * self._magnification >= theme.LABEL_ZOOM)
 
     def set_labels_visible(self, on: bool) -> None:
         """Level of detail: point codes are shown beside every marker only when zoomed in.
