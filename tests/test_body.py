@@ -162,7 +162,10 @@ def test_scales_positive_and_plausible():
     for v in MODEL.views.values():
         spec = MODEL.spec(v.name)
         magnification = 1.0 if spec.crop is None else 1.0 / (spec.crop[3] - spec.crop[1])
-        if v.name not in {"front", "back", "side", "soles"} and not spec.parent:  # an own projection: own units
+        root = v.name
+        while MODEL.spec(root).parent:
+            root = MODEL.spec(root).parent
+        if root not in {"front", "back", "side", "soles"}:  # an own projection (or a plate of one): own units
             assert all(val > 0 for val in v.scales.values()), v.name
             continue
         for k, val in v.scales.items():

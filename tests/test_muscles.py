@@ -252,7 +252,9 @@ def _distance_to_outline(polygon, x: float, y: float) -> float:
 
 def test_every_trigger_point_sits_on_its_own_muscle(content):
     """A trigger point is drawn on the view where its muscle is outlined, inside that outline or within
-    1 cm of its edge (a trigger point lies in the muscle's belly, never beside it)."""
+    1 cm of its edge (a trigger point lies in the muscle's belly, never beside it); on the regional plates too."""
+    from viewer.atlas.views import scale_of
+
     muscles = content.muscles
     for view, markers in muscles.markers.items():
         for marker in markers:
@@ -260,7 +262,9 @@ def test_every_trigger_point_sits_on_its_own_muscle(content):
             outlines = [r for r in muscles.regions_of(muscle, view) if r.kind == "muscle"]
             assert outlines, f"{marker.code}: {muscle} has no outline on the {view} view"
             if not any(r.contains(marker.x, marker.y) for r in outlines):
-                gap_cm = min(_distance_to_outline(list(r.polygon), marker.x, marker.y) for r in outlines) * 170
+                magnified = scale_of(content.body.spec(view))  # a plate's units are its figure's, magnified
+                gap_cm = min(_distance_to_outline(list(r.polygon), marker.x, marker.y) for r in outlines) * 170 \
+                    / magnified
                 assert gap_cm < 1.0, f"{marker.code} lies {gap_cm:.1f} cm outside {muscle} on {view}"
 
 

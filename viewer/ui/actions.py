@@ -206,8 +206,9 @@ def build_actions(win) -> None:
     for entry in TOOLBAR:
         if entry == "-":
             toolbar.addSeparator()
-        elif entry == "@views":
-            toolbar.addActions(full)
+        elif entry == "@views":  # the figures with a key of their own; the others are in the menu and Plates tab
+            toolbar.addActions([win.view_actions[name] for name in registry.full
+                                if name in win.view_actions and registry[name].shortcut])
         else:
             toolbar.addAction(actions[entry])
     for action in toolbar.actions():  # "正面(&F)" on a menu reads "正面" on a toolbar button

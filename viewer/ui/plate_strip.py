@@ -37,7 +37,8 @@ def miniature(view, height: int = ICON, ratio: float = 1.0) -> QPixmap:
 
 
 class PlateStrip(BuiltOnFirstShow, QListWidget):
-    """One entry per regional plate, in the registry's order: its miniature and its short name."""
+    """One entry per regional plate and own projection (vertex, medial leg), in the registry's order: its miniature
+    and its short name."""
 
     chosen = Signal(str)  # the plate's view name
 
@@ -57,7 +58,7 @@ class PlateStrip(BuiltOnFirstShow, QListWidget):
         named(self, _("Regional plates"), _("Miniatures of the regional plates: arrows choose one, Enter shows it"))
         self.itemActivated.connect(self._on_item)
         self.itemClicked.connect(self._on_item)
-        for name in body.registry.plates:
+        for name in [n for n in body.registry.names if not body.registry[n].shortcut]:  # plates, own projections
             if name not in body.views:
                 continue
             item = QListWidgetItem(without_mnemonic(view_short(name)))
