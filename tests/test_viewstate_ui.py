@@ -113,3 +113,17 @@ def test_presenting_the_patient_view_returns_to_it_when_the_presentation_ends(wi
     assert drawn_points(scene) == {"BL23", "BL40"} and drawn_lines(scene) == set()
     qtbot.keyClick(window.diagram, Qt.Key.Key_F9)
     assert drawn_lines(scene) == set(scene.pathways)
+
+
+def test_a_change_is_drawn_on_the_view_that_is_up_and_on_another_when_it_is_next_looked_up(window, qtbot):
+    """A selection costs one scene: a hidden built scene catches up when it is shown or asked for."""
+    qtbot.waitUntil(lambda: "back" in dict.keys(window.scenes))
+    hidden = dict.__getitem__(window.scenes, "back")
+    applied = []
+    original = hidden.apply
+    hidden.apply = lambda content: (applied.append(content), original(content))
+    window.select("LU7")
+    assert applied == []
+    assert window.scenes["back"].content.selected == "LU7" and len(applied) == 1
+    window.select("LU7")  # no change, nothing to catch up
+    assert window.scenes["back"] is hidden and len(applied) == 1

@@ -191,7 +191,8 @@ class MainWindow(QMainWindow):
 
     def _prebuild_scenes(self) -> None:
         self.scenes.use_caches()
-        missing = [v for v in self.content.body.views if v not in self.scenes]
+        # the whole figures ahead of time; a plate's scene is built when it is first shown
+        missing = [v for v in self.content.body.registry.full if v in self.content.body.views and v not in self.scenes]
         if missing:
             self.scene_for(missing[0])
             self.after_paint.add(self._prebuild_scenes)
