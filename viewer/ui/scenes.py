@@ -18,6 +18,7 @@ class Scenes(dict):
         super().__init__()
         self.state, self.source, self.views, self.make = state, source, tuple(views), make
         self._stale = set()
+        self._caching = False  # after the first paint every scene keeps its items as pixmaps
         state.subscribe(self._on_state_changed)
 
     def build(self, view: str):
@@ -26,6 +27,8 @@ class Scenes(dict):
         if scene is None:
             scene = dict.__setitem__(self, view, self.make(view)) or dict.__getitem__(self, view)
             scene.apply(scene_content(self.state, view, self.source))
+            if self._caching:
+                scene.use_caches()
         return scene
 
     # A change is drawn at once on the view that is up; the other built scenes are marked stale and
@@ -69,5 +72,6 @@ class Scenes(dict):
 
     def use_caches(self) -> None:
         """The scenes built so far keep their items as pixmaps from now on (see BodyScene.use_caches)."""
+        self._caching = True
         for scene in self.values():
             scene.use_caches()
