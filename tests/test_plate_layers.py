@@ -121,3 +121,19 @@ def test_the_trigger_point_layer_draws_on_a_plate(window, qtbot):
     qtbot.waitUntil(lambda: scene.content.trigger_markers)
     crosses = [item for item in scene.items() if type(item).__name__ == "TriggerMarkerItem" and item.isVisible()]
     assert len(crosses) >= 5
+
+
+def test_locate_the_point_on_a_plate_is_scored_as_on_the_whole_figure(content):
+    """A click on a plate is judged on the same spot of the figure (cun, cm, words) and shown on the plate."""
+    from viewer.atlas.plates import whole_figure_spot
+    from viewer.atlas.study import score_locate
+
+    marker = content.layout.markers_of("LI4", "hand_dorsal")[0]
+    spot = (marker.x + 0.02, marker.y + 0.01)
+    on_plate = score_locate(content, "LI4", "hand_dorsal", *spot)
+    figure, x, y = whole_figure_spot("hand_dorsal", *spot)
+    on_figure = score_locate(content, "LI4", figure, x, y)
+    assert on_plate.view == "hand_dorsal" and figure in content.body.registry.full
+    assert (on_plate.distance_cun, on_plate.distance_cm, on_plate.grade, on_plate.miss_words()) == \
+        (on_figure.distance_cun, on_figure.distance_cm, on_figure.grade, on_figure.miss_words())
+    assert on_plate.target == pytest.approx((marker.x, marker.y))  # the answer drawn where the plate shows it

@@ -153,10 +153,14 @@ def test_locate_drill_schedules_by_the_score(content, tmp_path):
     clock = Clock()
     store = StudyStore(tmp_path)
     drill = LocateDrill(content, store, Deck("custom:l", "l", ("PC6", "ST36"), ("locate",)), clock=clock)
-    assert drill.next_point() == ("PC6", "front")
-    result = drill.answer("PC6", "front", 0.0, 0.1)
+    from viewer.atlas.plates import from_whole_figure
+
+    code, view = drill.next_point()  # asked on the regional plate that shows it largest
+    assert code == "PC6" and view in content.body.registry.plates and content.layout.markers_of("PC6", view)
+    result = drill.answer("PC6", view, *from_whole_figure(view, 0.0, 0.1))  # a click on the head
     assert result.grade == "missed" and store.card("locate:PC6").due == T0 + timedelta(minutes=1)
-    assert drill.next_point() == ("ST36", "front")
-    x, y = content.layout.position("ST36", "front", "right")
-    assert drill.answer("ST36", "front", x, y).grade == "excellent"
+    code, view = drill.next_point()
+    assert code == "ST36" and view in content.body.registry.plates
+    x, y = content.layout.position("ST36", view)  # a one-sided plate shows one leg
+    assert drill.answer("ST36", view, x, y).grade == "excellent"
     assert store.card("locate:ST36").due >= T0 + timedelta(days=1)

@@ -109,9 +109,10 @@ def test_locate_clicks_on_the_blank_body_are_scored_in_local_cun(window, qtbot):
         assert "Excellent" in locate.feedback.text() and "right on the spot" in locate.feedback.text().lower()
         locate.setFocus()
         qtbot.keyClick(locate, Qt.Key.Key_N)
-    scene = window.scenes["front"]
-    assert window.current_view == "front" and not any(m.isVisible() for m in scene.markers)
-    click_at(*layout.position("CV6", "front"))
+    plate = window.current_view  # asked on the plate that shows the point largest, blank
+    scene = window.scenes[plate]
+    assert plate in window.content.body.registry.plates and not any(m.isVisible() for m in scene.markers)
+    click_at(*layout.position("CV6", plate))
     result = locate.result
     assert result.code == "CV4" and result.distance_cun == pytest.approx(1.5, abs=0.05)
     assert result.grade == "close" and "1.5 cun too high" in locate.feedback.text()

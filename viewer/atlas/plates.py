@@ -121,3 +121,16 @@ def derive_shapes(per_view: dict, body, remake) -> None:
         mapped = [(shape, map_commands(affine, shape.commands)) for shape in per_view.get(spec.parent, [])]
         per_view[name] = per_view.get(name, []) + [remake(shape, name, cmds) for shape, cmds in mapped
                                                    if overlaps(bounds, cmds)]
+
+
+def from_whole_figure(view: str, x: float, y: float) -> tuple[float, float]:
+    """A spot of the whole figure under a plate, in the plate's coordinates (down a chain of plates)."""
+    views = registry()
+    chain = []
+    spec = views.get(view)
+    while spec is not None and spec.is_plate and spec.parent:
+        chain.append(spec)
+        spec = views.get(spec.parent)
+    for spec in reversed(chain):
+        x, y = apply(transform(spec), x, y)
+    return x, y

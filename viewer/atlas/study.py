@@ -6,6 +6,7 @@ crash loses at most the answer being written, and a damaged database is detected
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import math
 import os
@@ -25,8 +26,10 @@ from .describe import landmark_words as landmark_name
 from .i18n import N_, _, join_and, ngettext
 from .keys import parse as parse_key
 from .locate import Miss, measure_miss
+from .plates import from_whole_figure, whole_figure_spot
 from .store import quarantine
 from .translations import region_words
+from .views import scale_of
 
 DB_NAME = "study.sqlite3"
 SCHEMA_VERSION = 1
@@ -458,7 +461,16 @@ class LocateResult:
 
 
 def score_locate(content, code: str, view: str, x: float, y: float) -> LocateResult:
-    """Score a click against the nearest marker of ``code`` on ``view``, in the local proportional cun."""
+    """Score a click against the nearest marker of ``code`` on ``view``, in the local proportional cun. On a
+    regional plate the click is scored on the same spot of the whole figure (cun, centimetres and the
+    words of the miss are the figure's), and the answer is shown in the plate's coordinates."""
+    spec = content.body.spec(view) if view in content.body.views else None
+    if spec is not None and spec.is_plate and not any(p.view == view for p in content.atlas.points[code].places):
+        figure, fx, fy = whole_figure_spot(view, x, y)
+        on_figure = score_locate(content, code, figure, fx, fy)
+        return dataclasses.replace(
+            on_figure, view=view, target=from_whole_figure(view, *on_figure.target),
+            landmarks=tuple((name, from_whole_figure(view, *xy)) for name, xy in on_figure.landmarks))
     markers = content.layout.markers_of(code, view)
     if not markers:
         raise KeyError(_("{code} is not drawn on the {view} view").format(code=code, view=view))
@@ -516,15 +528,23 @@ class LocateDrill:
             views = [v for v in self.content.atlas.points[code].views if self.content.body.spec(v).cun_scale]
             if not views:
                 continue
+            view = self._plate_for(code) or views[0]
             card = self.store.card(f"locate:{code}")
             if card is None:
-                new.append((code, views[0]))
+                new.append((code, view))
             elif card.due <= when:
-                due.append((card.due, code, views[0]))
+                due.append((card.due, code, view))
         if due:
             _due, code, view = min(due)
             return code, view
         return new[0] if new else None
+
+    def _plate_for(self, code: str) -> str:
+        """The most magnified regional plate that shows ``code`` (asked there: the point can be told apart from
+        its neighbours), or "" if none does."""
+        registry = self.content.body.registry
+        shown = [name for name in registry.plates if self.content.layout.markers_of(code, name)]
+        return max(shown, key=lambda name: scale_of(registry[name]), default="")
 
     def answer(self, code: str, view: str, x: float, y: float) -> LocateResult:
         result = score_locate(self.content, code, view, x, y)
