@@ -247,3 +247,19 @@ def test_a_native_style_gives_way_to_fusion_for_a_theme_unlike_the_system(window
     assert styles == []
     window.appearance.set_theme("dark", save=False)
     assert styles == ["Fusion"]
+
+
+def test_a_tab_bar_qt_makes_later_shows_whole_titles_too(window, qtbot):
+    """Docks tabbed together after start (a restored layout, a drag) get a new tab bar: no "Bro…" on it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget, QTabBar
+
+    before = set(window.findChildren(QTabBar))
+    docks = [QDockWidget(title, window) for title in ("A panel with a long title", "Another long-titled panel")]
+    for dock in docks:
+        dock.setObjectName(dock.windowTitle())
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.tabifyDockWidget(*docks)
+    qtbot.waitUntil(lambda: bool(set(window.findChildren(QTabBar)) - before))
+    new = set(window.findChildren(QTabBar)) - before
+    qtbot.waitUntil(lambda: all(bar.elideMode() == Qt.TextElideMode.ElideNone for bar in new))

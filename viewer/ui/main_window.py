@@ -1,9 +1,9 @@
 """The main window: composes the widgets and wires their signals in one place."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabBar
 
 from ..atlas import keys
 from ..atlas.favourites import Favourites
@@ -425,6 +425,14 @@ class MainWindow(QMainWindow):
     def restore_layout(self) -> None:
         """Window size, panel layout and last view from the previous session (if any)."""
         restore_layout(self)
+
+    def event(self, event) -> bool:
+        # Qt makes a new tab bar whenever docks are tabbed together (a restored layout, a drag): each one
+        # shows whole titles too, never "Bro…", "Mus…"
+        if event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), QTabBar):
+            event.child().setElideMode(Qt.TextElideMode.ElideNone)
+            event.child().setUsesScrollButtons(True)
+        return super().event(event)
 
     def closeEvent(self, event) -> None:
         if self.plans.dirty and not getattr(self, "_close_confirmed", False):
