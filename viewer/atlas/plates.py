@@ -134,3 +134,17 @@ def from_whole_figure(view: str, x: float, y: float) -> tuple[float, float]:
     for spec in reversed(chain):
         x, y = apply(transform(spec), x, y)
     return x, y
+
+
+def magnification(body, name: str) -> float:
+    """How much larger than the first whole figure a view draws the body: a plate's zoom on its parent, an
+    own projection's cun against the first figure's (1.0 when either is unknown)."""
+    if name not in body.views:
+        return 1.0
+    spec = body.spec(name)
+    if spec.is_plate:
+        return scale_of(spec) * magnification(body, spec.parent)
+    first = body.registry.first
+    reference = body.view(first).scales.get(body.spec(first).cun_scale)
+    own = body.view(name).scales.get(spec.cun_scale) if spec.cun_scale else None
+    return own / reference if own and reference else 1.0

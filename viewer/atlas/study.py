@@ -26,10 +26,9 @@ from .describe import landmark_words as landmark_name
 from .i18n import N_, _, join_and, ngettext
 from .keys import parse as parse_key
 from .locate import Miss, measure_miss
-from .plates import from_whole_figure, whole_figure_spot
+from .plates import from_whole_figure, magnification, whole_figure_spot
 from .store import quarantine
 from .translations import region_words
-from .views import scale_of
 
 DB_NAME = "study.sqlite3"
 SCHEMA_VERSION = 1
@@ -544,7 +543,7 @@ class LocateDrill:
         its neighbours), or "" if none does."""
         registry = self.content.body.registry
         shown = [name for name in registry.plates if self.content.layout.markers_of(code, name)]
-        return max(shown, key=lambda name: scale_of(registry[name]), default="")
+        return max(shown, key=lambda name: magnification(self.content.body, name), default="")
 
     def answer(self, code: str, view: str, x: float, y: float) -> LocateResult:
         result = score_locate(self.content, code, view, x, y)

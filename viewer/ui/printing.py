@@ -12,8 +12,8 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from ..atlas.i18n import _
+from ..atlas.plates import magnification
 from ..atlas.store import atomic_write_bytes
-from ..atlas.views import scale_of
 from . import theme
 from .fonts import unscaled
 from .scene import BodyScene
@@ -60,7 +60,7 @@ def plan_plate(content, plan) -> str:
         on_view.setdefault(view, set()).update(m.code for m in markers)
     for view, markers in content.muscles.markers.items():
         on_view.setdefault(view, set()).update(m.code for m in markers)
-    plates = sorted(registry.plates, key=lambda name: -scale_of(registry[name]))
+    plates = sorted(registry.plates, key=lambda name: -magnification(content.body, name))
     return next((name for name in plates if all(item.ref in on_view.get(name, ()) for item in plan.items)), "")
 
 

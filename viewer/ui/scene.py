@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 from ..atlas.geometry import smooth_open
 from ..atlas.keys import trigger_key
 from ..atlas.pathways import pathway_runs
-from ..atlas.views import scale_of
+from ..atlas.plates import magnification
 from ..atlas.viewstate import Mode, SceneContent, Source, ViewState, scene_content
 from . import theme
 from .figure_paint import to_painter_path
@@ -29,20 +29,6 @@ def _free(rect: QRectF, labels, dots, zones) -> bool:
     """A label may go at ``rect`` if it covers no other label, no other dot and none of ``zones``."""
     return not any(rect.intersects(r) for r in labels) and not any(rect.intersects(d) for d in dots) \
         and not any(z.intersects(rect) for z in zones)
-
-
-def magnification(body, name: str) -> float:
-    """How much larger than the first whole figure a view draws the body: a plate's zoom on its parent, an
-    own projection's cun against the first figure's (1.0 when either is unknown)."""
-    if name not in body.views:
-        return 1.0
-    spec = body.spec(name)
-    if spec.is_plate:
-        return scale_of(spec) * magnification(body, spec.parent)
-    first = body.registry.first
-    reference = body.view(first).scales.get(body.spec(first).cun_scale)
-    own = body.view(name).scales.get(spec.cun_scale) if spec.cun_scale else None
-    return own / reference if own and reference else 1.0
 
 
 class BodyScene(QGraphicsScene):
