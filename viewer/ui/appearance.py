@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QToolTip
 
 from ..atlas.i18n import N_, _
 from . import theme
-from .fonts import relative_font, set_text_scale, text_scale
+from .fonts import relative_font, relative_fonts, set_text_scale, text_scale
 from .session import FILE_NAME, not_saved, say_once
 
 THEME_CHOICES = {"system": N_("&System"), "light": N_("&Light"), "dark": N_("&Dark"),
@@ -57,8 +57,9 @@ def resolve(choice: str) -> theme.Theme:
     return system_theme() if choice == "system" else theme.THEMES[choice]
 
 
-def apply(choice: str, percent: int) -> theme.Theme:
-    """Give the whole application the theme ``choice`` and ``percent`` of the system's text size."""
+def apply(choice: str, percent: int, docks=()) -> theme.Theme:
+    """Give the whole application the theme ``choice`` and ``percent`` of the system's text size, and the
+    panels ``docks`` their titles at that size."""
     app = QApplication.instance()
     _, system_font = system_look()
     chosen = resolve(choice)
@@ -76,12 +77,11 @@ def apply(choice: str, percent: int) -> theme.Theme:
         font.setPixelSize(round(system_font.pixelSize() * percent / 100))
     set_text_scale(percent / 100)
     app.setFont(font)
-    for widget in app.allWidgets():  # widgets drawn larger or smaller than the text (titles, captions)
-        factor = widget.property("font_factor")
-        if factor:
-            relative_font(widget, float(factor))
-        elif isinstance(widget, QDockWidget):
-            title_font(widget, font)
+    # Not app.allWidgets(): handing Python the widgets Qt made by itself loads every widget type first.
+    for widget, factor in relative_fonts():  # widgets drawn larger or smaller than the text (titles, captions)
+        relative_font(widget, factor)
+    for dock in docks:
+        title_font(dock, font)
     return chosen
 
 
@@ -203,7 +203,7 @@ class Appearance(QObject):
             self._apply()
 
     def _apply(self) -> None:
-        apply(self.choice, self.percent)
+        apply(self.choice, self.percent, self.win.docks)
         self.theme_actions[self.choice].setChecked(True)
         self.size_actions[self.percent].setChecked(True)
         self.larger_action.setEnabled(self.percent < TEXT_SIZES[-1])

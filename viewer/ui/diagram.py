@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QNativeGestureEvent, QPainter
-from PySide6.QtWidgets import QGraphicsView, QPinchGesture
+from PySide6.QtWidgets import QGraphicsView, QPinchGesture, QWidget
 
 from . import theme
 
@@ -20,6 +20,9 @@ class DiagramView(QGraphicsView):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        # A viewport made here: the one Qt makes would be handed to Python untyped, and PySide6 would load
+        # every widget type (and create its enums) to name it, ~30 ms before the first picture.
+        self.setViewport(QWidget())
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)

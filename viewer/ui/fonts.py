@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+import weakref
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QRawFont
 
@@ -87,12 +88,16 @@ def unscaled():
         _text_scale = before
 
 
+# Widgets drawn larger or smaller than the text, and by how much: ``appearance`` resizes them with the text.
+_FACTORS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def relative_font(widget, factor: float):
     """Give ``widget`` a font ``factor`` times the application's text size, now and after every change
-    of View ▸ Text size (the property is read by ``appearance``)."""
+    of View ▸ Text size (see :func:`relative_fonts`)."""
     from PySide6.QtWidgets import QApplication
 
-    widget.setProperty("font_factor", factor)
+    _FACTORS[widget] = factor
     font = widget.font()
     base = QApplication.font()
     if base.pointSizeF() > 0:
@@ -101,3 +106,10 @@ def relative_font(widget, factor: float):
         font.setPixelSize(round(base.pixelSize() * factor))
     widget.setFont(font)
     return widget
+
+
+def relative_fonts() -> list[tuple[object, float]]:
+    """The widgets given a relative font that still exist, each with its factor."""
+    import shiboken6
+
+    return [(widget, factor) for widget, factor in list(_FACTORS.items()) if shiboken6.isValid(widget)]

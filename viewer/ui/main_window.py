@@ -13,6 +13,7 @@ from ..atlas.messages import Messages
 from ..atlas.muscles import nearby_points, where_it_hurts_area
 from ..atlas.viewstate import Mode, Pain, Source, ViewState
 from .actions import build_actions
+from .accessibility import name_parts
 from .browse import BrowsePanel
 from .compare_panel import ComparePanel
 from .details import DetailsPanel
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.source_content, self.content = content, self.local.content  # patient texts start from English
         content = self.content
         self.data_dir = data_dir
+        self.docks: list[QDockWidget] = []  # every side panel, in the order made
         # The system adds the application's name (applicationDisplayName) after the title.
         self.setWindowTitle(_("Atlas of acupuncture points and trigger points"))
         self.selection = Selection(self)
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.patient_view = PatientView(self, state=self.view_state, scenes=self.scenes, diagram=self.diagram,
                                         plan_panel=self.plan_panel, source_content=self.source_content)
+        self.docks.append(self.patient_view.dock)
         self.presentation = PresentationMode(self, state=self.view_state, selection=self.selection,
                                              diagram=self.diagram, plan_panel=self.plan_panel, content=content,
                                              zoom_to_selection=self.zoom_to_selection)
@@ -122,6 +125,8 @@ class MainWindow(QMainWindow):
         report_problems(self)
         # After the first paint, one per event-loop turn: welcome text, Browse tree, item caches, other views.
         self.after_paint = AfterFirstPaint(self.diagram.viewport(), self)
+        # Names for the controls Qt added by itself (a screen reader needs them, the first picture does not).
+        self.after_paint.add(lambda: name_parts(self))
         self.after_paint.add(lambda: self.details.code or self.details.show_point(""))
         self.after_paint.add(self.browse.ensure_filled)
         self.after_paint.add(self._prebuild_scenes)
@@ -140,6 +145,7 @@ class MainWindow(QMainWindow):
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
+        self.docks.append(dock)
         return dock
 
     def make_action(self, text: str, slot, shortcut=None, checkable=False) -> QAction:
