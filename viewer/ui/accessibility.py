@@ -7,31 +7,33 @@ edit's clear button, a toolbar's overflow button). ``unnamed()`` lists what is s
 """
 from __future__ import annotations
 
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractScrollArea,
-    QAbstractSlider,
-    QAbstractSpinBox,
-    QComboBox,
-    QGraphicsView,
-    QHeaderView,
-    QLineEdit,
-    QMenuBar,
-    QPlainTextEdit,
-    QScrollBar,
-    QTabBar,
-    QTextEdit,
-    QToolBar,
-    QToolButton,
-    QWidget,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 from ..atlas.i18n import N_, _
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QTabBar, QAbstractSpinBox,
-               QAbstractSlider, QTextEdit, QPlainTextEdit, QGraphicsView)
+# The Qt classes are imported where they are used: importing a Qt class makes PySide6 build its Python
+# type and enums, and this module is loaded before the window's first picture, which needs none of them.
+
+
+def _interactive() -> tuple[type, ...]:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSlider,
+        QAbstractSpinBox,
+        QComboBox,
+        QGraphicsView,
+        QLineEdit,
+        QPlainTextEdit,
+        QTabBar,
+        QTextEdit,
+    )
+
+    return (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QTabBar, QAbstractSpinBox,
+            QAbstractSlider, QTextEdit, QPlainTextEdit, QGraphicsView)
 # Qt-made pieces with a fixed job, named by what they do.
 PART_NAMES = {"qt_toolbar_ext_button": N_("More toolbar buttons"), "qt_menubar_ext_button": N_("More menus"),
               "qt_tableview_cornerbutton": N_("Select the whole table")}
@@ -53,6 +55,8 @@ def buddy(label, widget: QWidget):
 
 def accessible_name(widget: QWidget) -> str:
     """The name assistive technology is given for ``widget`` (its own, or the one Qt derives)."""
+    from PySide6.QtGui import QAccessible
+
     interface = QAccessible.queryAccessibleInterface(widget)
     return interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
 
@@ -60,6 +64,8 @@ def accessible_name(widget: QWidget) -> str:
 def _is_part(widget: QWidget) -> bool:
     """Scroll bars and header rows of a list or text area, the drop-down list of a combo box: their owner
     carries the name and the screen reader reaches them through it."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QHeaderView, QScrollBar
+
     if isinstance(widget, QHeaderView):
         return True
     parent = widget.parentWidget()
@@ -74,6 +80,8 @@ def _is_part(widget: QWidget) -> bool:
 
 def name_parts(root: QWidget) -> None:
     """Name the controls Qt adds by itself under ``root`` (call once the widgets exist)."""
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit, QMenuBar, QToolBar, QToolButton
+
     for widget in root.findChildren(QAbstractButton):
         if accessible_name(widget):
             continue
@@ -115,12 +123,17 @@ def give_mnemonics(menu) -> None:
 
 def unnamed(root: QWidget) -> list[QWidget]:
     """Interactive widgets under (and including) ``root`` that a screen reader would not be able to name."""
+    from PySide6.QtWidgets import QWidget
+
     widgets = [root, *root.findChildren(QWidget)]
-    return [w for w in widgets if isinstance(w, INTERACTIVE) and not _is_part(w) and not accessible_name(w)]
+    interactive = _interactive()
+    return [w for w in widgets if isinstance(w, interactive) and not _is_part(w) and not accessible_name(w)]
 
 
 def announce(widget: QWidget, message: str) -> None:
     """Ask the screen reader to say ``message`` (politely: after what it is saying now)."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     event = QAccessibleAnnouncementEvent(widget, message)
     event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
     QAccessible.updateAccessibility(event)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 
 from ..atlas.i18n import N_, _
 from ..atlas.keys import muscle_key, parse, trigger_key
-from .accessibility import announce, give_mnemonics, name_parts
+from .accessibility import announce, give_mnemonics
 
 NEXT, PREVIOUS, LEAVE_FORWARD, LEAVE_BACK = "next", "previous", "leave forward", "leave back"
 # (key, with Ctrl) -> what it does; arrows step only while something is selected (else they pan).
@@ -148,9 +148,8 @@ class DiagramKeys(QObject):
 
 
 def install(window) -> None:
-    """The diagram's voice and keys (the crosshair, made with the menus, is ``window.crosshair``); names for
-    the controls Qt added to the window by itself; an &-letter for every menu entry without a shortcut."""
-    name_parts(window)
+    """The diagram's voice and keys (the crosshair, made with the menus, is ``window.crosshair``); an
+    &-letter for every menu entry without a shortcut."""
     give_mnemonics(window.menuBar())
     window.diagram_voice = DiagramVoice(window)
     window.diagram_keys = DiagramKeys(window, getattr(window, "crosshair", None))
