@@ -1,9 +1,9 @@
 """A start-up cache of the validated, placed content — plain data that cannot run code.
 
 Parsing ~400 TOML entries and building the body model costs about a quarter of a second, every
-start. The result depends only on the bytes and paths of the data files and on the domain code, so
-it is stored under a hash of exactly those: any edit to a file, a renamed pack folder or a new
-version of the code gives a new key and the content is validated afresh.
+start. The result depends only on the data files and on the domain code, so it is stored under a
+hash of their paths, sizes and modification times: any edit to a file, a renamed pack folder or a
+new version of the code gives a new key and the content is validated afresh.
 
 The file is MessagePack decoded by msgspec into the typed dataclasses of the domain: a planted or
 damaged file can at worst fail to decode (a cache miss), never execute anything. The folder is
@@ -19,12 +19,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .limits import MAX_SVG_BYTES, MAX_TOML_BYTES
 from .paths import CACHE_ENV, user_cache_dir
-from .store import Refused, atomic_write_bytes, read_limited, remove_stale_temps
+from .store import atomic_write_bytes, remove_stale_temps
 
 ENV = CACHE_ENV  # a folder, or "off"
-FORMAT = "msgpack-1"  # part of the key: a new layout of the file never meets an old one
+FORMAT = "msgpack-2"  # part of the key: a new layout of the file never meets an old one
 MAX_BYTES = 64 * 1024 * 1024  # a cache file larger than this is not ours
 _KEEP = 3  # cache files kept (newest), so switching between versions stays fast
 _SUFFIX = ".msgpack"
@@ -57,8 +56,10 @@ def _private_dir(create: bool) -> Path | None:
 
 
 def content_key(data_files: list[Path]) -> str:
-    """Hash of the data files (full paths and bytes), of every module of the domain code and of the
-    interface language's catalogue."""
+    """Hash of the data files, of every module of the domain code and of the interface language's
+    catalogue: each one's full path, size and modification time (as Python does for its byte-code
+    cache), so the key costs a stat per file, not a read. An edit that keeps both the size and the
+    time to the nanosecond goes unseen; setting the time back on purpose is the only way to get one."""
     try:
         from _blake2 import blake2b  # the same function as hashlib's, without loading OpenSSL
     except ImportError:  # pragma: no cover - other Python builds
@@ -74,12 +75,12 @@ def content_key(data_files: list[Path]) -> str:
     catalogue = [locale_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"]
     digest.update(f"{FORMAT} {sys.version} msgspec {msgspec.__version__} {lang}".encode())
     for path in sorted(here.glob("*.py")) + sorted(data_files) + catalogue:
-        digest.update(str(path).encode() + b"\0")
-        try:  # bounded and non-blocking: what the loader refuses to read is not hashed either
-            digest.update(read_limited(path, max(MAX_TOML_BYTES, MAX_SVG_BYTES)))
-        except (OSError, Refused) as exc:
-            digest.update(f"<{type(exc).__name__}>".encode())
-        digest.update(b"\0")
+        try:
+            st = os.stat(path)
+            stamp = f"{stat.S_IFMT(st.st_mode)} {st.st_size} {st.st_mtime_ns}"
+        except OSError as exc:
+            stamp = f"<{type(exc).__name__}>"
+        digest.update(f"{path}\0{stamp}\0".encode())
     return digest.hexdigest()
 
 

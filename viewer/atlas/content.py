@@ -5,7 +5,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .body import BodyModel, build_body, drawing_files
+from .body import BodyModel, View, build_body, drawing_files
 from .categories import PointCategories, load_categories
 from .compare import Overview, load_overview
 from .loader import load_bundled
@@ -110,9 +110,10 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
 
 
 def _for_cache(content: Content) -> tuple:
-    """What the cache file holds: the content without the DEFERRED parts; each part encoded on its own
-    (read from the file as raw bytes, decoded on first use); and each part with only the fields that are
-    decoded at once."""
+    """What the cache file holds: the content without the DEFERRED parts and without the drawings of the
+    views; each part encoded on its own (read from the file as raw bytes, decoded on first use); each part
+    with only the fields that are decoded at once; and each view's drawing encoded on its own (the first
+    picture needs one view of 26, and the drawings are most of the file)."""
     import msgspec
 
     def encode(value):
@@ -122,7 +123,9 @@ def _for_cache(content: Content) -> tuple:
     at_once = {name: encode(type(getattr(content, name))(**{f: getattr(getattr(content, name), f) for f in fields}))
                for name, fields in DEFERRED.items()}
     empty = {name: type(getattr(content, name))() for name in DEFERRED}
-    return dataclasses.replace(content, search=None, **empty), parts, at_once
+    views = {name: encode(view) for name, view in content.body.views.items()}
+    body = dataclasses.replace(content.body, views={})
+    return dataclasses.replace(content, search=None, body=body, **empty), parts, at_once, views
 
 
 def _from_cache(key: str, folder: Path, data_dir: Path | None) -> Content | None:
@@ -130,10 +133,18 @@ def _from_cache(key: str, folder: Path, data_dir: Path | None) -> Content | None
 
     from . import cache
 
-    cached = cache.load(key, tuple[Content, dict[str, msgspec.Raw], dict[str, msgspec.Raw]])
+    cached = cache.load(key, tuple[Content, dict[str, msgspec.Raw], dict[str, msgspec.Raw], dict[str, msgspec.Raw]])
     if cached is None or set(cached[1]) != set(DEFERRED) or set(cached[2]) != set(DEFERRED):
         return None
-    content, parts, at_once = cached
+    content, parts, at_once, views = cached
+
+    def rebuild_view(name):  # a damaged drawing: the whole file goes, the data files are read again
+        cache.discard(key)
+        return load_content(folder, data_dir).body.views[name]
+
+    content.body = dataclasses.replace(content.body, views={
+        name: cache.deferred(raw, View, lambda name=name: rebuild_view(name), name=name)
+        for name, raw in views.items()})
     for name, fields in DEFERRED.items():
         def rebuild(name=name):  # the part was damaged: the whole file goes, the data files are read again
             cache.discard(key)
