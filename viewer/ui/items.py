@@ -129,27 +129,55 @@ class MarkerItem(QGraphicsItem):
         elif self.state in ("pair", "near") or self.hovered:
             size += 3
         r = size / 2
-        fill = QColor(self.colour)
         if self.state == "dim":  # filtered out in Browse: a small faint dot
-            fill.setAlpha(45)
             r *= 0.7
+        look = _look(self.colour, self.state)
         if self.state == "near":
-            painter.setPen(QPen(theme.color("near"), 2.0))
+            painter.setPen(look.ring)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), r + 2.5, r + 2.5)
         if self.state in ("selected", "pair"):
-            halo = theme.color("select")
-            halo.setAlpha(70 if self.state == "selected" else 45)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(halo)
+            painter.setBrush(look.halo)
             painter.drawEllipse(QPointF(0, 0), r + 3, r + 3)
-        painter.setPen(QPen(theme.color("marker_edge"), 1.2))
-        painter.setBrush(fill)
+        painter.setPen(look.edge)
+        painter.setBrush(look.fill)
         painter.drawEllipse(QPointF(0, 0), r, r)
         if self.state == "selected":
-            painter.setPen(QPen(theme.color("select"), 2.0))
+            painter.setPen(look.ring)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), r + 1, r + 1)
+
+
+class _Look:
+    """The pens and brushes of a dot of one colour in one state, in the current theme."""
+
+    def __init__(self, colour: QColor, state: str):
+        self.theme = theme.current()  # kept alive, so its id (part of the key) is not reused meanwhile
+        fill = QColor(colour)
+        if state == "dim":
+            fill.setAlpha(45)
+        self.fill = QBrush(fill)
+        self.edge = QPen(theme.color("marker_edge"), 1.2)
+        self.ring = QPen(theme.color("near" if state == "near" else "select"), 2.0)
+        halo = theme.color("select")
+        halo.setAlpha(70 if state == "selected" else 45)
+        self.halo = QBrush(halo)
+
+
+_LOOKS: dict[tuple, _Look] = {}  # a few dozen at most: 15 channel colours x 5 states, per theme
+
+
+def _look(colour: QColor, state: str) -> _Look:
+    """The dot's pens and brushes, made once per theme, colour and state (a repaint draws ~400 dots)."""
+    now = theme.current()
+    key = (id(now), colour.name(QColor.NameFormat.HexArgb), state)
+    look = _LOOKS.get(key)
+    if look is None:
+        if len(_LOOKS) > 512:  # themes switched back and forth many times
+            _LOOKS.clear()
+        look = _LOOKS[key] = _Look(colour, state)
+    return look
 
 
 class LabelItem(QGraphicsSimpleTextItem):
