@@ -10,6 +10,7 @@ import pytest
 
 from viewer.atlas import views
 from viewer.atlas.body import build_body
+from viewer.atlas.model import replace
 from viewer.atlas.plates import inside
 from viewer.atlas.views import ViewSpec, load_registry, parse_registry, to_plate, transform
 
@@ -127,8 +128,7 @@ def test_a_scale_naming_an_unknown_landmark_and_a_plate_of_a_missing_parent_are_
     naming the drawing and the scale; a plate whose parent could not be built is left out, named; the other
     views are built."""
     first = REGISTRY[REGISTRY.first]
-    bad = ViewSpec(**{**first.__dict__, "name": "broken", "shortcut": "",
-                      "scales": {"x": views.ScaleDef("no_such_landmark", "vertex", 1.0)}})
+    bad = replace(first, name="broken", shortcut="", scales={"x": views.ScaleDef("no_such_landmark", "vertex", 1.0)})
     orphan = ViewSpec("orphan", "Orphan", "O", "orphan", parent="nowhere", crop=(-0.1, 0.0, 0.1, 0.2))
     reg = views.Registry({first.name: first, "broken": bad, "orphan": orphan})
     body = build_body(registry=reg)

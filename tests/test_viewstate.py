@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from viewer.atlas.keys import muscle_key, parse, trigger_key
-from viewer.atlas.viewstate import Layers, Mode, Pain, SceneContent, Source, ViewState, scene_content
+from viewer.atlas.model import replace
+from viewer.atlas.viewstate import Layers, Mode, Pain, Source, ViewState, scene_content
 
 # Two views: three channels on "front", one on "back"; BL23 is on the back only.
 SOURCE = Source(
@@ -102,7 +103,7 @@ def test_presentation_only_changes_the_style():
     normal = scene_content(ViewState(), "front", SOURCE)
     shown = scene_content(ViewState(presenting=True), "front", SOURCE)
     assert shown.style == "presentation"
-    assert shown == SceneContent(**{**normal.__dict__, "style": "presentation"})
+    assert shown == replace(normal, style="presentation")
 
 
 def test_presenting_the_patient_view_keeps_the_plan_alone():

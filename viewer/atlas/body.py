@@ -17,10 +17,12 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from . import views
 from .geometry import Point, bounding_box, dist, flatten, point_in_polygon
 from .i18n import _
-from .model import Problem
+from .model import Problem, Record
 from .plates import derive_view
 from .views import Registry, ViewSpec
 
@@ -30,8 +32,7 @@ if TYPE_CHECKING:
 ROLES = ("skin", "contour", "crease", "bone", "feature")  # how a stroke is drawn (docs/body-model.md)
 DRAWINGS = "atlas/body"  # the drawing files, inside the assets folder
 
-@dataclass(frozen=True)
-class Stroke:
+class Stroke(Record, frozen=True):
     """One stroke or filled shape.  Commands: ("M",x,y) ("L",x,y) ("C",x1,y1,x2,y2,x,y) ("Z",)."""
 
     role: str
@@ -80,13 +81,12 @@ class View:
             raise KeyError(f"view {self.name!r} has no landmark {name!r}") from None
 
 
-@dataclass(frozen=True)
-class BodyModel:
+class BodyModel(Record, frozen=True):
     """All views of the figure, by name, in the registry's order, and the registry of the views built."""
 
     views: dict[str, View]
-    problems: list[Problem] = field(default_factory=list)  # of views.toml and of the drawing files
-    registry: Registry = field(default_factory=Registry)
+    problems: list[Problem] = msgspec.field(default_factory=list)  # of views.toml and of the drawing files
+    registry: Registry = msgspec.field(default_factory=Registry)
 
     def spec(self, name: str) -> ViewSpec:
         """The registry's entry of the named view (assets/atlas/views.toml)."""

@@ -9,7 +9,7 @@ from .body import BodyModel, View, build_body, drawing_files
 from .categories import PointCategories, load_categories
 from .compare import Overview, load_overview
 from .loader import load_bundled
-from .model import Atlas, Problem
+from .model import Atlas, Problem, replace
 from .muscles import (
     Correspondence,
     MuscleAtlas,
@@ -124,7 +124,7 @@ def _for_cache(content: Content) -> tuple:
                for name, fields in DEFERRED.items()}
     empty = {name: type(getattr(content, name))() for name in DEFERRED}
     views = {name: encode(view) for name, view in content.body.views.items()}
-    body = dataclasses.replace(content.body, views={})
+    body = replace(content.body, views={})
     return dataclasses.replace(content, search=None, body=body, **empty), parts, at_once, views
 
 
@@ -142,7 +142,7 @@ def _from_cache(key: str, folder: Path, data_dir: Path | None) -> Content | None
         cache.discard(key)
         return load_content(folder, data_dir).body.views[name]
 
-    content.body = dataclasses.replace(content.body, views={
+    content.body = replace(content.body, views={
         name: cache.deferred(raw, View, lambda name=name: rebuild_view(name), name=name)
         for name, raw in views.items()})
     for name, fields in DEFERRED.items():

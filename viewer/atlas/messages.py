@@ -9,8 +9,9 @@ messages (or a message and the view's name) are never drawn on top of each other
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import IntEnum
+
+from .model import Record
 
 
 class Level(IntEnum):
@@ -22,8 +23,7 @@ class Level(IntEnum):
 STAY = {Level.INFO: 5.0, Level.WARNING: 10.0, Level.ERROR: 0.0}  # seconds up by default; 0: until replaced
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(Record, frozen=True):
     text: str
     level: Level = Level.INFO
     seconds: float = 5.0  # how long it stays up; 0: until another message replaces it

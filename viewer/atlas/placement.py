@@ -7,12 +7,11 @@ Bilateral points are described once, on the x > 0 side, and mirrored here.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import msgspec
 
 from .i18n import _
-from .model import Atlas, Placement, Problem, Table
+from .model import Atlas, Placement, Problem, Record, Table
 from .plates import inside
 from .views import apply, to_plate, transform
 
@@ -25,8 +24,7 @@ class PlacementError(ValueError):
         self.field = field
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(Record, frozen=True):
     """One drawn dot of a point: where it is on which view, and on which side of the body."""
 
     code: str

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
+import msgspec
+
 from .i18n import _
-from .model import REGIONS, Problem
+from .model import REGIONS, Problem, Record
 
 FILE = "views.toml"
 SIDES = ("left", "right")
@@ -32,8 +33,7 @@ _INHERITED = ("mirrored", "positive_side", "x_axis", "y_axis", "cun_scale", "reg
 Affine = tuple[float, float, float, float, float, float]  # x' = a x + b y + e, y' = c x + d y + f
 
 
-@dataclass(frozen=True)
-class ScaleDef:
+class ScaleDef(Record, frozen=True):
     """One proportional-cun scale: the distance between two landmarks is ``cun`` cun."""
 
     start: str
@@ -42,8 +42,7 @@ class ScaleDef:
     across: bool = False  # between a bilateral landmark and its mirror image
 
 
-@dataclass(frozen=True)
-class ViewSpec:
+class ViewSpec(Record, frozen=True):
     """One view as declared in views.toml (see the module docstring and docs/views.md)."""
 
     name: str
@@ -57,9 +56,9 @@ class ViewSpec:
     y_axis: str = "inferior"
     drawing: str = ""
     region: str = ""
-    scales: dict[str, ScaleDef] = field(default_factory=dict)
+    scales: dict[str, ScaleDef] = msgspec.field(default_factory=dict)
     cun_scale: str = ""  # the scale distances are reported in on this view ("" = none)
-    region_scales: dict[str, str] = field(default_factory=dict)  # region -> its scale on this view
+    region_scales: dict[str, str] = msgspec.field(default_factory=dict)  # region -> its scale on this view
     parent: str = ""
     crop: tuple[float, float, float, float] | None = None
     rotate: float = 0.0
@@ -104,11 +103,10 @@ class ViewSpec:
         return (-half, -0.5, half, 0.5)
 
 
-@dataclass(frozen=True)
-class Registry:
+class Registry(Record, frozen=True):
     """Every view in menu order, and the problems of the file."""
 
-    views: dict[str, ViewSpec] = field(default_factory=dict)
+    views: dict[str, ViewSpec] = msgspec.field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
 
     @property

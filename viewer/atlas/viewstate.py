@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from enum import Enum
 from types import MappingProxyType
 from typing import Any
 
+import msgspec
+
 from .keys import NOTHING, SelectionKey
+from .model import Record, replace
 
 
 class Mode(Enum):
@@ -27,8 +29,7 @@ class Mode(Enum):
     STUDY = "study"  # locate the point: a blank body until the answer is given
 
 
-@dataclass(frozen=True)
-class Layers:
+class Layers(Record, frozen=True):
     """The layer switches (View menu, toolbar, Layers panel)."""
 
     acupoints: bool = True  # acupoint markers and channel lines together (A)
@@ -38,8 +39,7 @@ class Layers:
     legend: bool = True  # the channel legend over the diagram (L)
 
 
-@dataclass(frozen=True)
-class Pain:
+class Pain(Record, frozen=True):
     """The answer to "where does it hurt?" for the spots brushed on one view."""
 
     view: str
@@ -51,12 +51,11 @@ class Pain:
 ALL_ZONES = frozenset({"muscle", "essential", "spillover"})
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record, frozen=True):
     """The atlas facts :func:`scene_content` needs: each view's acupoint markers and each trigger point's muscle."""
 
     markers: Mapping[str, tuple[tuple[str, str], ...]]  # view -> (point code, channel) per marker
-    muscle_of: Mapping[str, str] = field(default_factory=dict)  # trigger point id -> muscle id
+    muscle_of: Mapping[str, str] = msgspec.field(default_factory=dict)  # trigger point id -> muscle id
 
     @classmethod
     def of(cls, content) -> Source:
@@ -179,8 +178,7 @@ def _frozen(name: str, value):
     return value
 
 
-@dataclass(frozen=True)
-class SceneContent:
+class SceneContent(Record, frozen=True):
     """What one view draws: the result of :func:`scene_content`, applied by the scene as it is."""
 
     style: str  # "normal", "patient" or "presentation" (dot and label sizes, background)
@@ -192,7 +190,7 @@ class SceneContent:
     dim_except: frozenset[str] | None = None  # points outside are drawn dimmed; None: none dimmed
     plan: tuple[str, ...] | None = None  # the patient view: only the plan's keys, numbered; None: no plan
     trigger_markers: bool = False  # every trigger point's cross, not only the active ones
-    zones: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    zones: Mapping[str, frozenset[str]] = msgspec.field(default_factory=lambda: MappingProxyType({}))
     active_trigger_point: str = ""
     safety: bool = False
     brush: tuple[tuple[float, float], ...] = ()

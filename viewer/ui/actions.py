@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 
@@ -39,8 +39,7 @@ def _show_packs(win) -> None:
 
     show_packs(win)
 
-@dataclass(frozen=True)
-class Command:
+class Command(msgspec.Struct, frozen=True):
     """One menu command: ``handler(window)`` returns the slot its ``triggered`` signal calls."""
 
     id: str

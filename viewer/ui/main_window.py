@@ -12,8 +12,8 @@ from ..atlas.i18n import N_, _
 from ..atlas.messages import Messages
 from ..atlas.muscles import nearby_points, where_it_hurts_area
 from ..atlas.viewstate import Mode, Pain, Source, ViewState
-from .actions import build_actions
 from .accessibility import name_parts
+from .actions import build_actions
 from .browse import BrowsePanel
 from .compare_panel import ComparePanel
 from .details import DetailsPanel
