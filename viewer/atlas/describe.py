@@ -14,6 +14,49 @@ DISCLAIMER = N_("Educational content for learning point locations. It is not a d
 
 _QUALIFIERS = ("lateral", "medial", "mid", "radial", "ulnar", "top", "lower")
 
+# Landmarks whose id does not read well word by word (the hand and the skull): their English name.
+# Creases are the palm-side skin creases; the nail corners are those at the base of the nail.
+_ENGLISH_LANDMARKS = {
+    "bregma": "bregma (junction of the coronal and sagittal sutures)",
+    "lambda": "lambda (junction of the sagittal and lambdoid sutures)",
+    "dorsum_2_3_mid": "middle of the back of the hand between the 2nd and 3rd metacarpals",
+    "dorsum_4_5_mid": "middle of the back of the hand between the 4th and 5th metacarpals",
+    "metacarpal2_head": "head of the 2nd metacarpal",
+    "metacarpal5_base": "base of the 5th metacarpal",
+    "web_1_2": "web between the thumb and index finger",
+    "web_2_3": "web between the index and middle fingers",
+    "web_3_4": "web between the middle and ring fingers",
+    "web_4_5": "web between the ring and little fingers",
+    "thumb_ip_crease": "thumb's interphalangeal (IP) crease",
+    "thumb_mcp_crease": "thumb's metacarpophalangeal (MCP) crease",
+    "thumb_nail_radial": "radial corner of the thumbnail",
+    "thumb_nail_ulnar": "ulnar corner of the thumbnail",
+    "index_base_crease": "crease at the base of the index finger",
+    "index_pip_crease": "index finger's proximal interphalangeal (PIP) crease",
+    "index_dip_crease": "index finger's distal interphalangeal (DIP) crease",
+    "index_mcp": "knuckle of the index finger (MCP joint)",
+    "index_nail_radial": "radial corner of the index fingernail",
+    "index_nail_ulnar": "ulnar corner of the index fingernail",
+    "middle_base_crease": "crease at the base of the middle finger",
+    "middle_pip_crease": "middle finger's proximal interphalangeal (PIP) crease",
+    "middle_dip_crease": "middle finger's distal interphalangeal (DIP) crease",
+    "middle_mcp": "knuckle of the middle finger (MCP joint)",
+    "middle_nail_radial": "radial corner of the middle fingernail",
+    "middle_nail_ulnar": "ulnar corner of the middle fingernail",
+    "ring_base_crease": "crease at the base of the ring finger",
+    "ring_pip_crease": "ring finger's proximal interphalangeal (PIP) crease",
+    "ring_dip_crease": "ring finger's distal interphalangeal (DIP) crease",
+    "ring_mcp": "knuckle of the ring finger (MCP joint)",
+    "ring_nail_radial": "radial corner of the ring fingernail",
+    "ring_nail_ulnar": "ulnar corner of the ring fingernail",
+    "little_base_crease": "crease at the base of the little finger",
+    "little_pip_crease": "little finger's proximal interphalangeal (PIP) crease",
+    "little_dip_crease": "little finger's distal interphalangeal (DIP) crease",
+    "little_mcp": "knuckle of the little finger (MCP joint)",
+    "little_nail_radial": "radial corner of the little fingernail",
+    "little_nail_ulnar": "ulnar corner of the little fingernail",
+}
+
 
 def landmark_words(ref: str) -> str:
     """Public name for _name: a landmark in words."""
@@ -39,7 +82,11 @@ def _name(ref: str) -> str:
 
 
 def english_landmark(ref: str) -> str:
-    """A landmark id in English words: 'knee_eye_lateral' -> 'lateral knee eye'; point codes stay."""
+    """A landmark id in English words: its name in _ENGLISH_LANDMARKS ('web_1_2' -> 'web between the thumb
+    and index finger'), else its words, qualifier first ('knee_eye_lateral' -> 'lateral knee eye'); point
+    codes stay."""
+    if ref in _ENGLISH_LANDMARKS:
+        return _ENGLISH_LANDMARKS[ref]
     words = ref.split("_")
     if len(words) > 1 and words[-1] in _QUALIFIERS:
         words = [words[-1] if words[-1] != "mid" else "middle of the", *words[:-1]]
