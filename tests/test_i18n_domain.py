@@ -250,3 +250,15 @@ def test_cached_content_is_kept_apart_per_language(tmp_path):
     with i18n.language("es"):
         spanish = cache.content_key(files)
     assert english != spanish and cache.content_key(files) == english
+
+
+def test_every_landmark_has_an_english_name_made_of_words(content):
+    """A student reads landmark names inside sentences ('At web between the thumb and index finger'): no
+    name keeps an id's glued or bare numbers ('metatarsal1 base', 'toe web 1 2', 'sternum ics4')."""
+    from viewer.atlas.describe import english_landmark, landmark_ids
+
+    glued = re.compile(r"[a-z]\d|\b\d+\s+\d+\b|\bics\d")
+    bad = {lm: english_landmark(lm) for lm in landmark_ids() if glued.search(english_landmark(lm))}
+    assert not bad, bad
+    assert english_landmark("web_1_2") != "web 1 2"
+    assert english_landmark("knee_eye_lateral") == "lateral knee eye"  # the word-by-word rule stays for the rest

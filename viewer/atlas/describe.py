@@ -14,7 +14,8 @@ DISCLAIMER = N_("Educational content for learning point locations. It is not a d
 
 _QUALIFIERS = ("lateral", "medial", "mid", "radial", "ulnar", "top", "lower")
 
-# Landmarks whose id does not read well word by word (the hand and the skull): their English name.
+# Landmarks whose id does not read well word by word (numbered bones, webs, nails, the skull): their
+# English name.
 # Creases are the palm-side skin creases; the nail corners are those at the base of the nail.
 _ENGLISH_LANDMARKS = {
     "bregma": "bregma (junction of the coronal and sagittal sutures)",
@@ -55,6 +56,38 @@ _ENGLISH_LANDMARKS = {
     "little_mcp": "knuckle of the little finger (MCP joint)",
     "little_nail_radial": "radial corner of the little fingernail",
     "little_nail_ulnar": "ulnar corner of the little fingernail",
+    "metacarpal2_mid": "middle of the 2nd metacarpal",
+    "metacarpal5_head": "head of the 5th metacarpal",
+    "hand_dorsum_4_5": "back of the hand between the 4th and 5th metacarpals",
+    "dorsum_1_2": "top of the foot where the 1st and 2nd metatarsals meet",
+    "dorsum_4_5": "top of the foot between the 4th and 5th metatarsals",
+    "metatarsal1_base": "base of the 1st metatarsal",
+    "metatarsal1_head": "head of the 1st metatarsal",
+    "metatarsal5_base": "base of the 5th metatarsal",
+    "metatarsal5_head": "head of the 5th metatarsal",
+    "sole_edge_below_metatarsal1_base": "edge of the sole below the base of the 1st metatarsal",
+    "sole_web_2_3": "sole side of the web between the 2nd and 3rd toes",
+    "toe_web_1_2": "web between the big toe and the 2nd toe",
+    "toe_web_2_3": "web between the 2nd and 3rd toes",
+    "toe_web_4_5": "web between the 4th and 5th toes",
+    "toe2_tip": "tip of the 2nd toe",
+    "toe4_tip": "tip of the 4th toe",
+    "toe5_tip": "tip of the 5th toe",
+    "toe2_nail_lateral": "lateral corner of the 2nd toenail",
+    "toe4_nail_lateral": "lateral corner of the 4th toenail",
+    "toe5_nail_lateral": "lateral corner of the 5th toenail",
+    "rib11_free_end": "free end of the 11th rib",
+    "rib12_free_end": "free end of the 12th rib",
+    "sacral_foramen_1": "1st sacral foramen",
+    "sacral_foramen_2": "2nd sacral foramen",
+    "sacral_foramen_3": "3rd sacral foramen",
+    "sacral_foramen_4": "4th sacral foramen",
+    "sternum_ics1": "1st intercostal space at the sternum",
+    "sternum_ics2": "2nd intercostal space at the sternum",
+    "sternum_ics3": "3rd intercostal space at the sternum",
+    "sternum_ics4": "4th intercostal space at the sternum",
+    "sternum_ics5": "5th intercostal space at the sternum",
+    "sternum_ics6": "6th intercostal space at the sternum",
 }
 
 
