@@ -169,3 +169,49 @@ def test_a_plate_renders_through_the_command_line(tmp_path, size):
     image = Image.open(out).convert("RGB")
     assert image.size == tuple(int(v) for v in size.split("x"))
     assert len(image.resize((60, 40)).getcolors(4000)) > 20
+
+
+def _anchor_rect(browser, href: str):
+    """Where the link ``href`` is drawn in ``browser`` (viewport coordinates)."""
+    from PySide6.QtGui import QTextCursor
+
+    block = browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(browser.document())
+                cursor.setPosition(fragment.position() + fragment.length() // 2)
+                return browser.cursorRect(cursor)
+            it += 1
+        block = block.next()
+    raise AssertionError(f"no link {href!r} in the details")
+
+
+def test_the_details_link_to_a_close_up_plate_turns_to_it_with_the_point_still_selected(window, qtbot, content):
+    """A point drawn on a plate says so in the details, as a link; a click on it shows that plate, the point
+    still selected and drawn in the window."""
+    plate, parent = _hand_plate()
+    code = _point_on(content, plate, parent)
+    window.set_view(parent)
+    window.select(code)
+    html = window.details.toHtml()
+    assert f"view:{plate}" in html
+    assert "view:" + parent not in html  # whole figures are named in "Shown on", not linked as plates
+    rect = _anchor_rect(window.details, f"view:{plate}")
+    with qtbot.waitSignal(window.details.viewRequested, timeout=2000) as asked:
+        qtbot.mouseClick(window.details.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert asked.args == [plate]
+    assert window.current_view == plate
+    assert window.selection.code == code
+    marker = window.scene_for(plate).by_code[code][0]
+    assert window.diagram.viewport().rect().contains(window.diagram.mapFromScene(marker.scenePos()))
+
+
+def test_a_point_on_no_plate_has_no_plate_line(window, content):
+    """A point no plate magnifies gets no empty 'Close-up plates' line."""
+    code = next(c for c in content.atlas.points
+                if content.layout.markers_of(c) and not any(content.layout.markers_of(c, p) for p in REGISTRY.plates))
+    window.select(code)
+    assert "view:" not in window.details.toHtml()

@@ -5,6 +5,7 @@ in carries a small note saying so.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas.describe import DISCLAIMER, describe_placement
@@ -16,7 +17,7 @@ from . import theme
 from .accessibility import named
 from .fonts import hangul_supported, hanzi_safe, hanzi_supported
 from .safe_text import escape
-from .words import view_word
+from .words import view_name, view_word
 
 
 def caution_chips(tags, local: Localized | None = None) -> str:
@@ -56,6 +57,8 @@ def beneath_html(notes) -> str:
 class DetailsPanel(QTextBrowser):
     """Read-only rich text about one point; empty state explains what to do."""
 
+    viewRequested = Signal(str)  # a close-up plate's link was clicked: the view's name
+
     def __init__(self, content, parent=None, local: Localized | None = None):
         super().__init__(parent)
         self.content = content
@@ -64,6 +67,7 @@ class DetailsPanel(QTextBrowser):
         named(self, _("Details of the selection"),
               _("Location, channel, categories and needling of the selected point"))
         self.setOpenLinks(False)
+        self.anchorClicked.connect(self._on_link)
         self.setMinimumWidth(260)
         self.code = ""
         self.nearest: dict = {}  # trigger point id -> Correspondence (set by the window)
@@ -182,6 +186,21 @@ class DetailsPanel(QTextBrowser):
             text = _("{angle}, {depth}.").format(angle=angle[:1].upper() + angle[1:], depth=needling.depth)
         return escape(f"{text} {needling.note}".strip()) + self._english("point", point.code, "needling_note")
 
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == "view" and url.path() in self.content.body.views:
+            self.viewRequested.emit(url.path())
+
+    def _plates(self, code: str) -> str:
+        """Links to the close-up plates that show the point (registry order); '' if none does."""
+        registry, layout = self.content.body.registry, self.content.layout
+        plates = [v for v in registry.plates if v in self.content.body.views and layout.markers_of(code, v)]
+        if not plates:
+            return ""
+        links = _(", ").join(f"<a href='view:{v}'>{escape(view_name(v))}</a>" for v in plates)
+        # Translators: the regional plates (magnified close-ups) that show the point; each is a link.
+        return ngettext("<b>Close-up plate:</b> {plates}", "<b>Close-up plates:</b> {plates}",
+                        len(plates)).format(plates=links)
+
     def _shown_on(self, point, drawn: list[str]) -> str:
         views = escape(_(", ").join(view_word(v) for v in drawn))
         if point.bilateral:
@@ -216,7 +235,8 @@ class DetailsPanel(QTextBrowser):
             parts.append(f"<p>{channel}{english('meridian', meridian.code, 'full_name')}<br>{region}")
             drawn = [v for v in point.views if self.content.layout.markers_of(point.code, v)]
             if drawn:
-                parts.append(f"<br>{self._shown_on(point, drawn)}</p>")
+                plates = self._plates(code)
+                parts.append(f"<br>{self._shown_on(point, drawn)}" + (f"<br>{plates}" if plates else "") + "</p>")
             else:  # its placement failed (reported under Help ▸ Load problems): no marker anywhere
                 missing = _("<b>Not drawn on the diagram:</b> its position could not be worked out "
                             "(see Help ▸ Load problems).")

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.selection.changed.connect(self._on_selection_changed)
         self.browse.pointChosen.connect(self._on_point_chosen)
+        self.details.viewRequested.connect(self.plate_nav.go)  # a close-up plate's link in the details
         self.browse.filterMatched.connect(lambda codes: self.view_state.update(filter=codes))
         self.view_state.subscribe(self._on_state_changed)
         self.view_state.subscribe(self.plate_nav.on_state_changed)  # after the diagram shows the new view
