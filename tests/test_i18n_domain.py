@@ -262,3 +262,18 @@ def test_every_landmark_has_an_english_name_made_of_words(content):
     assert not bad, bad
     assert english_landmark("web_1_2") != "web 1 2"
     assert english_landmark("knee_eye_lateral") == "lateral knee eye"  # the word-by-word rule stays for the rest
+
+
+def test_the_completeness_quoted_in_the_readme_and_the_docs_is_the_catalogues(content):
+    """README.md and docs/translations.md quote each language's translated/total interface entries: the
+    figures are those of the catalogues now (a new string makes the quote wrong until it is updated)."""
+    quoted = {}
+    for doc in ("README.md", "docs/translations.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        for lang in i18n_tool.languages():
+            found = re.findall(rf"\b{lang}:? (\d+)/(\d+)", text)
+            assert found, f"{doc} quotes no figure for {lang}"
+            quoted[doc, lang] = set(found)
+    for (doc, lang), figures in quoted.items():
+        done, total = i18n_tool.completeness(i18n_tool.read(i18n_tool.po_path(lang), lang))
+        assert figures == {(str(done), str(total))}, (doc, lang, figures, (done, total))

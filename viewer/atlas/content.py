@@ -67,7 +67,7 @@ def load_content(folder: Path | None = None, data_dir: Path | None = None, use_c
 
     ``body_folder`` holds the drawing files of the views (default: the bundled ones).
 
-    The validated result is cached under a hash of every input file (see ``cache.py``).
+    The validated result is cached under a hash of every input file's path, size and time (see ``cache.py``).
     """
     from . import cache
     from .loader import meridian_files
