@@ -105,3 +105,26 @@ def test_favourites_stay_in_browse_when_a_filter_is_set(window, qtbot):
     top = browse.tree.topLevelItem(0)
     assert browse.channel.currentData() == "LI"
     assert top.text(0) == "★ Favourites" and top.child(0).text(0) == "LI4"
+
+
+def test_the_view_filter_offers_the_close_up_plates_and_lists_the_points_each_shows(window, qtbot):
+    """After the whole figures, the view filter lists every regional plate by its title; choosing one (by
+    keyboard) lists exactly the points drawn on that plate, whichever figure their placements name."""
+    from viewer.atlas.views import registry
+    from viewer.ui.words import view_name
+
+    browse, layout = window.browse, window.content.layout
+    plates = registry().plates
+    offered = [browse.view.itemData(i) for i in range(browse.view.count())]
+    assert [v for v in offered if v in plates] == list(plates)
+    plate = next(p for p in plates if "hand" in registry()[p].regions)
+    browse.view.setFocus()
+    while browse.view.currentData() != plate:
+        before = browse.view.currentIndex()
+        qtbot.keyClick(browse.view, Qt.Key.Key_Down)
+        assert browse.view.currentIndex() != before, "the plate cannot be reached with the keyboard"
+    assert browse.view.currentText() == view_name(plate)
+    codes = browse.visible_codes()
+    drawn = {c for c in window.content.atlas.points if layout.markers_of(c, plate)}
+    assert codes and set(codes) == drawn
+    assert not any(plate in window.content.atlas.points[c].views for c in codes)  # known only from the layout

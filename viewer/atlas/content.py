@@ -52,7 +52,7 @@ class Content:
     def search_index(self) -> SearchIndex:
         """The search index, built when first needed (the window asks after its first paint)."""
         if self.search is None:
-            self.search = SearchIndex(self.atlas, self.categories)
+            self.search = SearchIndex(self.atlas, self.categories, self.layout)
         return self.search
 
     @property

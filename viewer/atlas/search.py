@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from .categories import OTHER_NAMES, PointCategories
 from .cautions import vocabulary
@@ -14,6 +15,9 @@ from .hangul import has_hangul, readings
 from .i18n import SOURCE, language
 from .indications import tag_aliases
 from .model import Atlas, Record, Table
+
+if TYPE_CHECKING:
+    from .placement import Layout
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -85,7 +89,9 @@ class _Entry(Table):
 
 
 class SearchIndex:
-    def __init__(self, atlas: Atlas, categories: PointCategories | None = None):
+    def __init__(self, atlas: Atlas, categories: PointCategories | None = None, layout: Layout | None = None):
+        """``layout``: where each point is drawn, so that the view filter knows the regional plates too (without
+        it, a point is on the views its placements name)."""
         self.atlas = atlas
         categories = categories or PointCategories()
         self.entries: list[_Entry] = []
@@ -105,7 +111,7 @@ class SearchIndex:
                 english_words=tuple(squash(w) for w in fold(point.english).split()),
                 region=point.region,
                 tags=point.tags,
-                views=frozenset(point.views),
+                views=frozenset(point.views) | frozenset(m.view for m in (layout.markers_of(code) if layout else ())),
                 meridian_name=fold(meridian.name) if meridian else "",
                 extra_names=tuple(fold(name) for _, name in point.translations),
                 cautions=tuple(fold(label) for label in cautions.labels(point.caution_tags)),

@@ -25,7 +25,7 @@ from .accessibility import named
 from .fonts import hanzi_safe
 from .safe_text import tooltip
 from .theme import swatch
-from .words import point_name, view_short, without_mnemonic
+from .words import point_name, view_name, view_short, without_mnemonic
 
 if TYPE_CHECKING:
     from ..atlas.finder import Finder
@@ -84,7 +84,12 @@ class BrowsePanel(QWidget):
         self.channel = _combo(_("All channels"), channels)
         points = atlas.points.values()
         self.region = _combo(_("All regions"), ((self._region(r), r) for r in sorted({p.region for p in points})))
-        self.view = _combo(_("All views"), ((without_mnemonic(view_short(v)), v) for v in registry().full))
+        views = registry()
+        self.view = _combo(_("All views"), ((without_mnemonic(view_short(v)), v) for v in views.full))
+        if views.plates:  # then the close-up plates, by their titles (their short names are thumbnail labels)
+            self.view.insertSeparator(self.view.count())
+            for v in views.plates:
+                self.view.addItem(view_name(v), v)
         tags = sorted({tag for p in points for tag in p.tags})
         ordered = (["back pain"] if "back pain" in tags else []) + [t for t in tags if t != "back pain"]
         self.tag = _combo(_("All indications"), ((self._term("tag", t), t) for t in ordered))
