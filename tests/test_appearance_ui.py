@@ -263,3 +263,24 @@ def test_a_tab_bar_qt_makes_later_shows_whole_titles_too(window, qtbot):
     qtbot.waitUntil(lambda: bool(set(window.findChildren(QTabBar)) - before))
     new = set(window.findChildren(QTabBar)) - before
     qtbot.waitUntil(lambda: all(bar.elideMode() == Qt.TextElideMode.ElideNone for bar in new))
+
+
+def _legend_pixels(window):
+    image = window.legend.grab().toImage()
+    return image.width(), image.height(), bytes(image.constBits())
+
+
+def test_the_legend_is_redrawn_for_a_new_theme_and_new_channels_not_for_a_repaint(window, qtbot):
+    """The legend keeps a picture of itself (it lies over the diagram, which repaints often): the picture
+    follows the theme, the text size and the channels listed, and is the same after a repaint."""
+    window.set_view(window.content.body.registry.first)
+    first = _legend_pixels(window)
+    window.diagram.viewport().repaint()
+    assert _legend_pixels(window) == first
+    window.appearance.set_theme("high_contrast", save=False)  # the legend's own colours differ in it
+    assert _legend_pixels(window) != first
+    window.appearance.set_theme("light", save=False)
+    assert _legend_pixels(window) == first
+    window.show_only_channels(["LU", "LI"])
+    qtbot.waitUntil(lambda: len(window.legend.entries) == 2)
+    assert _legend_pixels(window)[:2] != first[:2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from ..atlas.i18n import N_, _
@@ -29,6 +29,7 @@ class LegendOverlay(QWidget):
         relative_font(self, 0.95)  # follows View ▸ Text size
         self.safety = False  # the safety layer's rows (organ, vessel, nerve) are listed
         self._base: tuple[list, bool] = ([], False)
+        self._picture: tuple | None = None  # (what it shows, the picture of it, the theme): see paintEvent
         self.view = parent
         parent.zoomChanged.connect(self.place)
         parent.horizontalScrollBar().valueChanged.connect(self.place)
@@ -120,7 +121,24 @@ class LegendOverlay(QWidget):
         self.update()
 
     def paintEvent(self, event) -> None:
+        # Drawn once into a picture, then copied: the legend lies over the diagram, so every repaint of the
+        # diagram beneath it (a selection, a hover, a pan) repaints it too, and drawing it costs a few ms.
+        ratio = self.devicePixelRatioF()
+        key = (self.size().toTuple(), ratio, id(theme.current()), self.font().key(),
+               tuple((code, self._text(code, name)) for code, name in self.entries))
+        if self._picture is None or self._picture[0] != key:
+            picture = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(theme.TRANSPARENT)
+            painter = QPainter(picture)
+            self._paint(painter)
+            painter.end()
+            self._picture = (key, picture, theme.current())  # the theme kept: its id stays unique meanwhile
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._picture[1])
+        painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(theme.color("legend_edge"), 1))
         painter.setBrush(theme.color("legend_bg"))
@@ -141,7 +159,6 @@ class LegendOverlay(QWidget):
             painter.setPen(theme.color("legend_text"))
             painter.drawText(QRectF(38, y - self.row / 2, self.width() - 40, self.row),
                              Qt.AlignmentFlag.AlignVCenter, self._text(code, name))
-        painter.end()
 
     def _paint_trigger_row(self, painter: QPainter, symbol: str, name: str, y: float) -> None:
         red = theme.color("trp")
