@@ -228,7 +228,8 @@ class BodyScene(QGraphicsScene):
                     item.set_state(self._rest_state(item.code))
         if (content.selected, content.marker) != (old.selected, old.marker):
             self.select(content.selected, content.marker)
-        if (content.points, content.near, content.selected) != (old.points, old.near, old.selected):
+        # A new selection alone changes only its markers and the previous one's (select() above did them).
+        if (content.points, content.near) != (old.points, old.near):
             for item in self.markers:
                 item.setVisible(self._marker_shown(item))
                 self._update_label(item)
