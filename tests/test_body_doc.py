@@ -2,6 +2,7 @@
 (tools/body_doc.py): the test fails when the document is stale."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -36,14 +37,29 @@ def test_a_stale_document_is_found_and_rewritten(tmp_path, monkeypatch, capsys):
 
 
 def test_every_scale_and_landmark_of_the_model_is_in_the_doc():
-    """The generated table names every scale of every whole figure with its computed size; the index every
-    landmark (a regional plate takes its parent's, magnified: docs/views.md)."""
+    """The generated table names every scale of every whole figure with its computed size (in cm on the
+    standing figure's views, in its own units on an own projection); the index every landmark (a regional
+    plate takes its parent's, magnified: docs/views.md)."""
     text = body_doc.DOC.read_text(encoding="utf-8")
     model = build_body()
     for name, view in model.views.items():
         if model.spec(name).is_plate:
             continue
         for scale, size in view.scales.items():
-            assert f"| {name} | `{scale}` |" in text and f"{size * body_doc.CM_PER_UNIT:.2f} cm |" in text
+            row = next(line for line in text.splitlines() if line.startswith(f"| {name} | `{scale}` |"))
+            if body_doc.standing(view):
+                assert row.endswith(f"| {size * body_doc.CM_PER_UNIT:.2f} cm |"), row
+            else:  # an own projection: its units are not the 170 cm figure's
+                assert row.endswith(f"| {size:.4f} of its own units |"), row
         index = text.split(f"- **{name}** ", 1)[1].split("\n", 1)[0]
         assert all(f"`{landmark}`" in index for landmark in view.landmarks)
+
+
+def test_every_cun_given_in_centimetres_is_a_human_one():
+    """A cun is about 2 to 2.5 cm on an adult (less where a view foreshortens it): no row of the table may
+    give more. The own projections' units are not the 170 cm figure's (read as cm they gave 10.54 and
+    7.25 cm), so they must not be read as centimetres."""
+    text = body_doc.DOC.read_text(encoding="utf-8")
+    sizes = [float(cm) for cm in re.findall(r"\| ([0-9.]+) cm \|", text)]
+    assert len(sizes) > 20
+    assert all(0.3 < cm < 3.5 for cm in sizes), sorted(sizes)[-3:]

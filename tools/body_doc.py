@@ -27,13 +27,26 @@ def _names(names) -> str:
     return ", ".join(f"`{n}`" for n in names)
 
 
+def standing(view) -> bool:
+    """Is ``view`` drawn at the standing figure's scale (vertex at the top, y = 0; soles at y = 1)? An own
+    projection (the top of the head, the medial leg) has units of its own, which are no centimetres."""
+    vertex = view.landmarks.get("vertex")
+    return vertex is not None and abs(vertex[1]) < 0.02 and view.bounds[3] > 0.95
+
+
 def scale_table(model) -> str:
     rows = ["| view | scale | from | to | cun | one cun |", "|---|---|---|---|---|---|"]
     for view, scales in scale_definitions().items():
-        computed = model.view(view).scales if view in model.views else {}
+        drawn = model.view(view) if view in model.views else None
+        computed = drawn.scales if drawn is not None else {}
         for name, (start, end, cun, across) in scales.items():
             to = "its mirror image (across the midline)" if across else f"`{end}`"
-            size = f"{computed[name] * CM_PER_UNIT:.2f} cm" if name in computed else "—"
+            if name not in computed:
+                size = "—"
+            elif standing(drawn):
+                size = f"{computed[name] * CM_PER_UNIT:.2f} cm"
+            else:
+                size = f"{computed[name]:.4f} of its own units"
             rows.append(f"| {view} | `{name}` | `{start}` | {to} | {cun:g} | {size} |")
     return "\n".join(rows)
 
