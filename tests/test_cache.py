@@ -124,19 +124,26 @@ def test_parts_decoded_on_first_use_equal_a_fresh_load_and_their_problems_are_kn
     assert type(second.muscles) is MuscleAtlas and type(second.safety) is SafetyAtlas  # plain once read
 
 
-def test_a_damaged_part_found_on_first_use_is_rebuilt_from_the_data_files(tmp_path, cache_folder):
-    """A cache file whose muscles part holds the wrong data (well-formed MessagePack) still gives the
-    right muscles when they are first read, and the file is written anew."""
+def _damage_cache_file(folder, cache_folder, change) -> bytes:
+    """Load ``folder`` (writing its cache file), then let ``change(parts, views)`` put well-formed but wrong
+    data into the file's parts decoded on first use or its views' drawings; returns the bytes written."""
     import msgspec
 
-    folder = copy_atlas(tmp_path)
-    fresh = load_content(folder, use_cache=False)
     load_content(folder)
     (cached,) = cache_files(cache_folder)
     content, parts, problems, views = msgspec.msgpack.decode(cached.read_bytes())
-    parts["muscles"] = msgspec.msgpack.encode({"muscles": 42})
+    change(parts, views)
     damaged = msgspec.msgpack.encode([content, parts, problems, views])
     cached.write_bytes(damaged)
+    return damaged
+
+
+def test_a_damaged_part_found_on_first_use_is_rebuilt_from_the_data_files(tmp_path, cache_folder):
+    """A cache file whose muscles part holds the wrong data (well-formed MessagePack) still gives the
+    right muscles when they are first read, and the file is written anew."""
+    folder = copy_atlas(tmp_path)
+    fresh = load_content(folder, use_cache=False)
+    damaged = _damage_cache_file(folder, cache_folder, lambda parts, views: parts.update(muscles={"muscles": 42}))
     second = load_content(folder)
     assert second.atlas.points == fresh.atlas.points
     assert second.muscles.muscles == fresh.muscles.muscles
@@ -267,17 +274,24 @@ def test_each_view_drawing_is_decoded_when_first_read_and_equals_a_fresh_load(tm
 def test_a_damaged_view_drawing_is_rebuilt_from_the_drawing_files(tmp_path, cache_folder):
     """A cache file whose drawing of one view is wrong (well-formed MessagePack) still shows that view
     as drawn when it is first read, and the file is written anew."""
-    import msgspec
-
     folder = copy_atlas(tmp_path)
     fresh = load_content(folder, use_cache=False)
-    load_content(folder)
-    (cached,) = cache_files(cache_folder)
-    content, parts, problems, views = msgspec.msgpack.decode(cached.read_bytes())
-    views["back"] = msgspec.msgpack.encode({"paths": "not strokes"})
-    damaged = msgspec.msgpack.encode([content, parts, problems, views])
-    cached.write_bytes(damaged)
+    damaged = _damage_cache_file(folder, cache_folder, lambda parts, views: views.update(back={"paths": "none"}))
     second = load_content(folder)
     assert second.body.view("back").paths == fresh.body.view("back").paths
     (rewritten,) = cache_files(cache_folder)
     assert rewritten.read_bytes() != damaged
+
+
+def test_the_key_follows_a_file_that_appears_or_goes_and_a_same_size_edit(tmp_path):
+    """An input that cannot be read (missing) still gives a key; the key changes when the file appears, and
+    when it is rewritten to other bytes of the same size (its modification time changes)."""
+    path = tmp_path / "extra.toml"
+    missing = cache.content_key([path])
+    path.write_text("a = 1\n", encoding="utf-8")
+    present = cache.content_key([path])
+    assert missing != present
+    stamp = path.stat().st_mtime_ns
+    path.write_text("a = 2\n", encoding="utf-8")
+    os.utime(path, ns=(stamp + 1_000_000, stamp + 1_000_000))
+    assert cache.content_key([path]) != present
