@@ -126,3 +126,107 @@ def test_a_warm_start_paints_before_decoding_the_muscles_or_the_safety_layer(qtb
     qtbot.waitUntil(lambda: bool(at_first_paint))
     assert at_first_paint == [(True, True)]
     assert "upper_trapezius" in content.muscles.muscles and not cache.pending(content.muscles)
+
+
+# The side panels' modules: a start imports them just after the first paint (MainWindow.build_panels).
+PANEL_MODULES = ("viewer.ui.browse", "viewer.ui.details", "viewer.ui.muscles_panel", "viewer.ui.pain",
+                 "viewer.ui.plan_panel", "viewer.ui.plan_controller", "viewer.ui.layers", "viewer.ui.compare_panel",
+                 "viewer.ui.modes", "viewer.ui.plate_strip", "viewer.ui.problems")
+
+
+def _dock_places(win) -> dict[str, tuple]:
+    return {dock.objectName(): (dock.geometry().getRect(), dock.isVisible()) for dock in win.docks}
+
+
+def test_a_start_paints_the_window_first_and_fills_its_side_panels_without_moving_anything(qtbot, content, tmp_path):
+    """With ``panels_later`` (the app's start), the first picture has the figure, the menus, the toolbar and
+    the docks in their places; the panels come one event-loop turn later, into docks that do not move."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from viewer.app import create_window
+
+    win = create_window(content=content, data_dir=tmp_path / "userdata", size=(1366, 768), panels_later=True)
+    qtbot.addWidget(win)
+    at_first_paint = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not at_first_paint:
+                at_first_paint.append((win.panels_built, _dock_places(win), win.diagram.geometry().getRect()))
+            return False
+
+    watch = Watch()
+    win.diagram.viewport().installEventFilter(watch)
+    win.show()
+    qtbot.waitUntil(lambda: bool(at_first_paint))
+    built, places, diagram = at_first_paint[0]
+    assert not built
+    assert {"browse_dock", "details_dock", "plates_dock"} <= set(places)
+    qtbot.waitUntil(lambda: win.panels_built)
+    assert win.details_dock.widget() is win.details and win.browse_dock.widget() is win.browse
+    assert win.plates_dock.widget() is win.plate_nav.strip and win.plan_dock.widget() is win.plan_panel
+    qtbot.waitUntil(lambda: win.browse.tree.topLevelItemCount() > 10)
+    assert {name: place for name, place in _dock_places(win).items() if name in places} == places
+    assert win.diagram.geometry().getRect() == diagram
+    # the tabs behind Browse build their content when first shown, as in a window made whole
+    assert win.muscles.topLevelItemCount() == 0
+    win.muscles_dock.raise_()
+    qtbot.waitUntil(lambda: win.muscles.topLevelItemCount() > 10)
+
+
+def _window_outline(win) -> dict:
+    """What a user can reach: panels (title, kind, place), menus and every action's text and shortcut."""
+    from PySide6.QtWidgets import QToolBar
+
+    def menu_entries(menu):
+        return [(a.text(), a.shortcut().toString(), menu_entries(a.menu()) if a.menu() else None)
+                for a in menu.actions()]
+
+    return {
+        "docks": [(d.objectName(), d.windowTitle(), type(d.widget()).__name__, win.dockWidgetArea(d).name,
+                   d.isVisible()) for d in win.docks],
+        "menus": [(a.text(), menu_entries(a.menu())) for a in win.menuBar().actions()],
+        "toolbar": [a.text() for a in win.findChild(QToolBar, "views_toolbar").actions()],
+    }
+
+
+def test_panels_made_after_the_first_paint_are_the_panels_made_at_once(qtbot, content, tmp_path):
+    """The start's window, once its panels are made, offers the same panels, menus, shortcuts and toolbar
+    as a window made whole (tests, screenshots)."""
+    from viewer.app import create_window
+
+    whole = create_window(content=content, data_dir=tmp_path / "a", size=(1366, 768))
+    later = create_window(content=content, data_dir=tmp_path / "b", size=(1366, 768), panels_later=True)
+    for win in (whole, later):
+        qtbot.addWidget(win)
+        win.show()
+    qtbot.waitUntil(lambda: later.panels_built)
+    assert _window_outline(later) == _window_outline(whole)
+
+
+def test_a_panel_asked_for_before_the_first_paint_makes_the_panels_at_once(qtbot, content, tmp_path):
+    """A command, a click or an option reaching a panel before the panels were made (a fast key, --plan,
+    --voice) makes them then and works as usual."""
+    from viewer.app import create_window
+
+    win = create_window(content=content, data_dir=tmp_path / "userdata", size=(1366, 768), panels_later=True)
+    qtbot.addWidget(win)
+    assert not win.panels_built
+    win.select("ST36")  # as a click on the figure does
+    assert win.panels_built
+    assert "ST36" in win.details.toPlainText()
+    other = create_window(content=content, data_dir=tmp_path / "other", size=(1366, 768), panels_later=True)
+    qtbot.addWidget(other)
+    other.patient_action.trigger()  # F9 before the first paint
+    assert other.panels_built and other.patient_view.active and other.patient_view.dock.isVisibleTo(other)
+    other.patient_action.trigger()
+    assert not other.patient_view.active
+
+
+def test_a_start_imports_no_panel_module_before_the_window_is_shown(tmp_path):
+    """The window's first picture needs none of the side panels' modules: they are imported with the panels."""
+    code = ("import sys; from viewer.app import create_window, ensure_application; app = ensure_application(); "
+            "w = create_window(panels_later=True); print(*sys.modules)")
+    loaded = _modules_after(code, tmp_path)
+    assert "viewer.ui.main_window" in loaded
+    assert sorted(loaded.intersection(PANEL_MODULES)) == []

@@ -132,8 +132,9 @@ def _run_window(args, app, create_window, data_dir, content, started) -> int:
         channels = [c.strip().upper() for c in args.channels.split(",") if c.strip()] if args.channels else None
         if not 1.0 <= args.zoom <= 40.0:
             raise ValueError(_("--zoom must lie between 1 and 40, not {zoom}").format(zoom=f"{args.zoom:g}"))
+        # The side panels are made just after the first paint; an option that needs one makes them at once.
         window = create_window(view=args.view, select=args.select, size=args.size, channels=channels,
-                               content=content, data_dir=data_dir)
+                               content=content, data_dir=data_dir, panels_later=True)
         window.after_paint.add(gc.enable)  # after the welcome text and the Browse tree
         if not (args.screenshot or args.quit_on_paint or args.view or args.select):
             window.restore_layout()  # last session's size, panels and view (user data folder)
@@ -173,7 +174,7 @@ def _run_window(args, app, create_window, data_dir, content, started) -> int:
     if args.quit_on_paint:
         from .app import quit_on_first_paint
 
-        quit_on_first_paint(window.diagram.viewport(), started)
+        quit_on_first_paint(window, started)
     window.show()
     if args.zoom != 1.0:
         window.zoom_to_selection(args.zoom)

@@ -40,7 +40,9 @@ def _show_packs(win) -> None:
     show_packs(win)
 
 class Command(msgspec.Struct, frozen=True):
-    """One menu command: ``handler(window)`` returns the slot its ``triggered`` signal calls."""
+    """One menu command: ``handler(window)`` returns the slot its ``triggered`` signal calls. The actions are
+    made before the side panels (see ``MainWindow.build_panels``): a handler reaches a panel or what drives
+    one (``plans``, ``patient_view``, ``presentation``) only inside the slot, when it is called."""
 
     id: str
     title: str  # marked with N_, translated when the action is made
@@ -54,15 +56,15 @@ class Command(msgspec.Struct, frozen=True):
 
 ACTIONS = (
     # File
-    Command("new_plan", N_("&New plan"), lambda w: w.plans.new_plan, Key.New),
+    Command("new_plan", N_("&New plan"), lambda w: lambda: w.plans.new_plan(), Key.New),
     Command("open_plan", N_("&Open plan…"), lambda w: lambda: w.plans.open_plan(), Key.Open),
-    Command("save_plan", N_("&Save plan"), lambda w: w.plans.save_plan, Key.Save),
+    Command("save_plan", N_("&Save plan"), lambda w: lambda: w.plans.save_plan(), Key.Save),
     Command("save_plan_as", N_("Save plan &as…"), lambda w: lambda: w.plans.save_plan_as(), "Ctrl+Shift+S"),
-    Command("add_to_plan", N_("&Add selection to plan"), lambda w: w.plans.add_selection, "Ctrl+Return",
+    Command("add_to_plan", N_("&Add selection to plan"), lambda w: lambda: w.plans.add_selection(), "Ctrl+Return",
             attr="add_to_plan_action"),
     Command("export_handout", N_("&Export handout (PDF/PNG)…"), lambda w: lambda: w.plans.export_handout(), "Ctrl+E"),
     Command("export_quiz", N_("Export q&uiz sheet (PDF)…"), lambda w: lambda: w.plans.export_quiz()),
-    Command("print_handout", N_("&Print handout…"), lambda w: w.plans.print_plan, Key.Print),
+    Command("print_handout", N_("&Print handout…"), lambda w: lambda: w.plans.print_plan(), Key.Print),
     Command("export_view", N_("Export &view image…"), lambda w: lambda: w.plans.export_view(), "Ctrl+Shift+E"),
     Command("quit", N_("&Quit"), lambda w: w.close, Key.Quit),
     # View
@@ -87,10 +89,10 @@ ACTIONS = (
     Command("safety", N_("&Safety layer"), lambda w: lambda _on: None, "S", checkable=True,
             tip=N_("Safety layer: lungs and pleura, kidneys, great vessels and nerves (S)"), attr="safety_action"),
     Command("pain", N_("Where does it &hurt?"), lambda w: w._on_pain_mode, "H", checkable=True, attr="pain_action"),
-    Command("patient", N_("&Patient view"), lambda w: w.patient_view.set_active, "F9", checkable=True,
+    Command("patient", N_("&Patient view"), lambda w: lambda on: w.patient_view.set_active(on), "F9", checkable=True,
             attr="patient_action"),
-    Command("presentation", N_("P&resentation mode"), lambda w: w.presentation.set_active, "F5", checkable=True,
-            attr="presentation_action"),
+    Command("presentation", N_("P&resentation mode"), lambda w: lambda on: w.presentation.set_active(on), "F5",
+            checkable=True, attr="presentation_action"),
     Command("study", N_("&Study (quizzes, locate the point)"), lambda w: lambda: w.raise_panel("study"), "Ctrl+T"),
     Command("legend", N_("Channel &legend"), lambda w: lambda on: w.view_state.set_layer(legend=on), "L",
             checkable=True, checked=True, attr="legend_action"),
@@ -195,7 +197,7 @@ def build_actions(win) -> None:
                     getattr(win, dock).toggleViewAction().setText(_(text))
                     menu.addAction(getattr(win, dock).toggleViewAction())
             elif entry == "@patient_language":
-                patient_language_menu(win.patient_view.language, menu)
+                patient_language_menu(win.patient_language, menu)
             elif entry == "@appearance":
                 win.appearance = Appearance(win, menu)  # View ▸ Theme, View ▸ Text size
             else:
@@ -213,6 +215,11 @@ def build_actions(win) -> None:
     for action in toolbar.actions():  # "正面(&F)" on a menu reads "正面" on a toolbar button
         if "(&" in action.text():
             action.setIconText(re.sub(r"\s*\(&.\)", "", action.text()))
-    win.layers.layer_actions = [actions[name] for name in ("acupoints", "triggers", "safety")]  # also as tick boxes
     win.safety.connect(actions["safety"])  # the safety layer follows the trigger-point layer and the mode
+
+
+def connect_panels(win) -> None:
+    """What the actions share with the side panels, once ``win.build_panels()`` has made them."""
+    actions = win.actions_by_id
+    win.layers.layer_actions = [actions[name] for name in ("acupoints", "triggers", "safety")]  # also as tick boxes
     win.presentation.clear_action = actions["clear"]

@@ -114,7 +114,14 @@ def fit_docks(win) -> None:
 def restyle_window(win) -> None:
     """Redraw what the window built with the old colours or sizes: diagram, panels' HTML, legend, icons."""
     win.scenes.restyle()
-    win.diagram.setBackgroundBrush(theme.color("presentation" if win.presentation.active else "canvas"))
+    presenting = win.panels_built and win.presentation.active
+    win.diagram.setBackgroundBrush(theme.color("presentation" if presenting else "canvas"))
+    win.legend.place()
+    if win.panels_built:  # else they are made with these colours and sizes
+        restyle_panels(win)
+
+
+def restyle_panels(win) -> None:
     after_paint = getattr(win, "after_paint", None)
     if win.details.code or (after_paint is not None and after_paint.painted):  # else its welcome text waits
         win.details.show_point(win.details.code)
@@ -123,7 +130,6 @@ def restyle_window(win) -> None:
     win.browse.restyle()
     win.presentation.caption.restyle()
     win.patient_view.refresh()
-    win.legend.place()
     if win.study.panel is not None:
         win.study.panel.restyle()
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabBar
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabBar, QWidget
 
 from ..atlas import keys
 from ..atlas.favourites import Favourites
@@ -14,37 +14,38 @@ from ..atlas.muscles import nearby_points, where_it_hurts_area
 from ..atlas.viewstate import Mode, Pain, Source, ViewState
 from .accessibility import name_parts
 from .actions import build_actions
-from .browse import BrowsePanel
-from .compare_panel import ComparePanel
-from .details import DetailsPanel
 from .diagram import DiagramView
 from .diagram_keys import install as install_diagram_keys
 from .diagram_keys import neighbour
-from .layers import LayersPanel
 from .lazy import AfterFirstPaint
 from .legend import LegendOverlay
-from .modes import PatientView, PresentationMode
-from .muscles_panel import MusclesPanel
-from .pain import PainPanel
-from .plan_controller import PlanController
-from .plan_panel import PlanPanel
+from .panels import make_panels
+from .patient_language import PatientLanguage
 from .plate_nav import PlateNavigator
-from .problems import ProblemsDialog, report_problems, show_about
 from .safety_wiring import SafetySwitch
 from .scene import BodyScene
 from .scenes import Scenes
 from .selection import Selection
 from .session import remember_default_layout, restore_layout, save_layout
-from .status_line import StatusLine
+from .status_line import StatusLine, report_load_problems
 from .study_wiring import LazyStudy
 from .words import localized, view_name
 
 PANEL_MIN_WIDTH, PANEL_MIN_HEIGHT = 200, 120  # px; what a side panel may ask of the window at most
 
 
+# Made by MainWindow.build_panels(): the side panels' contents and what drives them. A window made with
+# panels_later=True paints its first picture without them (see build_panels).
+PANEL_ATTRS = frozenset({"details", "layers", "browse", "muscles", "pain", "plan_panel", "plans", "compare",
+                         "patient_view", "presentation"})
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, content, data_dir=None, parent=None):
+    def __init__(self, content, data_dir=None, parent=None, *, panels_later=False):
+        """``panels_later``: the side panels' contents are made just after the first paint (the start-up
+        path), not here; whatever asks for one before then has them all made at once (``__getattr__``)."""
         super().__init__(parent)
+        self._panels_pending = True
         self.local = localized(content)  # the content in the user's language, English where untranslated
         self.source_content, self.content = content, self.local.content  # patient texts start from English
         content = self.content
@@ -58,41 +59,31 @@ class MainWindow(QMainWindow):
 
         self.diagram = DiagramView(self)
         self.setCentralWidget(self.diagram)
+        # After the first paint, one per event-loop turn: panels, welcome text, Browse tree, other views.
+        self.after_paint = AfterFirstPaint(self.diagram.viewport(), self)
         # A child of the view (not of its viewport), so it stays put while the diagram scrolls.
         self.legend = LegendOverlay(self.diagram)
         self.safety = SafetySwitch(self, self.view_state, self.legend)
-        self.details = DetailsPanel(content, local=self.local)
-        self.layers = LayersPanel(content.atlas)
-        self.browse = BrowsePanel(content.atlas, make_index=content.search_index, content=content, local=self.local)
         self.history = History()
         self.favourites = Favourites(data_dir, set(content.atlas.points)) if data_dir is not None else None
-        if self.favourites is not None:
-            self.browse.set_favourites(self.favourites.codes)
-        self.details_dock = self._dock(N_("Details"), self.details, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.muscles = MusclesPanel(content.muscles, terms=self.local.terms)
-        self.pain = PainPanel(content)
         self.correspondence = content.correspondence
-        self.details.nearest = {c.trigger_point: c for c in self.correspondence}
-        self.browse_dock = self._dock(N_("Browse"), self.browse, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.muscles_dock = self._dock(N_("Muscles"), self.muscles, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.plan_panel = PlanPanel(content)
-        self.plan_dock = self._dock(N_("Plan"), self.plan_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.layers_dock = self._dock(N_("Layers"), self.layers, Qt.DockWidgetArea.LeftDockWidgetArea)
+        # The docks, in their places and sizes from the start: the panels fill them without moving anything.
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.details_dock = self._dock(N_("Details"), right)
+        self.browse_dock = self._dock(N_("Browse"), left)
+        self.muscles_dock = self._dock(N_("Muscles"), left)
+        self.plan_dock = self._dock(N_("Plan"), left)
+        self.layers_dock = self._dock(N_("Layers"), left)
         self.tabifyDockWidget(self.browse_dock, self.muscles_dock)
         self.tabifyDockWidget(self.muscles_dock, self.plan_dock)
         self.tabifyDockWidget(self.plan_dock, self.layers_dock)
-        self.plans = PlanController(
-            self, self.plan_panel, state=self.view_state, selection=self.selection, scenes=self.scenes,
-            content=content, source_content=self.source_content, show_panel=lambda: self.raise_panel("plan"),
-            patient_language=lambda: self.patient_view.language.effective())
-        self.compare = ComparePanel(content)
-        self.compare_dock = self._dock(N_("Compare"), self.compare, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.compare_dock = self._dock(N_("Compare"), right)
         self.tabifyDockWidget(self.details_dock, self.compare_dock)
         self.study = LazyStudy(self, state=self.view_state, selection=self.selection, scenes=self.scenes,
                                diagram=self.diagram, content=content, safety=self.safety, decks=self._study_decks,
                                data_dir=data_dir)
-        self.study_dock = self._dock(N_("Study"), self.study, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.pain_dock = self._dock(N_("Where it hurts"), self.pain, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.study_dock = self._dock(N_("Study"), right, self.study)
+        self.pain_dock = self._dock(N_("Where it hurts"), right)
         self.tabifyDockWidget(self.compare_dock, self.study_dock)
         self.tabifyDockWidget(self.compare_dock, self.pain_dock)
         self.details_dock.raise_()
@@ -103,50 +94,79 @@ class MainWindow(QMainWindow):
         self.status_line = StatusLine(self.statusBar(), self.messages)
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.zoom_label)
-        self.patient_view = PatientView(self, state=self.view_state, scenes=self.scenes, diagram=self.diagram,
-                                        plan_panel=self.plan_panel, source_content=self.source_content)
-        self.docks.append(self.patient_view.dock)
-        self.presentation = PresentationMode(self, state=self.view_state, selection=self.selection,
-                                             diagram=self.diagram, plan_panel=self.plan_panel, content=content,
-                                             zoom_to_selection=self.zoom_to_selection)
+        self.patient_language = PatientLanguage(self)  # File menu now, the patient view's panel later
         self.plate_nav = PlateNavigator(self, body=content.body, layout=content.layout, atlas=content.atlas,
                                         state=self.view_state, selection=self.selection, diagram=self.diagram,
                                         scenes=self.scenes, show_view=self.set_view, busy=self._clicks_taken)
-        self.plates_dock = self._dock(N_("Plates"), self.plate_nav.strip, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.plates_dock = self._dock(N_("Plates"), left)
         self.tabifyDockWidget(self.layers_dock, self.plates_dock)  # a tab beside Browse: the body keeps its height
         self.browse_dock.raise_()
         self.statusBar().addPermanentWidget(self.plate_nav.button)
         build_actions(self)
         self._update_go_actions()
-        self._connect_signals()
+        self.selection.changed.connect(self._on_selection_changed)
+        self.view_state.subscribe(self._on_state_changed)
+        self.view_state.subscribe(self.plate_nav.on_state_changed)  # after the diagram shows the new view
+        self.diagram.zoomChanged.connect(self._on_zoom_changed)
         install_diagram_keys(self)
         remember_default_layout(self)
         self.set_view(self.content.body.registry.first)
-        report_problems(self)
-        # After the first paint, one per event-loop turn: welcome text, Browse tree, item caches, other views.
-        self.after_paint = AfterFirstPaint(self.diagram.viewport(), self)
+        report_load_problems(self.messages, content.problems, self.favourites)
+        if panels_later:
+            self.after_paint.add(self.build_panels)
+        else:
+            self.build_panels()
         # Names for the controls Qt added by itself (a screen reader needs them, the first picture does not).
         self.after_paint.add(lambda: name_parts(self))
         self.after_paint.add(lambda: self.details.code or self.details.show_point(""))
-        self.after_paint.add(self.browse.ensure_filled)
+        self.after_paint.add(lambda: self.browse.ensure_filled())
         self.after_paint.add(self._prebuild_scenes)
 
+    def __getattr__(self, name: str):
+        # Called only for a name not found: a panel asked for before build_panels() ran makes them all now.
+        if name in PANEL_ATTRS and self.__dict__.get("_panels_pending"):
+            self.build_panels()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @property
+    def panels_built(self) -> bool:
+        return not self.__dict__.get("_panels_pending", True)
+
+    def build_panels(self) -> None:
+        """The side panels' contents, put into their docks, and their wiring (once)."""
+        if not self.__dict__.get("_panels_pending"):
+            return
+        self._panels_pending = False
+        make_panels(self)
+        self._connect_signals()
+
     # --- construction -----------------------------------------------------------------------
-    def _dock(self, title: str, widget, area) -> QDockWidget:
+    def _dock(self, title: str, area, widget=None) -> QDockWidget:
+        """A side panel's dock; without ``widget``, it holds a blank of a panel's least size until ``fill_dock``."""
         dock = QDockWidget(_(title), self)
         dock.setObjectName(f"{title.lower()}_dock")
-        # A panel may not widen (or heighten) the window: its content wraps or scrolls instead.
-        widget.setMinimumSize(max(widget.minimumWidth(), PANEL_MIN_WIDTH),
-                              max(widget.minimumHeight(), PANEL_MIN_HEIGHT))
-        dock.setWidget(widget)
-        if hasattr(widget, "on_dock_visible"):  # panels that build or refresh only when their tab is shown
-            dock.visibilityChanged.connect(widget.on_dock_visible)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.fill_dock(dock, widget if widget is not None else QWidget())
         self.addDockWidget(area, dock)
         self.docks.append(dock)
         return dock
+
+    @staticmethod
+    def fill_dock(dock: QDockWidget, widget) -> None:
+        # A panel may not widen (or heighten) the window: its content wraps or scrolls instead.
+        widget.setMinimumSize(max(widget.minimumWidth(), PANEL_MIN_WIDTH),
+                              max(widget.minimumHeight(), PANEL_MIN_HEIGHT))
+        blank = dock.widget()
+        dock.setWidget(widget)
+        if blank is not None:
+            blank.deleteLater()
+        if hasattr(widget, "on_dock_visible"):  # panels that build or refresh only when their tab is shown
+            dock.visibilityChanged.connect(widget.on_dock_visible)
+            if not dock.visibleRegion().isEmpty():  # on screen already (not a tab behind another)
+                widget.on_dock_visible(True)
 
     def make_action(self, text: str, slot, shortcut=None, checkable=False) -> QAction:
         action = QAction(text, self)
@@ -157,15 +177,12 @@ class MainWindow(QMainWindow):
         return action
 
     def _connect_signals(self) -> None:
-        self.selection.changed.connect(self._on_selection_changed)
+        """The panels' signals (the window's own are connected when it is made)."""
         self.browse.pointChosen.connect(self._on_point_chosen)
         self.details.viewRequested.connect(self.plate_nav.go)  # a close-up plate's link in the details
         self.browse.filterMatched.connect(lambda codes: self.view_state.update(filter=codes))
-        self.view_state.subscribe(self._on_state_changed)
-        self.view_state.subscribe(self.plate_nav.on_state_changed)  # after the diagram shows the new view
         self.layers.meridianToggled.connect(self._on_meridian_toggled)
         self.layers.pathwaysToggled.connect(self._on_pathways_toggled)
-        self.diagram.zoomChanged.connect(self._on_zoom_changed)
         self.muscles.chosen.connect(self._on_point_chosen)
         self.pain.chosen.connect(self._on_point_chosen)
         self.plan_panel.chosen.connect(self._on_point_chosen)
@@ -460,6 +477,8 @@ class MainWindow(QMainWindow):
         open_correspondence(self)
 
     def show_problems(self) -> None:
+        from .problems import ProblemsDialog
+
         dialog = ProblemsDialog(self.content.problems, self)
         dialog.open()
 
@@ -468,4 +487,6 @@ class MainWindow(QMainWindow):
         open_data_folder(self)
 
     def show_about(self) -> None:
+        from .problems import show_about
+
         show_about(self)

@@ -85,12 +85,13 @@ class PatientView(QObject):
     ``window`` is the main window only as the QMainWindow the docks are laid out on; the rest comes in:
     the view state, the scenes (built on demand), the diagram, the plan panel and the untranslated content."""
 
-    def __init__(self, window, *, state: ViewState, scenes, diagram, plan_panel, source_content):
+    def __init__(self, window, *, state: ViewState, scenes, diagram, plan_panel, source_content,
+                 language: PatientLanguage | None = None):
         super().__init__(window)
         self.window = window
         self.state, self.scenes, self.diagram, self.plan_panel = state, scenes, diagram, plan_panel
         self.panel = PatientPanel(source_content)  # rendered in the patient's language
-        self.language = PatientLanguage(self)
+        self.language = language if language is not None else PatientLanguage(self)
         self.language.changed.connect(lambda _lang: self.refresh())
         self.dock = QDockWidget(_("For the patient"), window)
         self.dock.setObjectName("patient_dock")

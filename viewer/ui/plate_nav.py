@@ -16,7 +16,6 @@ from ..atlas.plates import inside
 from ..atlas.views import to_plate
 from .accessibility import announce, named
 from .items import S
-from .plate_strip import PlateStrip
 from .words import view_name
 
 ZOOM_OFFER = 3.0  # zoomed this far into a whole figure, the plate under the diagram's centre is offered
@@ -25,7 +24,7 @@ ZOOM_OFFER = 3.0  # zoomed this far into a whole figure, the plate under the dia
 class PlateNavigator(QObject):
     """Gets the body model and layout, the view state, the selection, the diagram and its scenes, a way to
     show a view and a question whether clicks on the figure belong to something else (never the window).
-    The window docks ``strip`` and puts ``button`` into its status bar."""
+    The window docks ``make_strip()`` and puts ``button`` into its status bar."""
 
     def __init__(self, parent, *, body, layout, atlas, state, selection, diagram, scenes, show_view, busy):
         super().__init__(parent)
@@ -36,7 +35,7 @@ class PlateNavigator(QObject):
         self.offered = ""  # the view the offer opens ("" = nothing offered)
         self._shown = ""  # the view shown before the last change of view
         self._spot: tuple[float, float] | None = None  # the last spot clicked on the current whole figure
-        self.strip = PlateStrip(body)
+        self.strip = None  # the miniatures (a PlateStrip), made with the side panels: make_strip()
         self.button = QToolButton()
         self.button.setObjectName("plate_offer")
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -45,12 +44,21 @@ class PlateNavigator(QObject):
         self.button.setToolTip(_("Show it (P)"))
         named(self.button, _("Regional plates"), _("Shows it; the selected point stays selected (P)"))
         self.button.hide()
-        self.strip.chosen.connect(self.go)
         self.button.clicked.connect(self.open_offer)
         diagram.zoomChanged.connect(lambda _zoom: self._update_offer())
         for bar in (diagram.horizontalScrollBar(), diagram.verticalScrollBar()):  # panning
             bar.valueChanged.connect(lambda _value: self._update_offer())
         selection.changed.connect(self._on_selection)
+
+    def make_strip(self):
+        """The Plates tab's miniatures (a hidden tab at start: made after the first paint)."""
+        from .plate_strip import PlateStrip
+
+        if self.strip is None:
+            self.strip = PlateStrip(self.body)
+            self.strip.chosen.connect(self.go)
+            self.strip.show_current(self.state.view)
+        return self.strip
 
     # --- switching ------------------------------------------------------------------------------
     def go(self, view: str) -> None:
@@ -69,7 +77,8 @@ class PlateNavigator(QObject):
         previous, view = self._shown, self.state.view
         self._shown = view
         self._spot = None
-        self.strip.show_current(view)
+        if self.strip is not None:
+            self.strip.show_current(view)
         spec, before = self.registry.get(view), self.registry.get(previous)
         if spec is not None and before is not None and (spec.is_plate or before.is_plate):
             if before.parent == view and before.crop is not None:

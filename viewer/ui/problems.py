@@ -45,14 +45,3 @@ def show_about(window) -> None:
     disclaimer = _(DISCLAIMER)
     QMessageBox.about(window, _("About {app}").format(app=APP_NAME),
                       f"<h3>{APP_NAME} {__version__}</h3><p>{counts}</p><p>{disclaimer}</p>")
-
-
-def report_problems(window) -> None:
-    """At start: a favourites file that could not be read, else how many data entries were skipped."""
-    problems = window.content.problems
-    if window.favourites is not None and window.favourites.note:
-        window.messages.error(window.favourites.note)
-    elif problems:
-        text = ngettext("{n} data problem: some entries were skipped (Help ▸ Load problems).",
-                        "{n} data problems: some entries were skipped (Help ▸ Load problems).", len(problems))
-        window.messages.warn(text.format(n=len(problems)), seconds=0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from ..atlas.i18n import ngettext
 from ..atlas.messages import Message, Messages
 from .safe_text import plain
 
@@ -38,3 +39,13 @@ class StatusLine(QObject):
         self._timer.stop()
         if message is not None and message.seconds > 0:
             self._timer.start(round(message.seconds * 1000))
+
+
+def report_load_problems(messages: Messages, problems: list, favourites) -> None:
+    """At start: a favourites file that could not be read, else how many data entries were skipped."""
+    if favourites is not None and favourites.note:
+        messages.error(favourites.note)
+    elif problems:
+        text = ngettext("{n} data problem: some entries were skipped (Help ▸ Load problems).",
+                        "{n} data problems: some entries were skipped (Help ▸ Load problems).", len(problems))
+        messages.warn(text.format(n=len(problems)), seconds=0)
