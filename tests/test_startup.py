@@ -230,3 +230,25 @@ def test_a_start_imports_no_panel_module_before_the_window_is_shown(tmp_path):
     loaded = _modules_after(code, tmp_path)
     assert "viewer.ui.main_window" in loaded
     assert sorted(loaded.intersection(PANEL_MODULES)) == []
+
+
+def test_a_start_restores_the_last_layout_before_its_panels_and_fills_the_tab_left_in_front(qtbot, content,
+                                                                                            tmp_path):
+    """The app restores the saved layout before it shows the window (with blank docks); a panel whose tab
+    was left in front (Muscles, which builds on first show) is built when the panels come."""
+    from viewer.app import create_window
+
+    first = create_window(content=content, data_dir=tmp_path, size=(796, 720))
+    qtbot.addWidget(first)
+    first.show()
+    first.muscles_dock.raise_()
+    first.set_view("back")
+    first.close()
+    second = create_window(content=content, data_dir=tmp_path, size=(796, 720), panels_later=True)
+    qtbot.addWidget(second)
+    second.restore_layout()
+    assert not second.panels_built and second.current_view == "back"
+    second.show()
+    qtbot.waitUntil(lambda: second.panels_built)
+    qtbot.waitUntil(lambda: second.muscles.topLevelItemCount() > 10)
+    assert second.browse_dock.visibleRegion().isEmpty()  # Browse is the tab behind it now
