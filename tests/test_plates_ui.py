@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from viewer.atlas.views import registry
 from viewer.ui.plate_nav import ZOOM_OFFER
+from viewer.ui.words import view_name
 
 REGISTRY = registry()
 
@@ -207,6 +208,11 @@ def test_the_details_link_to_a_close_up_plate_turns_to_it_with_the_point_still_s
     assert window.selection.code == code
     marker = window.scene_for(plate).by_code[code][0]
     assert window.diagram.viewport().rect().contains(window.diagram.mapFromScene(marker.scenePos()))
+    # on the plate itself, the details name it without a link (a link to what is on screen would do nothing)
+    shown = window.details.toHtml()
+    assert f"view:{plate}" not in shown and view_name(plate) in window.details.toPlainText()
+    window.set_view(parent)
+    assert f"view:{plate}" in window.details.toHtml()  # back on the whole figure: a link again
 
 
 def test_a_point_on_no_plate_has_no_plate_line(window, content):

@@ -59,9 +59,11 @@ class DetailsPanel(QTextBrowser):
 
     viewRequested = Signal(str)  # a close-up plate's link was clicked: the view's name
 
-    def __init__(self, content, parent=None, local: Localized | None = None):
+    def __init__(self, content, parent=None, local: Localized | None = None, state=None):
+        """``state``: the window's ViewState, observed for the view on screen (its plate is named, not linked)."""
         super().__init__(parent)
         self.content = content
+        self.state = state
         self.local = local or Localized("en", content)  # the content's language and its English stand-ins
         self.setObjectName("details")
         named(self, _("Details of the selection"),
@@ -71,6 +73,9 @@ class DetailsPanel(QTextBrowser):
         self.setMinimumWidth(260)
         self.code = ""
         self.nearest: dict = {}  # trigger point id -> Correspondence (set by the window)
+        self.view = state.view if state is not None else ""  # the view on screen
+        if state is not None:
+            state.subscribe(self._on_state_changed)
         # The welcome text is set by the window after its first paint (show_point("")).
 
     def show_point(self, code: str) -> None:
@@ -190,13 +195,27 @@ class DetailsPanel(QTextBrowser):
         if url.scheme() == "view" and url.path() in self.content.body.views:
             self.viewRequested.emit(url.path())
 
-    def _plates(self, code: str) -> str:
-        """Links to the close-up plates that show the point (registry order); '' if none does."""
+    def _on_state_changed(self, changed: frozenset[str]) -> None:
+        if "view" not in changed or self.state.view == self.view:
+            return
+        before, self.view = self.view, self.state.view
+        if self.code and {before, self.view} & set(self._plates_of(self.code)):  # a plate's link comes or goes
+            self.show_point(self.code)
+
+    def _plates_of(self, code: str) -> list[str]:
+        if not parse(code).is_point:
+            return []
         registry, layout = self.content.body.registry, self.content.layout
-        plates = [v for v in registry.plates if v in self.content.body.views and layout.markers_of(code, v)]
+        return [v for v in registry.plates if v in self.content.body.views and layout.markers_of(code, v)]
+
+    def _plates(self, code: str) -> str:
+        """Links to the close-up plates that show the point (registry order; the one on screen is named
+        without a link); '' if none does."""
+        plates = self._plates_of(code)
         if not plates:
             return ""
-        links = _(", ").join(f"<a href='view:{v}'>{escape(view_name(v))}</a>" for v in plates)
+        links = _(", ").join(escape(view_name(v)) if v == self.view else
+                             f"<a href='view:{v}'>{escape(view_name(v))}</a>" for v in plates)
         # Translators: the regional plates (magnified close-ups) that show the point; each is a link.
         return ngettext("<b>Close-up plate:</b> {plates}", "<b>Close-up plates:</b> {plates}",
                         len(plates)).format(plates=links)

@@ -20,7 +20,7 @@ def make_panels(win) -> None:
     from .plan_panel import PlanPanel
 
     content = win.content
-    win.details = DetailsPanel(content, local=win.local)
+    win.details = DetailsPanel(content, local=win.local, state=win.view_state)
     win.details.nearest = {c.trigger_point: c for c in win.correspondence}
     win.browse = BrowsePanel(content.atlas, make_index=content.search_index, content=content, local=win.local)
     if win.favourites is not None:
