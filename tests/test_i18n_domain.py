@@ -91,7 +91,8 @@ def test_a_placement_reads_in_spanish_and_in_chinese(content):
         spanish = describe_placement(pc6)
     with i18n.language("zh_CN"):
         chinese = describe_placement(pc6)
-    assert spanish.startswith("A 2 cun de ") and "hacia" in spanish and "(esa línea mide 12 cun)" in spanish
+    assert spanish.startswith("A 2 cun del punto medio del pliegue de la muñeca hacia ")  # "de el" contracted
+    assert "(esa línea mide 12 cun)" in spanish
     assert chinese.startswith("从") and "2寸" in chinese and "12寸" in chinese and chinese.endswith("。")
 
 
@@ -277,3 +278,29 @@ def test_the_completeness_quoted_in_the_readme_and_the_docs_is_the_catalogues(co
     for (doc, lang), figures in quoted.items():
         done, total = i18n_tool.completeness(i18n_tool.read(i18n_tool.po_path(lang), lang))
         assert figures == {(str(done), str(total))}, (doc, lang, figures, (done, total))
+
+
+def test_landmarks_take_their_article_and_spanish_contracts_it(content):
+    """A sentence names a landmark with its article ("At the centre of the palm", "En el centro de la palma");
+    point codes and vertebrae take none; Spanish says "del" and "al", never "de el" or "a el"."""
+    assert describe_placement(content.atlas.points["PC8"].places[0]) == "At the centre of the palm."
+    assert describe_placement(content.atlas.points["BL23"].places[0]).startswith("At L2, ")
+    with i18n.language("es"):
+        assert describe_placement(content.atlas.points["PC8"].places[0]) == "En el centro de la palma."
+    texts = {"en": [], "es": []}
+    for point in content.atlas.points.values():
+        for place in point.places:
+            texts["en"].append(describe_placement(place))
+            with i18n.language("es"):
+                texts["es"].append(describe_placement(place))
+    assert not [t for t in texts["en"] if re.search(r"\bthe the\b|\b(At|from|to|toward) (?!the\b)[a-z]", t)]
+    assert not [t for t in texts["es"] if re.search(r"\b(de|a) el\b|\b(el|la) (el|la)\b", t, re.IGNORECASE)]
+    assert sum("del " in t for t in texts["es"]) > 50 and sum(" al " in t for t in texts["es"]) > 20
+
+
+def test_contract_makes_only_the_active_languages_contractions():
+    with i18n.language("es"):
+        assert i18n.contract("A 1 cun de el maléolo a el talón") == "A 1 cun del maléolo al talón"
+        assert i18n.contract("De el pliegue; A el borde; la el") == "Del pliegue; Al borde; la el"
+    assert i18n.contract("de el") == "de el"  # English makes none
+

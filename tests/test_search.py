@@ -90,6 +90,6 @@ def test_placement_descriptions_read_as_words(content):
     from viewer.atlas.describe import describe_placement
 
     pc6 = describe_placement(content.atlas.points["PC6"].places[0])
-    assert "2 cun from middle of the wrist crease" in pc6 and "12 cun" in pc6
+    assert "2 cun from the middle of the wrist crease" in pc6 and "12 cun" in pc6
     bl23 = describe_placement(content.atlas.points["BL23"].places[0])
     assert bl23 == "At L2, 1.5 cun lateral."

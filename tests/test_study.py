@@ -122,7 +122,7 @@ def test_locate_scoring_uses_proportional_cun(content):
     far = score_locate(content, "PC6", "front", 0.0, 0.1)
     assert far.grade == "missed" and far.rating == Rating.Again
     assert [n for n, _ in exact.landmarks] == ["wrist_crease_mid", "elbow_crease_mid"]
-    assert exact.steps[0].startswith("First find middle of the wrist crease")
+    assert exact.steps[0] == "First find the middle of the wrist crease and the middle of the elbow crease."
 
 
 def test_locate_misses_are_measured_in_the_cun_that_placed_the_point(content):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 
-from .i18n import N_, _, join
+from .i18n import N_, _, contract, join
 from .model import Placement
 from .translations import term
 
@@ -88,6 +88,87 @@ _ENGLISH_LANDMARKS = {
     "sternum_ics4": "4th intercostal space at the sternum",
     "sternum_ics5": "5th intercostal space at the sternum",
     "sternum_ics6": "6th intercostal space at the sternum",
+    # Anatomical names where the id's words read badly ("ear behind", "asis", "middle of the thenar").
+    "achilles_front_at_malleolus": "front edge of the Achilles tendon at the level of the malleolus",
+    "achilles_insertion": "insertion of the Achilles tendon on the calcaneus",
+    "achilles_lateral": "lateral border of the Achilles tendon",
+    "achilles_medial": "medial border of the Achilles tendon",
+    "ala_nasi": "wing of the nose (ala nasi)",
+    "ankle_front": "front of the ankle",
+    "asis": "anterior superior iliac spine (ASIS)",
+    "psis": "posterior superior iliac spine (PSIS)",
+    "axilla_apex": "apex of the armpit",
+    "big_toe_nail_lateral": "lateral corner of the big toenail",
+    "big_toe_nail_medial": "medial corner of the big toenail",
+    "big_toe_tip": "tip of the big toe",
+    "calcaneus_lateral": "lateral side of the calcaneus",
+    "clavicle_lateral_end": "lateral end of the clavicle",
+    "clavicle_medial_end": "medial end of the clavicle",
+    "coccyx_tip": "tip of the coccyx",
+    "coracoid": "coracoid process",
+    "cuboid": "cuboid bone",
+    "deltoid_insertion": "insertion of the deltoid",
+    "ear_apex": "apex of the ear",
+    "ear_behind": "back of the ear",
+    "ear_front": "front of the ear",
+    "elbow_crease_lateral_end": "lateral end of the elbow crease",
+    "elbow_crease_medial_end": "medial end of the elbow crease",
+    "eyebrow_lateral": "lateral end of the eyebrow",
+    "eyebrow_medial": "medial end of the eyebrow",
+    "fibula_head": "head of the fibula",
+    "gastrocnemius_junction": "junction of the two bellies of the gastrocnemius",
+    "hairline_corner": "corner of the frontal hairline",
+    "iliac_crest_top": "highest point of the iliac crest",
+    "index_tip": "tip of the index finger",
+    "middle_tip": "tip of the middle finger",
+    "ring_tip": "tip of the ring finger",
+    "little_tip": "tip of the little finger",
+    "thumb_tip": "tip of the thumb",
+    "infraspinous_centre": "centre of the infraspinous fossa",
+    "inguinal_mid": "middle of the inguinal crease",
+    "knee_lateral": "lateral side of the knee",
+    "mandible_angle": "angle of the mandible",
+    "mastoid": "mastoid process",
+    "medial_epicondyle_femur": "medial epicondyle of the femur",
+    "medial_tibial_border_lower_end": "lower end of the medial border of the tibia",
+    "middle_of_medial_tibia_below_condyle": "middle of the medial side of the tibia, below the condyle",
+    "mouth_corner": "corner of the mouth",
+    "nose_tip": "tip of the nose",
+    "occipital_protuberance_top": "upper edge of the external occipital protuberance",
+    "palm_centre": "centre of the palm",
+    "palm_ulnar": "ulnar border of the palm",
+    "patella_apex": "apex of the patella",
+    "patella_base_lateral": "lateral end of the base of the patella",
+    "patella_base_medial": "medial end of the base of the patella",
+    "patella_centre": "centre of the patella",
+    "pisiform": "pisiform bone",
+    "popliteal_crease_lateral": "lateral end of the popliteal crease",
+    "popliteal_crease_medial": "medial side of the popliteal crease",
+    "popliteal_crease_medial_end": "medial end of the popliteal crease",
+    "radial_styloid": "styloid process of the radius",
+    "scapula_inferior_angle": "inferior angle of the scapula",
+    "scapula_medial_border": "medial border of the scapula",
+    "scapula_spine_mid": "middle of the spine of the scapula",
+    "scapula_spine_root": "root of the spine of the scapula",
+    "scapula_superior_angle": "superior angle of the scapula",
+    "scm_front": "front edge of the sternocleidomastoid",
+    "sole_big_toe_tip": "tip of the big toe, seen from the sole",
+    "sole_centre": "centre of the sole",
+    "sole_edge_behind_big_toe_joint": "edge of the sole just behind the big toe joint",
+    "sole_edge_below_navicular": "edge of the sole below the navicular",
+    "sole_edge_beyond_big_toe_joint": "edge of the sole just beyond the big toe joint",
+    "sole_heel": "heel, seen from the sole",
+    "temple_hairline": "hairline at the temple",
+    "thenar_mid": "middle of the thenar eminence",
+    "tibia_medial_condyle": "medial condyle of the tibia",
+    "tibialis_anterior_tendon": "tendon of the tibialis anterior",
+    "upper_lip_frenulum": "frenulum of the upper lip",
+    "wrist_crease_radial": "radial end of the wrist crease",
+    "wrist_crease_ulnar": "ulnar end of the wrist crease",
+    "wrist_dorsal_mid": "middle of the back of the wrist",
+    "wrist_dorsal_radial": "radial side of the back of the wrist",
+    "wrist_dorsal_ulnar": "ulnar side of the back of the wrist",
+    "zygoma_lower": "lower border of the zygomatic bone",
 }
 
 
@@ -109,9 +190,13 @@ def _body():
 
 
 def _name(ref: str) -> str:
-    """A landmark in words of the interface language ('knee_eye_lateral' -> 'lateral knee eye',
-    'ojo lateral de la rodilla', '外膝眼（犊鼻）'); point codes and vertebrae stay as they are."""
-    return term("landmark", ref, english_landmark(ref))
+    """A landmark as a sentence names it, in the interface language ('knee_eye_lateral' -> 'the lateral knee
+    eye', 'el ojo lateral de la rodilla', '外膝眼（犊鼻）'); point codes and vertebrae stay as they are.
+    English takes "the" here; a translation carries its own article (or none) in its vocabulary."""
+    english = english_landmark(ref)
+    if ref.islower():  # an anatomical landmark, not a point code (ST36) or a vertebra (T7)
+        english = f"the {english}"
+    return term("landmark", ref, english)
 
 
 def english_landmark(ref: str) -> str:
@@ -134,6 +219,10 @@ def cun(value: float) -> str:
 
 def describe_placement(place: Placement) -> str:
     """Say how the engine finds the point on a view, in words a student can follow."""
+    return contract(_placement_words(place))
+
+
+def _placement_words(place: Placement) -> str:
     if place.xy is not None:
         return _("Drawn by hand at this spot (no landmark rule yet).")
     if place.at is not None:

@@ -171,6 +171,18 @@ def N_(message: str) -> str:
     return message
 
 
+# Words a language merges where a template meets a name that carries its article (Spanish "de el" -> "del").
+_CONTRACTIONS = {"es": ((re.compile(r"\b([Dd])e el\b"), r"\1el"), (re.compile(r"\b([Aa]) el\b"), r"\1l"))}
+
+
+def contract(text: str) -> str:
+    """``text`` with the active language's contractions made ('de el' -> 'del', 'a el' -> 'al' in Spanish):
+    for a sentence assembled from a template and landmark names that carry their own article."""
+    for pattern, replacement in _CONTRACTIONS.get(current(), ()):
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def join(items) -> str:
     """A list in the active language's way: 'LI4, ST36' in English, 'LI4、ST36' in Chinese.
 

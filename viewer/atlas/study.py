@@ -23,7 +23,7 @@ from . import safety as beneath
 from .categories import CATEGORY_KINDS
 from .describe import describe_placement
 from .describe import landmark_words as landmark_name
-from .i18n import N_, _, join_and, ngettext
+from .i18n import N_, _, contract, join_and, ngettext
 from .keys import parse as parse_key
 from .locate import Miss, measure_miss
 from .plates import from_whole_figure, magnification, whole_figure_spot
@@ -500,7 +500,7 @@ def score_locate(content, code: str, view: str, x: float, y: float) -> LocateRes
     below = content.safety.notes_for(code)[:1]
     care = "".join(" " + _("Beneath it: the {name}; safe: {safe}").format(name=n.name.lower(), safe=n.safe)
                    for n in below)
-    steps = (_("First find {landmarks}.").format(landmarks=names), describe_placement(place),
+    steps = (contract(_("First find {landmarks}.").format(landmarks=names)), describe_placement(place),
              _("{code} lies here: {location}").format(code=code, location=content.atlas.points[code].location)
              + care)
     return LocateResult(code, view, cun, distance * 170.0, grade, rating, (target.x, target.y), steps,
