@@ -117,11 +117,8 @@ def restyle_window(win) -> None:
     presenting = win.panels_built and win.presentation.active
     win.diagram.setBackgroundBrush(theme.color("presentation" if presenting else "canvas"))
     win.legend.place()
-    if win.panels_built:  # else they are made with these colours and sizes
-        restyle_panels(win)
-
-
-def restyle_panels(win) -> None:
+    if not win.panels_built:  # they will be made with these colours and sizes
+        return
     after_paint = getattr(win, "after_paint", None)
     if win.details.code or (after_paint is not None and after_paint.painted):  # else its welcome text waits
         win.details.show_point(win.details.code)

@@ -19,7 +19,7 @@ from .diagram_keys import install as install_diagram_keys
 from .diagram_keys import neighbour
 from .lazy import AfterFirstPaint
 from .legend import LegendOverlay
-from .panels import make_panels
+from .panels import PANEL_ATTRS, make_panels
 from .patient_language import PatientLanguage
 from .plate_nav import PlateNavigator
 from .safety_wiring import SafetySwitch
@@ -32,12 +32,6 @@ from .study_wiring import LazyStudy
 from .words import localized, view_name
 
 PANEL_MIN_WIDTH, PANEL_MIN_HEIGHT = 200, 120  # px; what a side panel may ask of the window at most
-
-
-# Made by MainWindow.build_panels(): the side panels' contents and what drives them. A window made with
-# panels_later=True paints its first picture without them (see build_panels).
-PANEL_ATTRS = frozenset({"details", "layers", "browse", "muscles", "pain", "plan_panel", "plans", "compare",
-                         "patient_view", "presentation"})
 
 
 class MainWindow(QMainWindow):

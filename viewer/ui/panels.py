@@ -3,11 +3,16 @@ the window made empty: the app's start makes them just after its first paint (``
 from __future__ import annotations
 
 from .actions import connect_panels
-from .appearance import restyle_panels
+
+# The window's attributes make_panels() sets. A window made with panels_later=True paints its first picture
+# without them; asking for one before then makes them all (MainWindow.__getattr__).
+PANEL_ATTRS = frozenset({"details", "layers", "browse", "muscles", "pain", "plan_panel", "plans", "compare",
+                         "patient_view", "presentation"})
 
 
 def make_panels(win) -> None:
-    """Make ``win``'s panels and their controllers, fill its docks and restyle them (once, from build_panels)."""
+    """Make ``win``'s panels and their controllers and fill its docks (once, from build_panels). The theme and
+    the text size are applied by then: the panels are made in them, nothing needs restyling."""
     # Imported here: their modules are not needed for the first picture either.
     from .browse import BrowsePanel
     from .compare_panel import ComparePanel
@@ -48,4 +53,3 @@ def make_panels(win) -> None:
                                         diagram=win.diagram, plan_panel=win.plan_panel, content=content,
                                         zoom_to_selection=win.zoom_to_selection)
     connect_panels(win)
-    restyle_panels(win)  # made after the theme and the text size were applied
