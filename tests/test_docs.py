@@ -29,7 +29,7 @@ def test_safe_rich_text_loads_nothing(qapp):
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QTextDocument
 
-    from viewer.ui.safe_text import SafeBrowser
+    from viewer.ui.safe_browser import SafeBrowser
 
     browser = SafeBrowser()
     assert browser.loadResource(QTextDocument.ResourceType.ImageResource, QUrl("http://example.org/x.png")) is None

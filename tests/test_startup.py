@@ -131,7 +131,8 @@ def test_a_warm_start_paints_before_decoding_the_muscles_or_the_safety_layer(qtb
 # The side panels' modules: a start imports them just after the first paint (MainWindow.build_panels).
 PANEL_MODULES = ("viewer.ui.browse", "viewer.ui.details", "viewer.ui.muscles_panel", "viewer.ui.pain",
                  "viewer.ui.plan_panel", "viewer.ui.plan_controller", "viewer.ui.layers", "viewer.ui.compare_panel",
-                 "viewer.ui.modes", "viewer.ui.plate_strip", "viewer.ui.problems")
+                 "viewer.ui.modes", "viewer.ui.plate_strip", "viewer.ui.problems",
+                 "viewer.ui.safe_browser")  # the rich-text browser only panels use
 
 
 def _dock_places(win) -> dict[str, tuple]:

@@ -9,7 +9,8 @@ from ..atlas.i18n import N_, _
 from . import theme
 from .accessibility import named
 from .fonts import hanzi_safe
-from .safe_text import SafeBrowser, escape
+from .safe_browser import SafeBrowser
+from .safe_text import escape
 
 HEADINGS = {"acupuncture": N_("Traditional acupuncture"), "dry_needling": N_("Dry needling"),
             "shared": N_("What they share")}

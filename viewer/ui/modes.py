@@ -17,7 +17,8 @@ from .accessibility import named
 from .diagram_keys import neighbour
 from .fonts import relative_font
 from .patient_language import PatientLanguage, combo
-from .safe_text import SafeBrowser, escape
+from .safe_browser import SafeBrowser
+from .safe_text import escape
 
 PATIENT_SECTIONS = ("session", "feel", "purpose", "safety")
 

@@ -6,9 +6,13 @@ Patient language menu both edit it and both follow it.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QComboBox
+
+if TYPE_CHECKING:  # the combo box is the patient view's, made after the first picture
+    from PySide6.QtWidgets import QComboBox
 
 from ..atlas import i18n
 from ..atlas.i18n import _
@@ -46,6 +50,8 @@ def _choices() -> list[tuple[str, str]]:
 
 def combo(state: PatientLanguage, parent=None) -> QComboBox:
     """A combo box editing ``state`` and following it."""
+    from PySide6.QtWidgets import QComboBox
+
     box = QComboBox(parent)
     box.setObjectName("patient_language")
     box.setAccessibleName(_("Patient's language"))

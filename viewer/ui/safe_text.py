@@ -7,15 +7,15 @@ Every widget that shows data text goes through this module:
 - ``escape(text)`` for data placed inside the app's own HTML (details, compare, handout, study);
 - ``tooltip(text)`` for tooltips (escaped inside a rich-text wrapper, so Qt shows the text as written);
 - ``plain(label)`` for labels that show data: their format is fixed to plain text;
-- ``SafeBrowser`` for rich text built from data: it loads no resource and opens links only on a click.
+- ``safe_browser.SafeBrowser`` for rich text built from data: it loads no resource and opens links only on
+  a click (its own module: only panels need it, so the first picture does not wait for QTextBrowser).
 """
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QTextBrowser
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 
 def escape(text: object) -> str:
@@ -32,21 +32,3 @@ def plain(label: QLabel) -> QLabel:
     """Fix ``label`` to plain text (it shows data) and return it."""
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
-
-
-class SafeBrowser(QTextBrowser):
-    """Rich text that never fetches anything: no remote resources; links open only when clicked."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.anchorClicked.connect(self._on_anchor)
-
-    def loadResource(self, kind, url):
-        return None  # images, style sheets: nothing is loaded from anywhere
-
-    def _on_anchor(self, url: QUrl) -> None:
-        if url.scheme() in ("http", "https"):
-            QDesktopServices.openUrl(url)  # the system browser, only on the user's click
-
