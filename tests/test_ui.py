@@ -109,14 +109,24 @@ def test_bracket_keys_step_along_the_channel(window, qtbot):
     assert window.selection.code == "LU11"
 
 
-def test_marker_tooltip_names_the_point(window):
-    """Hovering a marker shows code, pinyin and English name."""
+def test_marker_tooltip_names_the_point(window, qtbot):
+    """Hovering a marker shows code, pinyin and English name. The text is made when the pointer comes onto
+    the dot (not for hundreds of dots before the first picture), before Qt asks the item for it."""
     from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QGraphicsItem
 
     item = window.scenes["front"].by_code["ST36"][0]
     point = window.content.atlas.points["ST36"]
+    window.diagram.zoom_by(3.0)
+    window.diagram.centerOn(item)
+    qt_tooltip = QGraphicsItem.toolTip  # what Qt itself reads (the item's Python toolTip() makes the text)
+    assert qt_tooltip(item) == ""
+    viewport = window.diagram.viewport()
+    qtbot.mouseMove(viewport, marker_pos(window, item) + QPoint(30, 30))
+    qtbot.mouseMove(viewport, marker_pos(window, item))
+    qtbot.waitUntil(lambda: item.hovered)
     document = QTextDocument()
-    document.setHtml(item.toolTip())  # as Qt shows it
+    document.setHtml(qt_tooltip(item))  # as Qt shows it
     assert document.toPlainText().startswith("ST36 " + point.pinyin)
     assert point.english in document.toPlainText()
 

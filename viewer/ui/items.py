@@ -55,7 +55,13 @@ class FigureItem(QGraphicsItem):
 class MarkerItem(QGraphicsItem):
     """One dot of a point. Drawn at a fixed screen size, whatever the zoom."""
 
-    def __init__(self, marker, meridian: str, colour: QColor, tooltip: str):
+    _RECT = QRectF(-12.0, -12.0, 24.0, 24.0)  # room for the largest dot (presentation mode) with its halo
+    _FLAG = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+
+    def __init__(self, marker, meridian: str, colour: QColor, tooltip):
+        """``tooltip``: a function giving the dot's tooltip text. It is asked for, and the hand cursor set, when
+        the pointer first comes onto the dot: a diagram has hundreds of dots, and their names need the fonts
+        checked for hanzi."""
         super().__init__()
         self.marker = marker
         self.meridian = meridian
@@ -64,13 +70,10 @@ class MarkerItem(QGraphicsItem):
         self.hovered = False
         self.size_factor = 1.0  # set by the scene from the zoom: small dots at fit, larger up close
         self.setPos(marker.x * S, marker.y * S)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setFlag(self._FLAG)
         self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(safe_tooltip(tooltip))
+        self._tooltip = tooltip
         self.setZValue(10)
-        r = 12.0  # room for the largest dot (presentation mode) with its halo
-        self._rect = QRectF(-r, -r, 2 * r, 2 * r)
         self.label: QGraphicsSimpleTextItem | None = None
 
     @property
@@ -78,7 +81,7 @@ class MarkerItem(QGraphicsItem):
         return self.marker.code
 
     def boundingRect(self) -> QRectF:
-        return self._rect
+        return self._RECT
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -96,7 +99,19 @@ class MarkerItem(QGraphicsItem):
             self.setZValue(20 if state in ("selected", "pair") else 5 if state == "dim" else 10)
             self.update()
 
+    def toolTip(self) -> str:
+        self._first_hover()
+        return super().toolTip()
+
+    def _first_hover(self) -> None:
+        # Before the view looks for the cursor and Qt for the tooltip: the pointer always enters the dot first.
+        if self._tooltip is not None:
+            self.setToolTip(safe_tooltip(self._tooltip()))
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self._tooltip = None
+
     def hoverEnterEvent(self, event) -> None:
+        self._first_hover()
         self.hovered = True
         self.update()
         scene = self.scene()

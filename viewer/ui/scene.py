@@ -1,10 +1,11 @@
 """One body view as a QGraphicsScene: figure, channel lines, markers and labels."""
 from __future__ import annotations
 
+import functools
 from typing import ClassVar
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
 from ..atlas.geometry import smooth_open
@@ -73,9 +74,13 @@ class BodyScene(QGraphicsScene):
                 item = PathwayItem(meridian, path, colour, meridian in theme.YANG_CHANNELS)
                 self.addItem(item)
                 self.pathways.setdefault(meridian, []).append(item)
+        colours: dict[str, QColor] = {}
         for marker in content.layout.markers.get(view.name, []):
             point = atlas.points[marker.code]
-            item = MarkerItem(marker, point.meridian, theme.meridian_colour(point.meridian), point_tooltip(point))
+            colour = colours.get(point.meridian)
+            if colour is None:  # one colour per channel (shared: dots never change theirs in place)
+                colour = colours[point.meridian] = theme.meridian_colour(point.meridian)
+            item = MarkerItem(marker, point.meridian, colour, functools.partial(point_tooltip, point))
             self.addItem(item)
             self.markers.append(item)
             self.by_code.setdefault(marker.code, []).append(item)
