@@ -23,7 +23,7 @@ from .paths import CACHE_ENV, user_cache_dir
 from .store import atomic_write_bytes, remove_stale_temps
 
 ENV = CACHE_ENV  # a folder, or "off"
-FORMAT = "msgpack-2"  # part of the key: a new layout of the file never meets an old one
+FORMAT = "msgpack-3"  # part of the key: a new layout of the file never meets an old one
 MAX_BYTES = 64 * 1024 * 1024  # a cache file larger than this is not ours
 _KEEP = 3  # cache files kept (newest), so switching between versions stays fast
 _SUFFIX = ".msgpack"
