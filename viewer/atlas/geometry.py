@@ -42,36 +42,31 @@ def _cr_commands(points: Sequence[Knot], closed: bool, alpha: float = 0.5) -> Co
         return ()
     if n == 1:
         return (("M", pts[0][0], pts[0][1]),)
-
-    def get(i: int) -> Point:
-        if closed:
-            return pts[i % n]
-        if i < 0:
-            return (2 * pts[0][0] - pts[1][0], 2 * pts[0][1] - pts[1][1])
-        if i >= n:
-            return (2 * pts[-1][0] - pts[-2][0], 2 * pts[-1][1] - pts[-2][1])
-        return pts[i]
-
-    def is_corner(i: int) -> bool:
-        return corner[i % n] if closed else (0 <= i < n and corner[i])
-
+    segments = n if closed else n - 1
+    # knots[k] is the point before segment k's start (k - 1); an open curve's ends are mirrored outward
+    if closed:
+        knots = [pts[-1], *pts, pts[0], pts[1 % n]]
+        corners = [corner[i % n] for i in range(segments + 1)]
+    else:
+        knots = [(2 * pts[0][0] - pts[1][0], 2 * pts[0][1] - pts[1][1]), *pts,
+                 (2 * pts[-1][0] - pts[-2][0], 2 * pts[-1][1] - pts[-2][1])]
+        corners = corner
     cmds: list[tuple] = [("M", pts[0][0], pts[0][1])]
-    for i in range(n if closed else n - 1):
-        p1, p2 = get(i), get(i + 1)
-        p0, p3 = get(i - 1), get(i + 2)
-        if is_corner(i):
-            p0 = (2 * p1[0] - p2[0], 2 * p1[1] - p2[1])
-        if is_corner(i + 1):
-            p3 = (2 * p2[0] - p1[0], 2 * p2[1] - p1[1])
-        d01 = max(math.dist(p0, p1), 1e-9) ** alpha
-        d12 = max(math.dist(p1, p2), 1e-9) ** alpha
-        d23 = max(math.dist(p2, p3), 1e-9) ** alpha
-        m1 = [d12 * ((p1[k] - p0[k]) / d01 - (p2[k] - p0[k]) / (d01 + d12) + (p2[k] - p1[k]) / d12)
-              for k in range(2)]
-        m2 = [d12 * ((p2[k] - p1[k]) / d12 - (p3[k] - p1[k]) / (d12 + d23) + (p3[k] - p2[k]) / d23)
-              for k in range(2)]
-        cmds.append(("C", p1[0] + m1[0] / 3, p1[1] + m1[1] / 3, p2[0] - m2[0] / 3, p2[1] - m2[1] / 3,
-                     p2[0], p2[1]))
+    hypot = math.hypot
+    for i in range(segments):  # the curve from knot i to knot i + 1, shaped by i - 1 and i + 2
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = knots[i:i + 4]
+        if corners[i]:
+            x0, y0 = 2 * x1 - x2, 2 * y1 - y2
+        if corners[i + 1]:
+            x3, y3 = 2 * x2 - x1, 2 * y2 - y1
+        d01 = max(hypot(x1 - x0, y1 - y0), 1e-9) ** alpha
+        d12 = max(hypot(x2 - x1, y2 - y1), 1e-9) ** alpha
+        d23 = max(hypot(x3 - x2, y3 - y2), 1e-9) ** alpha
+        m1x = d12 * ((x1 - x0) / d01 - (x2 - x0) / (d01 + d12) + (x2 - x1) / d12)
+        m1y = d12 * ((y1 - y0) / d01 - (y2 - y0) / (d01 + d12) + (y2 - y1) / d12)
+        m2x = d12 * ((x2 - x1) / d12 - (x3 - x1) / (d12 + d23) + (x3 - x2) / d23)
+        m2y = d12 * ((y2 - y1) / d12 - (y3 - y1) / (d12 + d23) + (y3 - y2) / d23)
+        cmds.append(("C", x1 + m1x / 3, y1 + m1y / 3, x2 - m2x / 3, y2 - m2y / 3, x2, y2))
     if closed:
         cmds.append(("Z",))
     return tuple(cmds)
