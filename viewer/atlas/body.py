@@ -10,8 +10,6 @@ their roles, named landmarks, insets; the viewBox is the view's bounds).  Every 
 two landmarks of the drawing and a cun count.  The built model is cached with the rest of the content
 (``cache.py`` keys it on the drawing files), so svgelements is not even imported on a warm start.
 """
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -125,7 +123,7 @@ def scales_of(landmarks: dict[str, Point], scale_defs, file: str = "") -> tuple[
     return scales, problems
 
 
-def _fallback_bounds(drawing: Drawing) -> tuple[float, float, float, float]:
+def _fallback_bounds(drawing: "Drawing") -> tuple[float, float, float, float]:
     """Bounds when the file gives no usable viewBox: the strokes and the landmarks (and their mirror images)."""
     points = [q for p in drawing.paths for q in flatten(p.commands, 8)]
     points += [q for (x, y) in drawing.landmarks.values() for q in ((x, y), (-x, y))]

@@ -3,8 +3,6 @@
 Each membership says what the point relates to: a channel, an organ, a tissue or an extraordinary
 vessel. The file is checked on load against the atlas; every mistake names file, table and key.
 """
-from __future__ import annotations
-
 from pathlib import Path
 
 import msgspec

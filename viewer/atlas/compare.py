@@ -4,8 +4,6 @@ The overview comes from ``assets/content/compare.toml`` (two voices: patient and
 "in context" comparison is computed from the two atlases for whatever is selected: an acupoint, a
 muscle, a trigger point or a painful spot.
 """
-from __future__ import annotations
-
 import math
 from pathlib import Path
 

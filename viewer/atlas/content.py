@@ -1,6 +1,4 @@
 """Everything the app shows, loaded once: atlas, body model, computed layout and problems."""
-from __future__ import annotations
-
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path

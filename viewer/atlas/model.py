@@ -1,6 +1,4 @@
 """Plain data classes of the atlas: meridians, points, placements and load problems."""
-from __future__ import annotations
-
 import dataclasses
 import re
 

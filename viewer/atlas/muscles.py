@@ -3,8 +3,6 @@
 Shapes, zones and trigger points are placed by the same landmark + cun engine as the acupoints,
 so they sit on the same drawing. See docs/trigger-points-schema.md for the file format.
 """
-from __future__ import annotations
-
 import dataclasses
 import functools
 import math

@@ -5,8 +5,6 @@ is validated exactly like the bundled atlas, entry by entry; a pack may add to t
 change or remove a bundled point. A ``pack.toml`` anywhere else in the data folder is reported, not
 silently ignored.
 """
-from __future__ import annotations
-
 import re
 from pathlib import Path
 

@@ -4,8 +4,6 @@ Positions are computed, never stored: a placement names landmarks of the body mo
 and distances in proportional cun, and the engine turns that into model coordinates of the view.
 Bilateral points are described once, on the x > 0 side, and mirrored here.
 """
-from __future__ import annotations
-
 import math
 
 import msgspec

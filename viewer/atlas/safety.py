@@ -6,8 +6,6 @@ regions that matter and the safe direction there. ``link_points`` works out whic
 trigger points lie over or near each structure (a geometric test on every view, with a margin), and
 the data may add or remove links by name. See docs/safety-schema.md for the file format.
 """
-from __future__ import annotations
-
 import dataclasses
 import functools
 import itertools

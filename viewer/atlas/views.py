@@ -8,8 +8,6 @@ module spells a view's name: they ask the registry (``Registry.names``, ``Regist
 Qt-free, stdlib only. A mistake in the file is a ``Problem`` naming file, view and field; the view is
 left out and the others load.
 """
-from __future__ import annotations
-
 import math
 import re
 from pathlib import Path
