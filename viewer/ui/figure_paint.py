@@ -6,10 +6,15 @@ no other module holds a table of the figure's colours or line widths.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from . import theme
+
+if TYPE_CHECKING:  # figure_image() is for previews, tools and exports, never the first picture
+    from PySide6.QtGui import QImage
 
 S = theme.SCENE_HEIGHT
 
@@ -54,6 +59,15 @@ def pen(colour: QColor, width: float, style=Qt.PenStyle.SolidLine, scale: float 
     return result
 
 
+def solid(colour: QColor) -> QBrush:
+    """A brush filled with ``colour``. (``QBrush(colour)`` would do, but on its first call PySide weighs all of
+    the constructor's overloads and so creates the five enums of QGradient, about 4 ms of a start.)"""
+    brush = QBrush()
+    brush.setColor(colour)
+    brush.setStyle(Qt.BrushStyle.SolidPattern)
+    return brush
+
+
 class FigureStyle:
     """The pens and the skin's brush of the current theme (``line_scale`` widens every line, e.g. for
     an image many times the screen's size)."""
@@ -61,7 +75,7 @@ class FigureStyle:
     def __init__(self, line_scale: float = 1.0):
         self.pens = {role: pen(theme.color("outline" if role == "skin" else role), width, style, line_scale)
                      for role, (width, style) in ROLE_STYLES.items()}
-        self.skin = QBrush(theme.color("skin"))
+        self.skin = solid(theme.color("skin"))
 
 
 def paint_figure(painter: QPainter, layers: Layers, style: FigureStyle) -> None:
@@ -77,6 +91,8 @@ def figure_image(view, height: int, area: tuple[float, float, float, float] | No
                  line_scale: float = 1.0, surface: str = "canvas") -> QImage:
     """The view's figure alone, ``height`` pixels tall, on the theme's ``surface``: the whole
     ``view.bounds`` or the rectangle ``area`` (model units). For previews and tools."""
+    from PySide6.QtGui import QImage
+
     x0, y0, x1, y1 = area or view.bounds
     scale = height / ((y1 - y0) * S)
     image = QImage(max(1, round((x1 - x0) * S * scale)), height, QImage.Format.Format_ARGB32)

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from . import theme
-from .figure_paint import FigureStyle, figure_layers, paint_figure
+from .figure_paint import FigureStyle, figure_layers, paint_figure, solid
 from .figure_paint import pen as _pen
 from .safe_text import tooltip as safe_tooltip
 
@@ -172,12 +172,12 @@ class _Look:
         fill = QColor(colour)
         if state == "dim":
             fill.setAlpha(45)
-        self.fill = QBrush(fill)
+        self.fill = solid(fill)
         self.edge = QPen(theme.color("marker_edge"), 1.2)
         self.ring = QPen(theme.color("near" if state == "near" else "select"), 2.0)
         halo = theme.color("select")
         halo.setAlpha(70 if state == "selected" else 45)
-        self.halo = QBrush(halo)
+        self.halo = solid(halo)
 
 
 _LOOKS: dict[tuple, _Look] = {}  # a few dozen at most: 15 channel colours x 5 states, per theme
@@ -208,7 +208,7 @@ class LabelItem(QGraphicsSimpleTextItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def restyle(self) -> None:
-        self.setBrush(QBrush(theme.color("label_text")))
+        self.setBrush(solid(theme.color("label_text")))
 
     def place(self, slot: int) -> None:
         """Put the label beside its dot: 0 outer side, 1 inner side, 2 above, 3 below, 4-7 diagonals

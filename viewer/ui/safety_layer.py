@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPen
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from . import theme
-from .figure_paint import to_painter_path
+from .figure_paint import solid, to_painter_path
 from .safe_text import tooltip as safe_tooltip
 
 S = theme.SCENE_HEIGHT
@@ -57,7 +57,7 @@ class StructureItem(QGraphicsPathItem):
                    Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
         pen.setCosmetic(True)
         self.setPen(pen)
-        self.setBrush(QBrush(theme.color(fill)) if fill is not None and drawn.closed else Qt.BrushStyle.NoBrush)
+        self.setBrush(solid(theme.color(fill)) if fill is not None and drawn.closed else Qt.BrushStyle.NoBrush)
         self.setZValue(1.5 if drawn.closed else 6)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setToolTip(safe_tooltip(f"{structure.name}\n{structure.note}"))

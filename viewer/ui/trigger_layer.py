@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleT
 
 from ..atlas.keys import trigger_key, trigger_refs
 from . import theme
-from .figure_paint import to_painter_path
+from .figure_paint import solid, to_painter_path
 from .safe_text import tooltip as safe_tooltip
 
 S = theme.SCENE_HEIGHT
@@ -41,7 +41,7 @@ class RegionItem(QGraphicsPathItem):
             brush.setTransform(brush.transform().scale(0.25, 0.25))
             self.setBrush(brush)
         else:
-            self.setBrush(QBrush(fill))
+            self.setBrush(solid(fill))
 
 
 class NumberItem(QGraphicsSimpleTextItem):
