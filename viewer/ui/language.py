@@ -82,7 +82,8 @@ def add_menu(window, data_dir) -> None:
     entries = [(SYSTEM, _("System language ({name})").format(name=i18n.NATIVE_NAMES[system_language()]))]
     entries += [(lang, i18n.NATIVE_NAMES.get(lang, lang)) for lang in i18n.available()]
     for choice, title in entries:
-        action = QAction(title, menu, checkable=True)
+        action = QAction(menu, checkable=True)  # text set apart: see MainWindow.make_action
+        action.setText(title)
         action.setData(choice)
         action.setChecked(choice == saved)
         group.addAction(action)

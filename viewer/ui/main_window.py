@@ -163,7 +163,8 @@ class MainWindow(QMainWindow):
                 widget.on_dock_visible(True)
 
     def make_action(self, text: str, slot, shortcut=None, checkable=False) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # not QAction(text, self): PySide would weigh the QIcon overloads and make
+        action.setText(text)  # QIcon's enums, ~3 ms of the start (no action before the first paint has an icon)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setCheckable(checkable)

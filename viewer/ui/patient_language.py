@@ -69,7 +69,8 @@ def menu(state: PatientLanguage, parent_menu) -> None:
     sub.setObjectName("patient_language_menu")
     group = QActionGroup(sub)
     for lang, title in _choices():
-        action = QAction(title, sub, checkable=True)
+        action = QAction(sub, checkable=True)  # text set apart: see MainWindow.make_action
+        action.setText(title)
         action.setData(lang)
         action.setChecked(lang == state.value)
         group.addAction(action)

@@ -18,11 +18,14 @@ import functools
 import typing
 from contextlib import contextmanager
 from types import MappingProxyType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import msgspec
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+
+if TYPE_CHECKING:  # swatch() is for the panels: QIcon is not made before the first picture
+    from PySide6.QtGui import QIcon
 
 SCENE_HEIGHT = 1000.0  # model unit (standing height) in scene units
 MARKER_PX = 7.0  # marker diameter on screen, whatever the zoom
@@ -322,6 +325,8 @@ TRANSPARENT = QColor(0, 0, 0, 0)
 def swatch(meridian: str, size: int = 14) -> QIcon:
     """A small legend icon: the channel colour, dashed for yang channels as on the diagram, on a light chip
     like the legend's (the channel colours are made for a light figure, also in the dark theme)."""
+    from PySide6.QtGui import QIcon, QPixmap
+
     pixmap = QPixmap(size * 2, size)
     pixmap.fill(TRANSPARENT)
     painter = QPainter(pixmap)
