@@ -26,6 +26,7 @@ def test_detection_agrees_with_the_font_database(qapp):
 
 def test_detection_finds_nothing_in_a_font_database_without_cjk_fonts(qapp, monkeypatch):
     """Offered only Latin fonts, the detection answers None and the app says so instead of drawing boxes."""
+    from PySide6 import QtGui
     from PySide6.QtGui import QFontDatabase
 
     class LatinOnly:
@@ -35,7 +36,7 @@ def test_detection_finds_nothing_in_a_font_database_without_cjk_fonts(qapp, monk
         def families(*_):
             return ["DejaVu Sans"]
 
-    monkeypatch.setattr(fonts, "QFontDatabase", LatinOnly)
+    monkeypatch.setattr(QtGui, "QFontDatabase", LatinOnly)  # the detection imports it when it runs
     fonts.cjk_family.cache_clear()
     try:
         assert fonts.cjk_family() is None

@@ -6,29 +6,34 @@ import functools
 import re
 import weakref
 
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QRawFont
+from PySide6.QtGui import QFont, QFontMetrics
 
 SAMPLE = "足三里"
 
 
-@functools.lru_cache(maxsize=1)
-def cjk_family() -> str | None:
-    """Name of an installed font family that has glyphs for common hanzi, or None."""
-    for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+def _family_drawing(system: str, sample: str) -> str | None:
+    """The first installed family of the writing system ``system`` with a glyph for every character of ``sample``.
+    (QFontDatabase and QRawFont are imported here: nothing before the first picture asks, and each import
+    makes PySide create the class's enums.)"""
+    from PySide6.QtGui import QFontDatabase, QRawFont
+
+    for family in QFontDatabase.families(getattr(QFontDatabase.WritingSystem, system)):
         raw = QRawFont.fromFont(QFont(family))
-        if raw.isValid() and all(raw.supportsCharacter(ord(ch)) for ch in SAMPLE):
+        if raw.isValid() and all(raw.supportsCharacter(ord(ch)) for ch in sample):
             return family
     return None
 
 
 @functools.lru_cache(maxsize=1)
+def cjk_family() -> str | None:
+    """Name of an installed font family that has glyphs for common hanzi, or None."""
+    return _family_drawing("SimplifiedChinese", SAMPLE)
+
+
+@functools.lru_cache(maxsize=1)
 def hangul_supported() -> bool:
     """Can Korean syllables be drawn (some CJK fonts, such as WenQuanYi Micro Hei, carry them)?"""
-    for family in QFontDatabase.families(QFontDatabase.WritingSystem.Korean):
-        raw = QRawFont.fromFont(QFont(family))
-        if raw.isValid() and all(raw.supportsCharacter(ord(ch)) for ch in "족삼리"):
-            return True
-    return False
+    return _family_drawing("Korean", "족삼리") is not None
 
 
 def hanzi_supported() -> bool:
