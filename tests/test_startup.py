@@ -283,3 +283,30 @@ def test_the_types_the_start_up_cache_decodes_carry_evaluated_annotations():
     strings = sorted(f"{kind.__module__}.{kind.__qualname__}.{name}" for kind in seen
                      for name, hint in vars(kind).get("__annotations__", {}).items() if isinstance(hint, str))
     assert strings == []
+
+
+# Qt classes the first picture does without: PySide creates a class (and all of its enums, ~1-5 ms each) the
+# first time Python names it or weighs it as an overload, so none of them is named on the way to the first paint.
+NOT_BEFORE_THE_FIRST_PAINT = ("QIcon", "QGradient", "QTextBrowser", "QComboBox", "QFontDatabase", "QRawFont", "QImage")
+
+
+def test_a_start_makes_no_qt_class_the_first_picture_does_without(tmp_path):
+    """At the first paint of a real start PySide has not created the classes only panels, dialogs and tools
+    use: a solid brush is not made with QBrush(colour) (QGradient), a menu action not with QAction(text, parent)
+    (QIcon), the fonts are not searched for hanzi yet (QFontDatabase, QRawFont)."""
+    code = ("import viewer.app as app\n"
+            "from PySide6 import QtGui, QtWidgets\n"
+            "say = app._FirstPaint._say\n"
+            "def first(self, what):\n"
+            "    if what == 'first paint':\n"
+            "        print('made:', *[n for n in %r if n in vars(QtGui) or n in vars(QtWidgets)])\n"
+            "    say(self, what)\n"
+            "app._FirstPaint._say = first\n"
+            "from viewer.__main__ import main\n"
+            "main(['--quit-on-paint'])\n") % (NOT_BEFORE_THE_FIRST_PAINT,)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MERIDIAN_VIEWER_DATA=str(tmp_path / "userdata"),
+               MERIDIAN_VIEWER_CACHE=str(tmp_path / "cache"))
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=300, check=True).stdout
+    made = next(line for line in out.splitlines() if line.startswith("made:"))
+    assert made.split()[1:] == []
