@@ -132,7 +132,7 @@ def _from_cache(key: str, folder: Path, data_dir: Path | None) -> Content | None
 
     from . import cache
 
-    cached = cache.load(key, tuple[Content, dict[str, bytes], dict[str, bytes], dict[str, bytes]])
+    cached = cache.load(key, tuple[Content, dict[str, memoryview], dict[str, memoryview], dict[str, memoryview]])
     if cached is None or set(cached[1]) != set(DEFERRED) or set(cached[2]) != set(DEFERRED):
         return None
     content, parts, at_once, views = cached
