@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 # Not needed for the window's first picture: each is imported when first used.
 LOADED_LATER = ("PySide6.QtPrintSupport", "PySide6.QtSvg", "PySide6.QtSvgWidgets", "fsrs", "sqlite3",
@@ -310,3 +312,24 @@ def test_a_start_makes_no_qt_class_the_first_picture_does_without(tmp_path):
                          timeout=300, check=True).stdout
     made = next(line for line in out.splitlines() if line.startswith("made:"))
     assert made.split()[1:] == []
+
+
+def test_a_start_does_not_have_pyside_read_the_source_of_the_modules_it_imports(tmp_path):
+    """PySide6 reads (through linecache) the source of each module imported after it, to see whether it opts
+    into its ``__feature__`` switches; the start records the answer beforehand (``commands._import_pyside``),
+    so no source file of ours, nor of the libraries already loaded, is read on the way to the first picture."""
+    code = ("import linecache, sys\n"
+            "from viewer.__main__ import main\n"
+            "main(['--quit-on-paint'])\n"
+            "print('read:', *sorted(name for name in linecache.cache if name.endswith('.py')))\n"
+            "print('table:', 'pyside_feature_dict' in vars(sys.modules['__feature__']))\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MERIDIAN_VIEWER_DATA=str(tmp_path / "userdata"),
+               MERIDIAN_VIEWER_CACHE=str(tmp_path / "cache"))
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=300, check=True).stdout.splitlines()
+    if "table: False" in out:
+        pytest.skip("this PySide6 keeps no __feature__.pyside_feature_dict: it reads the sources as before")
+    read = next(line for line in out if line.startswith("read:")).split()[1:]
+    ours = [name for name in read if str(ROOT) in name]
+    assert ours == []
+    assert len(read) < 15  # only the few libraries first imported after PySide itself (html, logging...)

@@ -95,7 +95,7 @@ def _load_before_qt():
     """The user data folder and the content, read before PySide6 is imported.
 
     PySide6 reads the source of every module first imported after it (to learn whether the module
-    uses it), so the Qt-free domain and its libraries load faster first. The cyclic garbage collector
+    uses it; ``_import_pyside`` spares it most of that), so the Qt-free domain and its libraries load first. The cyclic garbage collector
     stays off until the window's deferred start-up work is done (start-up makes many objects, and no
     garbage worth collecting).
     """
@@ -109,6 +109,35 @@ def _load_before_qt():
     return data_dir, load_content(data_dir=data_dir)
 
 
+def _import_pyside() -> None:
+    """Import PySide6 and spare it reading the source of the modules the start imports after it.
+
+    From its import on, PySide6 reads the whole source of each module an import statement names for the first
+    time, to learn whether it opts into PySide's ``__feature__`` switches (snake_case, true_property); about
+    90 modules on the way to the first picture, most of them already loaded (``import os`` in a widget module
+    reads os.py). No module of ours uses the switches. This records for PySide the answer its reading would
+    give (0: a module of the interface, which uses PySide without switches; -1: any other, not its concern),
+    so it reads no file. It fills ``__feature__.pyside_feature_dict``, a table PySide6 keeps for this and
+    does not document: if a PySide6 lacks it, nothing is recorded and PySide reads the sources as before.
+    """
+    import PySide6.QtCore  # noqa: F401  (installs PySide's import hook and its table)
+
+    table = getattr(sys.modules.get("__feature__"), "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return
+    for name in list(sys.modules):
+        table.setdefault(name, -1)
+    table.setdefault("viewer.app", 0)
+    here = Path(__file__).parent
+    for folder, prefix, value in ((here / "ui", "viewer.ui.", 0), (here / "atlas", "viewer.atlas.", -1),
+                                  (here, "viewer.", -1)):
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.endswith(".py"):  # a package's __init__.py is the package itself
+                    module = entry.name[:-3]
+                    table.setdefault(prefix[:-1] if module == "__init__" else prefix + module, value)
+
+
 def run_app(args) -> int:
     started = time.perf_counter()
     if (args.screenshot or args.quit_on_paint) and "QT_QPA_PLATFORM" not in os.environ:
@@ -117,6 +146,7 @@ def run_app(args) -> int:
         return _cannot_write(Path(args.screenshot), output_problem(Path(args.screenshot)))
     try:
         data_dir, content = _load_before_qt()
+        _import_pyside()
         from .app import create_window, ensure_application
         from .ui.language import start as start_language
 
