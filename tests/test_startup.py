@@ -301,11 +301,12 @@ def test_a_start_makes_no_qt_class_the_first_picture_does_without(tmp_path):
             "say = app._FirstPaint._say\n"
             "def first(self, what):\n"
             "    if what == 'first paint':\n"
-            "        print('made:', *[n for n in %r if n in vars(QtGui) or n in vars(QtWidgets)])\n"
+            f"        names = {NOT_BEFORE_THE_FIRST_PAINT!r}\n"
+            "        print('made:', *[n for n in names if n in vars(QtGui) or n in vars(QtWidgets)])\n"
             "    say(self, what)\n"
             "app._FirstPaint._say = first\n"
             "from viewer.__main__ import main\n"
-            "main(['--quit-on-paint'])\n") % (NOT_BEFORE_THE_FIRST_PAINT,)
+            "main(['--quit-on-paint'])\n")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MERIDIAN_VIEWER_DATA=str(tmp_path / "userdata"),
                MERIDIAN_VIEWER_CACHE=str(tmp_path / "cache"))
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,

@@ -95,9 +95,9 @@ def _load_before_qt():
     """The user data folder and the content, read before PySide6 is imported.
 
     PySide6 reads the source of every module first imported after it (to learn whether the module
-    uses it; ``_import_pyside`` spares it most of that), so the Qt-free domain and its libraries load first. The cyclic garbage collector
-    stays off until the window's deferred start-up work is done (start-up makes many objects, and no
-    garbage worth collecting).
+    uses it; ``_import_pyside`` spares it most of that), so the Qt-free domain and its libraries load
+    first. The cyclic garbage collector stays off until the window's deferred start-up work is done
+    (start-up makes many objects, and no garbage worth collecting).
     """
     gc.disable()
     from .atlas.content import load_content
