@@ -121,9 +121,14 @@ def test_marker_tooltip_names_the_point(window, qtbot):
     window.diagram.centerOn(item)
     qt_tooltip = QGraphicsItem.toolTip  # what Qt itself reads (the item's Python toolTip() makes the text)
     assert qt_tooltip(item) == ""
+    from PySide6.QtGui import QMouseEvent
+
     viewport = window.diagram.viewport()
-    qtbot.mouseMove(viewport, marker_pos(window, item) + QPoint(30, 30))
-    qtbot.mouseMove(viewport, marker_pos(window, item))
+    for pos in (marker_pos(window, item) + QPoint(30, 30), marker_pos(window, item)):
+        # a plain move with no button held (QTest's moves carry the buttons an earlier test left pressed)
+        move = QMouseEvent(QMouseEvent.Type.MouseMove, QPointF(pos), QPointF(viewport.mapToGlobal(pos)),
+                           Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(viewport, move)
     qtbot.waitUntil(lambda: item.hovered)
     document = QTextDocument()
     document.setHtml(qt_tooltip(item))  # as Qt shows it
