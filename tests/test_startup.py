@@ -334,3 +334,12 @@ def test_a_start_does_not_have_pyside_read_the_source_of_the_modules_it_imports(
     ours = [name for name in read if str(ROOT) in name]
     assert ours == []
     assert len(read) < 15  # only the few libraries first imported after PySide itself (html, logging...)
+
+
+def test_telling_pyside_about_our_modules_copes_with_no_source_folders(tmp_path, monkeypatch):
+    """In the standalone bundle the modules live in an archive: there are no folders of sources to list,
+    and the start goes on (nothing recorded for them, nothing for PySide to read either)."""
+    from viewer import commands
+
+    monkeypatch.setattr(commands, "__file__", str(tmp_path / "nowhere" / "commands.pyc"))
+    commands._import_pyside()  # raises nothing

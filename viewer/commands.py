@@ -131,11 +131,14 @@ def _import_pyside() -> None:
     here = Path(__file__).parent
     for folder, prefix, value in ((here / "ui", "viewer.ui.", 0), (here / "atlas", "viewer.atlas.", -1),
                                   (here, "viewer.", -1)):
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.endswith(".py"):  # a package's __init__.py is the package itself
-                    module = entry.name[:-3]
-                    table.setdefault(prefix[:-1] if module == "__init__" else prefix + module, value)
+        try:
+            names = [entry.name for entry in os.scandir(folder)]
+        except OSError:  # a bundle keeps the modules in an archive: no source for PySide to read either
+            continue
+        for name in names:
+            if name.endswith(".py"):  # a package's __init__.py is the package itself
+                module = name[:-3]
+                table.setdefault(prefix[:-1] if module == "__init__" else prefix + module, value)
 
 
 def run_app(args) -> int:
