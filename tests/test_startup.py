@@ -23,13 +23,17 @@ NOT_WITH_THE_WINDOW_MODULE = ("viewer.atlas.cache", "viewer.atlas.content", *LOA
                               *READ_ON_A_CACHE_MISS)
 
 
-def _modules_after(code: str, tmp_path) -> set[str]:
-    """The modules a fresh interpreter has imported after running ``code`` (which prints sys.modules)."""
+def _printed_by(code: str, tmp_path) -> str:
+    """What a fresh interpreter prints running ``code`` offscreen, with its own user data and cache folders."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MERIDIAN_VIEWER_DATA=str(tmp_path / "userdata"),
                MERIDIAN_VIEWER_CACHE=str(tmp_path / "cache"))
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                         timeout=300, check=True)
-    return set(out.stdout.split())
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300, check=True).stdout
+
+
+def _modules_after(code: str, tmp_path) -> set[str]:
+    """The modules a fresh interpreter has imported after running ``code`` (which prints sys.modules)."""
+    return set(_printed_by(code, tmp_path).split())
 
 
 def test_first_paint_comes_before_tree_welcome_text_and_other_views(qtbot, content, tmp_path):
@@ -307,11 +311,7 @@ def test_a_start_makes_no_qt_class_the_first_picture_does_without(tmp_path):
             "app._FirstPaint._say = first\n"
             "from viewer.__main__ import main\n"
             "main(['--quit-on-paint'])\n")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MERIDIAN_VIEWER_DATA=str(tmp_path / "userdata"),
-               MERIDIAN_VIEWER_CACHE=str(tmp_path / "cache"))
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                         timeout=300, check=True).stdout
-    made = next(line for line in out.splitlines() if line.startswith("made:"))
+    made = next(line for line in _printed_by(code, tmp_path).splitlines() if line.startswith("made:"))
     assert made.split()[1:] == []
 
 
@@ -324,10 +324,7 @@ def test_a_start_does_not_have_pyside_read_the_source_of_the_modules_it_imports(
             "main(['--quit-on-paint'])\n"
             "print('read:', *sorted(name for name in linecache.cache if name.endswith('.py')))\n"
             "print('table:', 'pyside_feature_dict' in vars(sys.modules['__feature__']))\n")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MERIDIAN_VIEWER_DATA=str(tmp_path / "userdata"),
-               MERIDIAN_VIEWER_CACHE=str(tmp_path / "cache"))
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                         timeout=300, check=True).stdout.splitlines()
+    out = _printed_by(code, tmp_path).splitlines()
     if "table: False" in out:
         pytest.skip("this PySide6 keeps no __feature__.pyside_feature_dict: it reads the sources as before")
     read = next(line for line in out if line.startswith("read:")).split()[1:]
