@@ -115,8 +115,7 @@ def _for_cache(content: Content) -> tuple:
     parsing it (3.4 of its 4 MB), and is decoded when first used."""
     import msgspec
 
-    def encode(value) -> bytes:  # a "bin" of its own: reading the file skips it by its length, unparsed
-        return msgspec.msgpack.encode(value)
+    encode = msgspec.msgpack.encode  # bytes: a "bin" in the file, which reading skips by its length, unparsed
 
     parts = {name: encode(getattr(content, name)) for name in DEFERRED}
     at_once = {name: encode(type(getattr(content, name))(**{f: getattr(getattr(content, name), f) for f in fields}))

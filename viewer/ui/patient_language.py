@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
 
-if TYPE_CHECKING:  # the combo box is the patient view's, made after the first picture
-    from PySide6.QtWidgets import QComboBox
-
 from ..atlas import i18n
 from ..atlas.i18n import _
+
+if TYPE_CHECKING:  # the combo box is the patient view's, made after the first picture
+    from PySide6.QtWidgets import QComboBox
 
 SAME = ""  # the user's own language
 
